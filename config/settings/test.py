@@ -1,0 +1,12 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR, os
+
+SECRET_KEY = "test-only-insecure-key"
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+WAGTAILADMIN_BASE_URL = "http://testserver"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests assert on the console e-mail backend only where they say so.
+os.environ.setdefault("DJANGO_TEST", "1")

@@ -1,0 +1,76 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class Menu(TranslatableMixin, ClusterableModel):
+    """A translatable list of links shown in one slot of the page layout."""
+
+    class Slot(models.TextChoices):
+        MAIN = "main", _("Main menu")
+        FOOTER = "footer", _("Footer")
+
+    slot = models.CharField(_("slot"), max_length=20, choices=Slot.choices)
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        help_text=_("Shown under the footer links (address, licence...)."),
+    )
+
+    panels = [
+        FieldPanel("slot"),
+        FieldPanel("footer_text"),
+        InlinePanel("items", label=_("Links")),
+    ]
+    translatable_fields = [
+        SynchronizedField("slot", overridable=False),
+        TranslatableField("footer_text"),
+        TranslatableField("items"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("menu")
+        verbose_name_plural = _("menus")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["locale", "slot"], name="unique_menu_slot_per_locale"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_slot_display()} ({self.locale.language_code})"
+
+
+class MenuItem(TranslatableMixin, Orderable):
+    menu = ParentalKey(Menu, on_delete=models.CASCADE, related_name="items")
+    label = models.CharField(_("label"), max_length=80)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.URLField(
+        _("external address"), blank=True, help_text=_("Used when no page is chosen.")
+    )
+
+    panels = [FieldPanel("label"), FieldPanel("link_page"), FieldPanel("link_url")]
+    # The page is synchronised and shown in the reader's language at render time,
+    # so a menu can be translated before every page it links to is.
+    translatable_fields = [
+        TranslatableField("label"),
+        SynchronizedField("link_page"),
+        SynchronizedField("link_url"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        unique_together = [("translation_key", "locale")]
+
+    def __str__(self):
+        return self.label

@@ -1,0 +1,56 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+def live_translation_urls(page, request):
+    """{language_code: absolute URL} of the live, public versions of `page`."""
+    translations = (
+        page.get_translations(inclusive=True).live().public().select_related("locale")
+    )
+    return {
+        t.locale.language_code: request.build_absolute_uri(t.get_url(request))
+        for t in translations
+    }
+
+
+@register.simple_tag(takes_context=True)
+def language_context(context):
+    """What the page head (hreflang, canonical) and the language switcher need.
+
+    Views that are not plain Wagtail pages (routable sub-pages, search) put
+    `language_alternates` ({code: absolute URL}) in the context themselves."""
+    request = context["request"]
+    current = get_language()
+    alternates = context.get("language_alternates")
+    page = context.get("page")
+    if alternates is None:
+        alternates = {}
+        if isinstance(page, Page) and page.id and page.live:
+            alternates = live_translation_urls(page, request)
+    canonical = (
+        context.get("canonical_url")
+        or alternates.get(current)
+        or request.build_absolute_uri(request.path)
+    )
+    switcher = [
+        {
+            "code": code,
+            "name": name,
+            "url": alternates.get(code),
+            "home_url": f"/{code}/",
+        }
+        for code, name in settings.LANGUAGES
+        if code != current
+    ]
+    return {
+        "current": current,
+        "canonical": canonical,
+        "alternates": sorted(alternates.items()),
+        "x_default": alternates.get(settings.LANGUAGE_CODE)
+        or next(iter(alternates.values()), None),
+        "switcher": switcher,
+    }
