@@ -22,9 +22,7 @@ def translate(instance, strings, language_code="en", user=None, publish=True):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    for segment in StringSegment.objects.filter(source=source).select_related(
-        "string", "context"
-    ):
+    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = strings.get(segment.string.data)
         if text:
             StringTranslation.objects.update_or_create(

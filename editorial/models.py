@@ -16,12 +16,10 @@ class PageTopic(TranslatableMixin, Orderable):
     every page of a topic, whatever its type. On translation the topic is
     replaced by its translation in the target language."""
 
-    page = ParentalKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="page_topics"
-    )
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="page_topics")
     topic = models.ForeignKey(
         "topics.Topic",
-        verbose_name=_("topic"),
+        verbose_name=_("thème"),
         on_delete=models.CASCADE,
         related_name="page_links",
     )
@@ -29,8 +27,8 @@ class PageTopic(TranslatableMixin, Orderable):
     panels = [FieldPanel("topic")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
         unique_together = [("translation_key", "locale")]
 
 
@@ -38,9 +36,7 @@ class RelatedPin(TranslatableMixin, Orderable):
     """An item an editor pins to "On the same subject". The target is kept in
     sync with the source page and shown in the reader's language."""
 
-    page = ParentalKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="related_pins"
-    )
+    page = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="related_pins")
     target = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
@@ -52,8 +48,8 @@ class RelatedPin(TranslatableMixin, Orderable):
     translatable_fields = [SynchronizedField("target")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("pinned related item")
-        verbose_name_plural = _("pinned related items")
+        verbose_name = _("contenu lié épinglé")
+        verbose_name_plural = _("contenus liés épinglés")
         unique_together = [("translation_key", "locale")]
 
 
@@ -61,37 +57,33 @@ class EditorialPage(Page):
     """Abstract base of every content page readers browse."""
 
     summary = models.TextField(
-        _("summary"),
+        _("résumé"),
         max_length=600,
         help_text=_(
-            "Two or three sentences, shown in listings, feeds, search results and social previews."
+            "Deux ou trois phrases, reprises dans les listes, les flux, les résultats de recherche et les aperçus sur les réseaux sociaux."
         ),
     )
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("cover image"),
+        verbose_name=_("image de couverture"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     cover_alt = models.CharField(
-        _("cover image alternative text"),
+        _("texte alternatif de l'image de couverture"),
         max_length=255,
         blank=True,
-        help_text=_(
-            "Describe the image for readers who cannot see it; leave empty if it is decorative."
-        ),
+        help_text=_("Décrivez l'image pour les personnes qui ne la voient pas ; laissez vide si elle est décorative."),
     )
 
     editorial_panels = [
         FieldPanel("summary"),
-        MultiFieldPanel(
-            [FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Cover")
-        ),
-        InlinePanel("page_topics", label=_("Topics"), min_num=1),
+        MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Couverture")),
+        InlinePanel("page_topics", label=_("Thèmes"), min_num=1),
     ]
-    related_panels = [InlinePanel("related_pins", label=_("Pinned related items"))]
+    related_panels = [InlinePanel("related_pins", label=_("Contenus liés épinglés"))]
 
     translatable_fields = [
         TranslatableField("title"),

@@ -46,9 +46,7 @@ def demo_image(title, width=1200, height=630, color=None, label=None):
     )
     buffer = io.BytesIO()
     canvas.save(buffer, "PNG")
-    filename = (
-        "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:60] + ".png"
-    )
+    filename = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:60] + ".png"
     image = Image(title=title, description=label or title)
     image.file = ImageFile(buffer, name=filename)
     image.save()
@@ -100,9 +98,7 @@ def load(context):
         )
         root.add_child(instance=home)
         home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        is_default_site=True
-    )
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     site.hostname, site.port, site.root_page, site.site_name = (
         "localhost",
         80,
@@ -196,21 +192,15 @@ def load_menus(context):
     main, created = Menu.objects.get_or_create(locale=french, slot=Menu.Slot.MAIN)
     if created:
         for label, page in links:
-            MenuItem.objects.create(
-                menu=main, locale=french, label=label, link_page=page
-            )
+            MenuItem.objects.create(menu=main, locale=french, label=label, link_page=page)
     footer, created = Menu.objects.get_or_create(
         locale=french,
         slot=Menu.Slot.FOOTER,
-        defaults={
-            "footer_text": "Institut du numérique responsable — contenus sous licence CC BY 4.0."
-        },
+        defaults={"footer_text": "Institut du numérique responsable — contenus sous licence CC BY 4.0."},
     )
     if created:
         for page in context["standard_pages"].values():
-            MenuItem.objects.create(
-                menu=footer, locale=french, label=page.title, link_page=page
-            )
+            MenuItem.objects.create(menu=footer, locale=french, label=page.title, link_page=page)
     english_labels = {
         "Rapports": "Reports",
         "Événements": "Events",

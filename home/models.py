@@ -10,9 +10,7 @@ from wagtail.search import index
 class HomePage(Page):
     """The root of each language's tree."""
 
-    intro = RichTextField(
-        _("introduction"), blank=True, features=["bold", "italic", "link"]
-    )
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -21,7 +19,7 @@ class HomePage(Page):
     max_count_per_parent = 1
 
     class Meta:
-        verbose_name = _("home page")
+        verbose_name = _("page d'accueil")
 
 
 class StandardPage(Page):
@@ -30,10 +28,10 @@ class StandardPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(
         [
-            ("heading", blocks.CharBlock(label=_("Heading"), form_classname="title")),
-            ("paragraph", blocks.RichTextBlock(label=_("Paragraph"))),
+            ("heading", blocks.CharBlock(label=_("Intertitre"), form_classname="title")),
+            ("paragraph", blocks.RichTextBlock(label=_("Paragraphe"))),
         ],
-        verbose_name=_("body"),
+        verbose_name=_("corps du texte"),
         blank=True,
     )
 
@@ -47,4 +45,4 @@ class StandardPage(Page):
     subpage_types = ["home.StandardPage"]
 
     class Meta:
-        verbose_name = _("standard page")
+        verbose_name = _("page standard")

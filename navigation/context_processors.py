@@ -11,9 +11,7 @@ def localized_links(items, locale):
     keys = {item.link_page.translation_key for item in items if item.link_page_id}
     pages = {
         page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale=locale)
-        .live()
-        .public()
+        for page in Page.objects.filter(translation_key__in=keys, locale=locale).live().public()
     }
     links = []
     for item in items:

@@ -11,20 +11,20 @@ class Menu(TranslatableMixin, ClusterableModel):
     """A translatable list of links shown in one slot of the page layout."""
 
     class Slot(models.TextChoices):
-        MAIN = "main", _("Main menu")
-        FOOTER = "footer", _("Footer")
+        MAIN = "main", _("Menu principal")
+        FOOTER = "footer", _("Pied de page")
 
-    slot = models.CharField(_("slot"), max_length=20, choices=Slot.choices)
+    slot = models.CharField(_("emplacement"), max_length=20, choices=Slot.choices)
     footer_text = models.TextField(
-        _("footer text"),
+        _("texte du pied de page"),
         blank=True,
-        help_text=_("Shown under the footer links (address, licence...)."),
+        help_text=_("Affiché sous les liens du pied de page (adresse, licence…)."),
     )
 
     panels = [
         FieldPanel("slot"),
         FieldPanel("footer_text"),
-        InlinePanel("items", label=_("Links")),
+        InlinePanel("items", label=_("Liens")),
     ]
     translatable_fields = [
         SynchronizedField("slot", overridable=False),
@@ -35,11 +35,7 @@ class Menu(TranslatableMixin, ClusterableModel):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("menu")
         verbose_name_plural = _("menus")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slot"], name="unique_menu_slot_per_locale"
-            )
-        ]
+        constraints = [models.UniqueConstraint(fields=["locale", "slot"], name="unique_menu_slot_per_locale")]
 
     def __str__(self):
         return f"{self.get_slot_display()} ({self.locale.language_code})"
@@ -47,7 +43,7 @@ class Menu(TranslatableMixin, ClusterableModel):
 
 class MenuItem(TranslatableMixin, Orderable):
     menu = ParentalKey(Menu, on_delete=models.CASCADE, related_name="items")
-    label = models.CharField(_("label"), max_length=80)
+    label = models.CharField(_("libellé"), max_length=80)
     link_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page"),
@@ -56,9 +52,7 @@ class MenuItem(TranslatableMixin, Orderable):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    link_url = models.URLField(
-        _("external address"), blank=True, help_text=_("Used when no page is chosen.")
-    )
+    link_url = models.URLField(_("adresse externe"), blank=True, help_text=_("Utilisée si aucune page n'est choisie."))
 
     panels = [FieldPanel("label"), FieldPanel("link_page"), FieldPanel("link_url")]
     # The page is synchronised and shown in the reader's language at render time,

@@ -9,9 +9,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """A body people belong to or events are organised by; entered once, reused."""
 
-    name = models.CharField(_("name"), max_length=200)
-    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    name = models.CharField(_("nom"), max_length=200)
+    acronym = models.CharField(_("sigle"), max_length=30, blank=True)
+    website = models.URLField(_("site web"), blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -45,11 +45,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return (
-            f"{self.name} ({self.acronym})"
-            if self.acronym and self.acronym != self.name
-            else self.name
-        )
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
 
     @property
     def short_name(self):
@@ -59,15 +55,13 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """Anyone who writes, speaks or moderates: staff and external speakers alike."""
 
-    name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(
-        _("slug"), max_length=150, help_text=_("Used in the person's address.")
-    )
+    name = models.CharField(_("nom"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, help_text=_("Utilisé dans l'adresse de la page de la personne."))
     role = models.CharField(
-        _("role"),
+        _("fonction"),
         max_length=255,
         blank=True,
-        help_text=_("For example « délégué général »."),
+        help_text=_("Par exemple « délégué général »."),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -85,18 +79,16 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    bio = models.TextField(_("short biography"), blank=True)
+    bio = models.TextField(_("courte biographie"), blank=True)
     is_staff_member = models.BooleanField(
-        _("member of the think-tank"),
+        _("membre de l'équipe"),
         default=False,
-        help_text=_("Tick for our own staff and fellows."),
+        help_text=_("Cochez pour les membres de notre équipe."),
     )
     show_in_listings = models.BooleanField(
-        _("show in listings"),
+        _("afficher dans les listes"),
         default=True,
-        help_text=_(
-            "Untick to keep this person out of people listings (their page still exists)."
-        ),
+        help_text=_("Décochez pour retirer cette personne des listes (sa page reste accessible)."),
     )
 
     panels = [
@@ -108,7 +100,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
                 FieldPanel("organisation"),
                 FieldPanel("is_staff_member"),
             ],
-            heading=_("Role"),
+            heading=_("Fonction"),
         ),
         FieldPanel("photo"),
         FieldPanel("bio"),
@@ -134,13 +126,11 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
+        verbose_name = _("personne")
+        verbose_name_plural = _("personnes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="unique_person_slug_per_locale"
-            ),
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_person_slug_per_locale"),
         ]
 
     def __str__(self):

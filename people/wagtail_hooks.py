@@ -8,7 +8,7 @@ from .models import Organisation, Person
 class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
-    menu_label = _("People")
+    menu_label = _("Personnes")
     list_display = ["name", "role", "organisation", "is_staff_member", "locale"]
     list_filter = ["is_staff_member", "show_in_listings"]
     search_fields = ["name", "role"]
@@ -25,7 +25,7 @@ class OrganisationViewSet(SnippetViewSet):
 class PeopleGroup(SnippetViewSetGroup):
     items = (PersonViewSet, OrganisationViewSet)
     menu_icon = "user"
-    menu_label = _("People and organisations")
+    menu_label = _("Personnes et organisations")
     menu_order = 200
 
 

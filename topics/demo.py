@@ -71,9 +71,7 @@ def load(context):
     english = Locale.objects.get(language_code="en")
     topics = {}
     for key, name_fr, slug_fr, name_en, slug_en in TOPICS:
-        topic, _ = Topic.objects.get_or_create(
-            locale=french, slug=slug_fr, defaults={"name": name_fr}
-        )
+        topic, _ = Topic.objects.get_or_create(locale=french, slug=slug_fr, defaults={"name": name_fr})
         if not topic.has_translation(english):
             translate(topic, {name_fr: name_en, slug_fr: slug_en})
         topics[key] = topic

@@ -10,12 +10,12 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     """A theme tying reports, events and news together. Each locale has its own
     name and slug, so topic URLs are localised."""
 
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("nom"), max_length=120)
     slug = models.SlugField(
         _("slug"),
         max_length=120,
         allow_unicode=False,
-        help_text=_("Used in the topic's address; unique within a language."),
+        help_text=_("Utilisé dans l'adresse du thème ; unique dans chaque langue."),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -32,13 +32,11 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
+        verbose_name = _("thème")
+        verbose_name_plural = _("thèmes")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "slug"], name="unique_topic_slug_per_locale"
-            ),
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_topic_slug_per_locale"),
         ]
 
     def __str__(self):

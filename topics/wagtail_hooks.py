@@ -8,7 +8,7 @@ from .models import Topic
 class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
-    menu_label = _("Topics")
+    menu_label = _("Thèmes")
     add_to_admin_menu = True
     menu_order = 210
     list_display = ["name", "slug", "locale"]

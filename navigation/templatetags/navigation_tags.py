@@ -8,13 +8,8 @@ register = template.Library()
 
 def live_translation_urls(page, request):
     """{language_code: absolute URL} of the live, public versions of `page`."""
-    translations = (
-        page.get_translations(inclusive=True).live().public().select_related("locale")
-    )
-    return {
-        t.locale.language_code: request.build_absolute_uri(t.get_url(request))
-        for t in translations
-    }
+    translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+    return {t.locale.language_code: request.build_absolute_uri(t.get_url(request)) for t in translations}
 
 
 @register.simple_tag(takes_context=True)
@@ -31,11 +26,7 @@ def language_context(context):
         alternates = {}
         if isinstance(page, Page) and page.id and page.live:
             alternates = live_translation_urls(page, request)
-    canonical = (
-        context.get("canonical_url")
-        or alternates.get(current)
-        or request.build_absolute_uri(request.path)
-    )
+    canonical = context.get("canonical_url") or alternates.get(current) or request.build_absolute_uri(request.path)
     switcher = [
         {
             "code": code,
@@ -50,7 +41,6 @@ def language_context(context):
         "current": current,
         "canonical": canonical,
         "alternates": sorted(alternates.items()),
-        "x_default": alternates.get(settings.LANGUAGE_CODE)
-        or next(iter(alternates.values()), None),
+        "x_default": alternates.get(settings.LANGUAGE_CODE) or next(iter(alternates.values()), None),
         "switcher": switcher,
     }

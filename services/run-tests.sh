@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The test command (`make test`): installs what the suite needs, starts the
+# services it runs against, runs the checks and the tests, and stops the services.
+# In CI (CI=true) a service that cannot start fails the run; elsewhere the tests
+# that need it are skipped and a line says so.
+set -uo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+CI="${CI:-false}"
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null || PYTHON=python3
+
+say() { echo "[test] $*"; }
+fail() { echo "[test] FAILED: $*" >&2; exit 1; }
+required() { [ "$CI" = "true" ]; }
+
+# 1. Python environment
+if [ ! -x .venv/bin/python ]; then "$PYTHON" -m venv .venv || fail "cannot create .venv"; fi
+stamp=".venv/.requirements-dev.sha"
+wanted="$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    .venv/bin/pip install -q --upgrade pip >/dev/null && .venv/bin/pip install -q -r requirements-dev.txt || fail "pip install"
+    echo "$wanted" >"$stamp"
+fi
+PY=.venv/bin/python
+
+cleanup() {
+    services/postgres.sh stop || true
+}
+trap cleanup EXIT
+
+# 2. Services
+if [ -z "${DATABASE_URL:-}" ]; then
+    if pg_line="$(services/postgres.sh start)"; then
+        export "$pg_line"
+        say "PostgreSQL running: tests use it"
+    elif required; then
+        fail "PostgreSQL could not start (required in CI)"
+    else
+        say "SKIPPED PostgreSQL: it could not be installed or started here; tests run on SQLite and PostgreSQL-only tests are skipped"
+    fi
+fi
+
+# 3. Static checks
+.venv/bin/ruff check . || fail "ruff check"
+.venv/bin/ruff format --check . || fail "ruff format --check"
+DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check --dry-run >/dev/null \
+    || fail "models have changes without migrations (run: python manage.py makemigrations)"
+SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(60))')" ALLOWED_HOSTS=example.org DJANGO_SETTINGS_MODULE=config.settings.production \
+    $PY manage.py check --deploy --fail-level WARNING || fail "manage.py check --deploy"
+
+# 4. Tests
+$PY -m pytest "$@"
+status=$?
+if [ "$status" = "5" ]; then fail "pytest collected no tests"; fi
+exit "$status"

@@ -1,0 +1,41 @@
+import pytest
+from wagtail.models import Page, Site
+
+from editorial.localize import translate
+from home.demo import french_and_english_locales
+from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def locales(db):
+    return french_and_english_locales()
+
+
+@pytest.fixture
+def home_fr(locales):
+    """The French home page, root of the default site (the install page removed)."""
+    root = Page.get_first_root_node()
+    for page in root.get_children():
+        page.delete()
+    home = HomePage(title="Accueil", slug="accueil", locale=locales[0], intro="<p>Bienvenue.</p>")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.all().delete()
+    Site.objects.create(hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="Test")
+    return home
+
+
+@pytest.fixture
+def home_en(home_fr):
+    """The English home page, a wagtail-localize translation of the French one."""
+    return translate(home_fr, {"Accueil": "Home", "accueil": "home", "Bienvenue.": "Welcome."})
+
+
+@pytest.fixture
+def homes(home_fr, home_en):
+    return home_fr, home_en
