@@ -103,6 +103,17 @@ class EditorialPage(Page):
         abstract = True
 
     @property
+    def listing_date(self):
+        """The date shown in listings, feeds and search results; content types
+        with a date of their own (publication, event start) override it."""
+        return self.first_published_at.date() if self.first_published_at else None
+
+    @property
+    def type_label(self):
+        """The content type as readers call it, in their language."""
+        return self._meta.verbose_name
+
+    @property
     def topics(self):
         """Topics in editor order; uses prefetched links when present."""
         return [link.topic for link in self.page_topics.all()]

@@ -67,8 +67,15 @@ stop() {
     as_postgres "$bin/pg_ctl" -D "$DATA_DIR" -m fast -w stop >/dev/null || true
 }
 
+status() {
+    local bin
+    bin="$(find_bin)" || return 1
+    as_postgres "$bin/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1
+}
+
 case "${1:-}" in
     start) start ;;
+    status) status ;;
     stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
 esac

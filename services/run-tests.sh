@@ -25,13 +25,15 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
 fi
 PY=.venv/bin/python
 
+started_postgres=false
 cleanup() {
-    services/postgres.sh stop || true
+    if [ "$started_postgres" = "true" ]; then services/postgres.sh stop || true; fi
 }
 trap cleanup EXIT
 
 # 2. Services
 if [ -z "${DATABASE_URL:-}" ]; then
+    services/postgres.sh status >/dev/null 2>&1 || started_postgres=true
     if pg_line="$(services/postgres.sh start)"; then
         export "$pg_line"
         say "PostgreSQL running: tests use it"
