@@ -1,0 +1,22 @@
+from django.db.models import Q
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import Page
+
+
+class AllLanguagesSitemap(Sitemap):
+    """Wagtail's sitemap lists the site root's tree only, which is the French
+    one; readers of every language need theirs listed too."""
+
+    def items(self):
+        roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        in_a_language_tree = Q()
+        for root in roots:
+            in_a_language_tree |= Q(path__startswith=root.path)
+        return (
+            Page.objects.filter(in_a_language_tree)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
