@@ -8,12 +8,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import AllLanguagesSitemap
 from home.views import language_redirect
+from search.urls import page_urlpatterns as search_page_urls
 
 urlpatterns = [
     path("", language_redirect, name="language_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
+    path("api/search/", include("search.urls")),
 ]
 
 if settings.DEBUG:
@@ -23,6 +25,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /fr/... and /en/...
 urlpatterns += i18n_patterns(
+    *search_page_urls,
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -10,6 +10,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .related import related_items
+
 
 class PageTopic(TranslatableMixin, Orderable):
     """Links any page to a topic. Kept on `wagtailcore.Page` so one query finds
@@ -117,3 +119,8 @@ class EditorialPage(Page):
     def topics(self):
         """Topics in editor order; uses prefetched links when present."""
         return [link.topic for link in self.page_topics.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_items"] = related_items(self)
+        return context

@@ -1,1 +1,239 @@
+"""News: articles with an author or a byline and a credited source, under one
+index page per language with topic and year filters and RSS/Atom feeds."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from editorial.blocks import BodyBlock, outline
+from editorial.feeds import feed_response
+from editorial.listing import LinkFilter, Listing
+from editorial.models import EditorialPage
+from topics.models import Topic
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news of one language: newest first, filtered by topic and year, with feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count_per_parent = 1
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("index des actualités")
+
+    @property
+    def intro_text(self):
+        return self.intro
+
+    def articles(self):
+        return NewsArticlePage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)
+
+    @path("")
+    def article_list(self, request):
+        articles = self.articles()
+        topics = Topic.objects.filter(locale_id=self.locale_id, page_links__page__in=articles.values("pk")).distinct()
+        years = articles.annotate(year=ExtractYear("date")).order_by("-year").values_list("year", flat=True).distinct()
+        listing = Listing(
+            request,
+            articles.select_related("author", "cover_image").order_by("-date", "-pk"),
+            filters=[
+                LinkFilter(
+                    "theme",
+                    _("Thème"),
+                    [(topic.slug, topic.name, topic) for topic in topics],
+                    lambda qs, topic: qs.filter(page_topics__topic=topic),
+                ),
+                LinkFilter(
+                    "annee",
+                    _("Année"),
+                    [(year, str(year), year) for year in years],
+                    lambda qs, year: qs.filter(date__year=year),
+                    all_label=_("Toutes"),
+                ),
+            ],
+            per_page=self.per_page,
+        )
+        return self.render(request, context_overrides={"listing": listing})
+
+    @path("flux/rss/", name="rss")
+    def rss(self, request):
+        return feed_response(request, self, NewsArticlePage, "rss", order_by="-date")
+
+    @path("flux/atom/", name="atom")
+    def atom(self, request):
+        return feed_response(request, self, NewsArticlePage, "atom", order_by="-date")
+
+
+class NewsArticlePage(EditorialPage):
+    date = models.DateField(_("date"), default=timezone.localdate)
+    author = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("auteur ou autrice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_articles",
+    )
+    byline = models.CharField(
+        _("signature"),
+        max_length=200,
+        blank=True,
+        help_text=_("Quand l'article n'est pas signé par une personne de la base, par exemple « La rédaction »."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("corps du texte"))
+
+    source_organisation = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("publication (organisation)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source_name = models.CharField(
+        _("publication (texte)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Si la publication n'est pas une organisation de la base."),
+    )
+    source_title = models.CharField(_("titre original"), max_length=300, blank=True)
+    source_url = models.URLField(_("adresse de l'article original"), max_length=500, blank=True)
+    source_date = models.DateField(_("date de l'article original"), null=True, blank=True)
+
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("date"),
+            MultiFieldPanel(
+                [FieldPanel("author"), FieldPanel("byline")],
+                heading=_("Auteur"),
+                help_text=_("Une personne de la base ou une signature."),
+            ),
+        ]
+        + EditorialPage.editorial_panels
+        + [
+            FieldPanel("body"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("source_organisation"), FieldPanel("source_name")]),
+                    FieldPanel("source_title"),
+                    FieldRowPanel([FieldPanel("source_url"), FieldPanel("source_date")]),
+                ],
+                heading=_("Source citée"),
+                help_text=_("Affichée sous l'article : « Source : publication, titre, date »."),
+            ),
+        ]
+        + EditorialPage.related_panels
+    )
+    translatable_fields = EditorialPage.translatable_fields + [
+        SynchronizedField("date"),
+        TranslatableField("author"),
+        TranslatableField("byline"),
+        TranslatableField("body"),
+        TranslatableField("source_organisation"),
+        SynchronizedField("source_name"),
+        SynchronizedField("source_title"),
+        SynchronizedField("source_url"),
+        SynchronizedField("source_date"),
+    ]
+    search_fields = EditorialPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("byline"),
+        index.FilterField("date"),
+        index.FilterField("locale_id"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.author_id and self.byline:
+            errors["byline"] = _("Choisissez une personne ou une signature, pas les deux.")
+        if self.source_organisation_id and self.source_name:
+            errors["source_name"] = _("Choisissez une organisation ou un nom de publication, pas les deux.")
+        has_publication = self.source_organisation_id or self.source_name
+        if (self.source_title or self.source_url or self.source_date) and not has_publication:
+            errors["source_name"] = _("Indiquez la publication d'où vient la source.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def listing_date(self):
+        return self.date
+
+    @property
+    def source_publication(self):
+        if self.source_organisation_id:
+            return self.source_organisation.name
+        return self.source_name
+
+    @property
+    def author_name(self):
+        return self.author.name if self.author_id else self.byline
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = outline(self.body)
+        context["jsonld"] = self.jsonld(request)
+        return context
+
+    def jsonld(self, request):
+        """schema.org NewsArticle, for search engines."""
+        from people.models import PeopleIndexPage
+
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title,
+            "description": self.summary,
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": self.get_full_url(request),
+            "publisher": {"@type": "Organization", "name": settings.ORGANISATION_NAME},
+            "about": [{"@type": "Thing", "name": topic.name} for topic in self.topics],
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        if self.author_id:
+            author = {"@type": "Person", "name": self.author.name}
+            url = PeopleIndexPage.snippet_url(self.author, request)
+            if url:
+                author["url"] = request.build_absolute_uri(url)
+            data["author"] = author
+        elif self.byline:
+            data["author"] = {"@type": "Organization", "name": self.byline}
+        if self.cover_image_id:
+            rendition = self.cover_image.get_rendition("fill-1200x630")
+            data["image"] = request.build_absolute_uri(rendition.url)
+        if self.source_url:
+            data["isBasedOn"] = self.source_url
+        return data

@@ -1,9 +1,9 @@
 from wagtail.models import Locale
 
 from editorial.localize import translate
-from home.demo import demo_image
+from home.demo import child_page, demo_image, english_version
 
-from .models import Organisation, Person
+from .models import Organisation, PeopleIndexPage, Person
 
 # key: (name, acronym, website, English name or None when it is the same)
 ORGANISATIONS = {
@@ -309,3 +309,14 @@ def load(context):
         people[key] = person
     context["organisations"] = organisations
     context["people"] = people
+
+
+INDEX_INTRO_FR = "Les membres de l'équipe, les auteurs de nos rapports et les intervenants de nos événements."
+INDEX_INTRO_EN = "Our team, the authors of our reports and the speakers at our events."
+
+
+def load_index(context):
+    """The people index page (`/fr/personnes/`, `/en/people/`), which gives every person their page."""
+    index = child_page(context["home"], PeopleIndexPage, "personnes", title="Personnes", intro=INDEX_INTRO_FR)
+    english_version(index, {"Personnes": "People", "personnes": "people", INDEX_INTRO_FR: INDEX_INTRO_EN})
+    context["people_index"] = index

@@ -1,9 +1,14 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import path
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from editorial.related import date_sort_key
+from topics.models import SnippetIndexPage, live_pages_of
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -135,3 +140,69 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PeopleIndexPage(SnippetIndexPage):
+    """The people of a language (`/fr/personnes/`, `/en/people/`) and, below it,
+    one page per person listing their reports, sessions and articles. People
+    hidden from listings keep their page but are left out of the list."""
+
+    snippet_model = Person
+
+    class Meta:
+        verbose_name = _("index des personnes")
+
+    def snippets_for_sitemap(self):
+        return super().snippets_for_sitemap().filter(show_in_listings=True)
+
+    @path("")
+    def person_list(self, request):
+        people = list(
+            Person.objects.filter(locale_id=self.locale_id, show_in_listings=True)
+            .select_related("organisation", "photo")
+            .prefetch_related("photo__renditions")
+        )
+        return self.render(
+            request,
+            context_overrides={
+                "staff": [person for person in people if person.is_staff_member],
+                "others": [person for person in people if not person.is_staff_member],
+            },
+        )
+
+    @path("<slug:slug>/")
+    def person_page(self, request, slug):
+        person = (
+            Person.objects.filter(locale_id=self.locale_id, slug=slug)
+            .select_related("organisation", "photo")
+            .prefetch_related("photo__renditions")
+            .first()
+        )
+        if person is None:
+            raise Http404
+        context = {"person": person, **person_contributions(person), **self.snippet_language_context(request, person)}
+        return self.render(request, template="people/person_page.html", context_overrides=context)
+
+
+def person_contributions(person):
+    """What a person did, among what readers of their language may see: reports
+    they wrote, sessions they spoke at or moderated, articles they signed."""
+    # Imported here: these content apps load after this one and point to its models.
+    from events.models import EventParticipation
+    from news.models import NewsArticlePage
+    from reports.models import ReportAuthor
+
+    visible = live_pages_of(person.locale_id)
+    newest_first = {"key": lambda page: (date_sort_key(page), page.pk), "reverse": True}
+    authored = ReportAuthor.objects.filter(person=person).values("page_id")
+    return {
+        "reports": sorted(visible.filter(pk__in=authored).specific(), **newest_first),
+        "sessions": list(
+            EventParticipation.objects.filter(person=person, event__in=visible.values("pk"))
+            .select_related("event")
+            .order_by("-starts_at", "sort_order")
+        ),
+        "articles": sorted(
+            NewsArticlePage.objects.live().public().filter(locale_id=person.locale_id, author=person), **newest_first
+        ),
+    }

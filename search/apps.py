@@ -1,6 +1,32 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "search"
+    verbose_name = _("Recherche")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page, PageViewRestriction
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from . import indexing
+        from .models import Synonym
+
+        page_published.connect(indexing.on_page_published, dispatch_uid="search_page_published")
+        page_unpublished.connect(indexing.on_page_unpublished, dispatch_uid="search_page_unpublished")
+        post_page_move.connect(indexing.on_page_moved, dispatch_uid="search_page_moved")
+        post_delete.connect(indexing.on_page_deleted, sender=Page, dispatch_uid="search_page_deleted")
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                indexing.on_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"search_restriction_{name}"
+            )
+            signal.connect(indexing.on_synonym_changed, sender=Synonym, dispatch_uid=f"search_synonym_{name}")
+        try:
+            from people.models import Person
+        except ImportError:
+            return
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(indexing.on_person_changed, sender=Person, dispatch_uid=f"search_person_{name}")

@@ -1,1 +1,84 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import TranslatableField
 
+
+class Synonym(TranslatableMixin, models.Model):
+    """Words readers use interchangeably ("IA" and "intelligence artificielle"),
+    per language: the English version is a translation of the French one."""
+
+    terms = models.CharField(
+        _("termes équivalents"),
+        max_length=500,
+        help_text=_("Séparés par des virgules, par exemple « IA, intelligence artificielle »."),
+    )
+
+    panels = [FieldPanel("terms")]
+    translatable_fields = [TranslatableField("terms")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("synonyme de recherche")
+        verbose_name_plural = _("synonymes de recherche")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def term_list(self):
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    def clean(self):
+        if len(self.term_list) < 2:
+            raise ValidationError({"terms": _("Indiquez au moins deux termes séparés par une virgule.")})
+
+    def as_rule(self):
+        """The Solr-format rule the engine reads; commas and "=>" are its syntax."""
+        return ", ".join(term.replace("=>", " ").replace("#", " ") for term in self.term_list)
+
+
+class PendingIndexUpdate(models.Model):
+    """An index change the engine could not take (down, timing out), replayed by
+    `manage.py rebuild_search_index --pending`. Replaying re-reads the object, so
+    one row per object is enough."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", _("page")
+        PERSON = "person", _("personne")
+        SYNONYMS = "synonyms", _("synonymes")
+
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    object_id = models.CharField(_("identifiant"), max_length=64)
+    language = models.CharField(_("langue"), max_length=10, blank=True)
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mise à jour d'index en attente")
+        verbose_name_plural = _("mises à jour d'index en attente")
+        constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_pending_index_update")]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}"
+
+
+class SearchTermStat(models.Model):
+    """How often readers searched a normalised query in a language, and how often
+    it found nothing. Wagtail's query hits (search promotions) count all
+    searches; this adds the language and the searches without results."""
+
+    query_string = models.CharField(_("recherche"), max_length=255)
+    language = models.CharField(_("langue"), max_length=10)
+    hits = models.PositiveIntegerField(_("recherches"), default=0)
+    zero_result_hits = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
+    last_searched_at = models.DateTimeField(_("dernière recherche"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("statistique de recherche")
+        verbose_name_plural = _("statistiques de recherche")
+        constraints = [models.UniqueConstraint(fields=["query_string", "language"], name="unique_search_term_language")]
+
+    def __str__(self):
+        return self.query_string

@@ -26,8 +26,10 @@ fi
 PY=.venv/bin/python
 
 started_postgres=false
+started_opensearch=false
 cleanup() {
     if [ "$started_postgres" = "true" ]; then services/postgres.sh stop || true; fi
+    if [ "$started_opensearch" = "true" ]; then services/opensearch/opensearch.sh stop || true; fi
 }
 trap cleanup EXIT
 
@@ -42,6 +44,41 @@ if [ -z "${DATABASE_URL:-}" ]; then
     else
         say "SKIPPED PostgreSQL: it could not be installed or started here; tests run on SQLite and PostgreSQL-only tests are skipped"
     fi
+fi
+
+# Browser tests drive Debian's Chromium (Playwright's own download does not work here).
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "installing Chromium for the browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >/dev/null 2>&1
+fi
+if [ -x "$CHROMIUM" ]; then
+    say "Chromium at $CHROMIUM: browser tests run"
+elif required; then
+    fail "Chromium could not be installed (required in CI for the browser tests)"
+else
+    say "SKIPPED browser tests: Chromium is not installed at $CHROMIUM (apt-get install -y chromium)"
+fi
+
+# Search engine: a real OpenSearch node (services/opensearch/), unless SEARCH_URL
+# (+ SEARCH_BACKEND) points the search tests at a cluster of your own.
+if [ -z "${SEARCH_URL:-}" ]; then
+    if { ! command -v java >/dev/null || ! command -v mvn >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+        say "installing Java and Maven for the OpenSearch test node"
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven curl; } >/dev/null 2>&1
+    fi
+    services/opensearch/opensearch.sh status >/dev/null 2>&1 || started_opensearch=true
+    if search_line="$(services/opensearch/opensearch.sh start)"; then
+        export "$search_line" SEARCH_BACKEND=opensearch2
+        say "OpenSearch running at $SEARCH_URL: search tests use it"
+    elif required; then
+        fail "OpenSearch could not start (required in CI); see var/opensearch/opensearch.log"
+    else
+        started_opensearch=false
+        say "SKIPPED search engine tests: OpenSearch needs Java 17+ and Maven (services/opensearch/opensearch.sh start)"
+    fi
+else
+    say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch2})"
 fi
 
 # 3. Static checks

@@ -1,8 +1,9 @@
 from wagtail.models import Locale
 
 from editorial.localize import translate
+from home.demo import child_page, english_version
 
-from .models import Topic
+from .models import Topic, TopicIndexPage
 
 # (key, French name, French slug, English name, English slug)
 TOPICS = [
@@ -76,3 +77,15 @@ def load(context):
             translate(topic, {name_fr: name_en, slug_fr: slug_en})
         topics[key] = topic
     context["topics"] = topics
+
+
+INDEX_INTRO_FR = "Nos rapports, événements et actualités rassemblés par thème."
+INDEX_INTRO_EN = "Our reports, events and news gathered by topic."
+
+
+def load_index(context):
+    """The topic index page (`/fr/themes/`, `/en/topics/`), which gives every topic its page."""
+    index = child_page(context["home"], TopicIndexPage, "themes", title="Thèmes", intro=INDEX_INTRO_FR)
+    english_version(index, {"Thèmes": "Topics", "themes": "topics", INDEX_INTRO_FR: INDEX_INTRO_EN})
+    context["topic_index"] = index
+    context.setdefault("menu_links", []).append(("Thèmes", index))

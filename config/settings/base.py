@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "news",
     "initiatives",
     "search",
+    "roles",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -159,8 +160,27 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 
-# Search: the database backend unless an engine URL is given (see search/README in README.md).
+# Search (README, "Search engines"). Wagtail's database backend stays the default:
+# the admin searches with it and the public search falls back on it. SEARCH_URL
+# adds the engine the public search and its API use: one index per language,
+# kept up to date by search.indexing (hence no AUTO_UPDATE).
+SEARCH_BACKENDS_SUPPORTED = ("opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9")
+SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2").strip()
+if SEARCH_BACKEND not in SEARCH_BACKENDS_SUPPORTED:
+    raise ValueError(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS_SUPPORTED)}, not {SEARCH_BACKEND!r}")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["engine"] = {
+        "BACKEND": f"search.backends.{SEARCH_BACKEND}",
+        "URLS": [SEARCH_URL],
+        "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "thinktank_"),
+        "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "3")),
+        "AUTO_UPDATE": False,
+    }
+# Make each index change visible to the next search at once (tests, demos);
+# otherwise the engine shows it within a second.
+SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE")
 
 # wagtail-localize: DeepL only when a key is configured.
 if os.environ.get("DEEPL_API_KEY"):
@@ -195,6 +215,15 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'self'"],
     }
 }
+
+# How many "On the same subject" items a content page shows (editorial/related.py).
+RELATED_ITEMS_LIMIT = 6
+
+# Event registrations: deleted this many days after the event (manage.py
+# purge_registrations), and at most this many form submissions per client
+# address per window of seconds.
+EVENTS_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENTS_REGISTRATION_RETENTION_DAYS", "90"))
+EVENTS_REGISTRATION_RATE_LIMIT = (10, 600)
 
 # Names readers see for the organisation (citations, JSON-LD).
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", WAGTAIL_SITE_NAME)

@@ -10,3 +10,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests assert on the console e-mail backend only where they say so.
 os.environ.setdefault("DJANGO_TEST", "1")
+
+# The engine (SEARCH_URL) is used only by the tests that ask for it, through the
+# `engine` fixture of tests/search, each with index names of its own.
+SEARCH_ENGINE_TEST_CONFIG = WAGTAILSEARCH_BACKENDS.pop("engine", None)  # noqa: F405
+SEARCH_REFRESH_ON_WRITE = True

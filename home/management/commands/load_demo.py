@@ -8,6 +8,14 @@ DEMO_STEPS = [
     "home.demo.load",
     "topics.demo.load",
     "people.demo.load",
+    "roles.demo.load",
+    "reports.demo.load",
+    "events.demo.load",
+    "news.demo.load",
+    "initiatives.demo.load",
+    "topics.demo.load_index",
+    "people.demo.load_index",
+    "search.demo.load",
     "home.demo.load_menus",
 ]
 

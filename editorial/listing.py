@@ -1,0 +1,135 @@
+"""Index pages: filtering by plain links and pagination with page links.
+
+The URL holds the whole state (``?theme=...&type=...&annee=...&page=2``), so a
+filtered list can be shared and works without JavaScript. Filters combine;
+choosing a value keeps the others and goes back to page 1. A value that is not
+one of a filter's choices, or a page number out of range, gives a 404 (never a
+500).
+
+Usage in an index page::
+
+    from editorial.listing import LinkFilter, Listing
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = ArticlePage.objects.live().public().child_of(self)
+        context["listing"] = Listing(
+            request,
+            pages,
+            filters=[
+                LinkFilter("theme", _("Thème"), topic_choices, lambda qs, topic: qs.filter(page_topics__topic=topic)),
+                LinkFilter("annee", _("Année"), year_choices, lambda qs, year: qs.filter(date__year=year)),
+            ],
+            per_page=12,
+        )
+        return context
+
+``choices`` is a list of ``(url_value, label, object)``; the filter function
+receives the chosen ``object``. In the template::
+
+    {% include "editorial/includes/filters.html" %}
+    {% for item in listing.page %}...{% endfor %}
+    {% include "editorial/includes/pagination.html" %}
+"""
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, QueryDict
+from django.utils.translation import gettext_lazy as _
+
+PAGE_PARAM = "page"
+
+
+@dataclass
+class LinkFilter:
+    param: str
+    label: str
+    choices: list  # [(url value, label, object passed to apply)]
+    apply: callable
+    all_label: str = field(default=_("Tous"))
+
+
+class Listing:
+    """A filtered, paginated list of `queryset` for `request`; raises Http404
+    for an unknown filter value or page."""
+
+    def __init__(self, request, queryset, filters=(), per_page=12):
+        self.request = request
+        self.params = {}
+        self.filters = []
+        for link_filter in filters:
+            value = request.GET.get(link_filter.param, "")
+            chosen = None
+            if value:
+                chosen = next((choice for choice in link_filter.choices if str(choice[0]) == value), None)
+                if chosen is None:
+                    raise Http404(f"Unknown {link_filter.param} value")
+                self.params[link_filter.param] = value
+                queryset = link_filter.apply(queryset, chosen[2])
+            self.filters.append((link_filter, chosen))
+        self.paginator = Paginator(queryset, per_page)
+        try:
+            self.page = self.paginator.page(request.GET.get(PAGE_PARAM) or 1)
+        except (PageNotAnInteger, EmptyPage) as error:
+            raise Http404("No such page") from error
+
+    def url(self, page_number=None, **changes):
+        """The query string of this listing with `changes` (None removes a filter)."""
+        params = {**self.params, **changes}
+        query = QueryDict(mutable=True)
+        for key, value in params.items():
+            if value not in (None, ""):
+                query[key] = value
+        if page_number and page_number > 1:
+            query[PAGE_PARAM] = page_number
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else self.request.path
+
+    @property
+    def is_filtered(self):
+        return bool(self.params)
+
+    @property
+    def reset_url(self):
+        return self.request.path
+
+    @cached_property
+    def filter_groups(self):
+        """What filters.html shows: each filter with its links."""
+        groups = []
+        for link_filter, chosen in self.filters:
+            current = chosen[0] if chosen else None
+            options = [
+                {
+                    "label": link_filter.all_label,
+                    "url": self.url(**{link_filter.param: None}),
+                    "current": current is None,
+                }
+            ]
+            options += [
+                {"label": label, "url": self.url(**{link_filter.param: value}), "current": str(value) == str(current)}
+                for value, label, _obj in link_filter.choices
+            ]
+            groups.append({"param": link_filter.param, "label": link_filter.label, "options": options})
+        return groups
+
+    @cached_property
+    def page_links(self):
+        """Page links with ellipses: [{"number", "url", "current"}] or {"ellipsis": True}."""
+        links = []
+        for number in self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1):
+            if number == Paginator.ELLIPSIS:
+                links.append({"ellipsis": True})
+            else:
+                links.append({"number": number, "url": self.url(number), "current": number == self.page.number})
+        return links
+
+    @property
+    def previous_url(self):
+        return self.url(self.page.previous_page_number()) if self.page.has_previous() else None
+
+    @property
+    def next_url(self):
+        return self.url(self.page.next_page_number()) if self.page.has_next() else None

@@ -1,0 +1,144 @@
+"""One "On the same subject" engine for every content type.
+
+Editor-pinned items come first (shown in the reader's language), then the live,
+public pages of the same language sharing the most topics with the page, ties
+broken by date, newest first. The ordered page ids are cached; any publication,
+unpublication, deletion, move or privacy change anywhere invalidates every
+cached list at once (a generation number in the keys), because publishing one
+page can change the related items of many others.
+
+Each web process may have its own cache, which only hears of the changes made
+in that process: so the lists expire after a few minutes, and the pages of a
+cached list are loaded again as live and public, so an unpublished or private
+page never shows, even from another process's stale list."""
+
+import time
+from datetime import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+GENERATION_KEY = "editorial:related:generation"
+CACHE_TIMEOUT = 60 * 10
+
+# The topic ranking runs in the database on fields every page has; the date a
+# reader sees (`listing_date`: publication date, event start, ...) lives on each
+# content type, so it only orders, in Python, this many best candidates.
+CANDIDATE_POOL = 60
+
+
+def _fresh_generation():
+    # Started from the clock rather than 1, so that a generation number lost to
+    # cache eviction never comes back and revives lists cached under it.
+    return time.time_ns()
+
+
+def _generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def invalidate_related_cache(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, _fresh_generation(), None)
+
+
+def date_sort_key(page):
+    """A number ordering pages by the date readers see (`listing_date`), whatever
+    its type (date or datetime); pages without one come last."""
+    value = getattr(page, "listing_date", None)
+    if value is None and page.first_published_at:
+        value = page.first_published_at
+    if isinstance(value, datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value.toordinal() if value else 0
+
+
+def _pinned_ids(page):
+    """Ids of the pinned pages in the page's language, in editor order. Pins of a
+    translation point to the French source, so they are matched by translation key."""
+    from editorial.models import RelatedPin
+
+    keys = list(
+        RelatedPin.objects.filter(page_id=page.pk)
+        .order_by("sort_order")
+        .values_list("target__translation_key", flat=True)
+    )
+    if not keys:
+        return []
+    by_key = dict(
+        Page.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, translation_key__in=keys)
+        .exclude(pk=page.pk)
+        .values_list("translation_key", "pk")
+    )
+    ids = []
+    for key in keys:
+        if key in by_key and by_key[key] not in ids:
+            ids.append(by_key[key])
+    return ids
+
+
+def _compute_ids(page, limit):
+    from editorial.models import PageTopic
+
+    ids = _pinned_ids(page)[:limit]
+    if len(ids) >= limit:
+        return ids
+    topic_ids = list(PageTopic.objects.filter(page_id=page.pk).values_list("topic_id", flat=True))
+    if not topic_ids:
+        return ids
+    candidates = list(
+        Page.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
+        .exclude(pk__in=[page.pk, *ids])
+        .annotate(shared=Count("page_topics", filter=Q(page_topics__topic_id__in=topic_ids), distinct=True))
+        .order_by("-shared", "-first_published_at", "-pk")
+        .values_list("pk", "shared")[: max(CANDIDATE_POOL, limit)]
+    )
+    shared = dict(candidates)
+    pages = Page.objects.filter(pk__in=shared).specific()
+    ranked = sorted(pages, key=lambda p: (-shared[p.pk], -date_sort_key(p), -p.pk))
+    return ids + [p.pk for p in ranked[: limit - len(ids)]]
+
+
+def related_items(page, limit=None):
+    """The pages to show as "On the same subject" for `page`, most relevant first."""
+    if limit is None:
+        limit = settings.RELATED_ITEMS_LIMIT
+    if not page.pk or limit <= 0:
+        return []
+    key = f"editorial:related:{_generation()}:{page.pk}:{page.locale_id}:{limit}"
+    ids = cache.get(key)
+    if ids is None:
+        ids = _compute_ids(page, limit)
+        cache.set(key, ids, CACHE_TIMEOUT)
+    if not ids:
+        return []
+    by_id = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        invalidate_related_cache()
+
+
+page_published.connect(invalidate_related_cache, dispatch_uid="editorial_related_published")
+page_unpublished.connect(invalidate_related_cache, dispatch_uid="editorial_related_unpublished")
+post_page_move.connect(invalidate_related_cache, dispatch_uid="editorial_related_moved")
+post_delete.connect(_page_deleted, dispatch_uid="editorial_related_deleted")
+post_save.connect(invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_restricted")
+post_delete.connect(invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_unrestricted")

@@ -1,0 +1,38 @@
+"""Template helpers for editorial pages: heading anchors, absolute URLs for
+social previews and feeds, JSON-LD."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# Same escaping as django.utils.html.json_script: the JSON cannot close the <script>.
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def anchor_for(outline, block_id):
+    """The anchor of a heading block, from `editorial.blocks.Outline`."""
+    return outline.anchor_for(block_id) if outline else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` (a path or a full URL) as an absolute URL of the current request."""
+    if not url:
+        return ""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def jsonld(data):
+    """A JSON-LD <script> for `data` (a dict); nothing when empty."""
+    if not data:
+        return ""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

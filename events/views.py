@@ -1,0 +1,131 @@
+"""Registration through the built-in form of an event page."""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from .forms import RegistrationForm
+from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
+
+logger = logging.getLogger(__name__)
+
+REFUSALS = {
+    RegistrationStatus.FULL: _("Désolés, il n'y a plus de place pour cet événement."),
+    RegistrationStatus.CLOSED: _("Les inscriptions à cet événement sont closes."),
+    RegistrationStatus.NOT_NEEDED: _("Cet événement ne demande pas d'inscription."),
+}
+
+
+class RegistrationRefused(Exception):
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def register_for_event(page, *, name, email, organisation, language):
+    """Register `email` for the event of `page`, or raise `RegistrationRefused`.
+
+    Every language version of the event is locked for the duration of the
+    transaction, so concurrent registrations queue up and the seat count read
+    here is the one the new registration is added to."""
+    with transaction.atomic():
+        locked = list(EventPage.objects.select_for_update().filter(translation_key=page.translation_key).order_by("pk"))
+        event = next((version for version in locked if version.pk == page.pk), None)
+        if event is None or not event.live:
+            raise RegistrationRefused(REFUSALS[RegistrationStatus.CLOSED])
+        if event.registration_mode != RegistrationMode.FORM:
+            status = event.registration_status()
+            raise RegistrationRefused(REFUSALS.get(status, REFUSALS[RegistrationStatus.CLOSED]))
+        status = event.registration_status()
+        if status != RegistrationStatus.OPEN:
+            raise RegistrationRefused(REFUSALS[status])
+        already = _("Cette adresse e-mail est déjà inscrite à cet événement.")
+        if Registration.objects.filter(event_key=event.translation_key, email=email).exists():
+            raise RegistrationRefused(already, field="email")
+        try:
+            with transaction.atomic():
+                return Registration.objects.create(
+                    event=event,
+                    event_key=event.translation_key,
+                    name=name,
+                    email=email,
+                    organisation=organisation,
+                    consent=True,
+                    language=language,
+                )
+        except IntegrityError as error:
+            raise RegistrationRefused(already, field="email") from error
+
+
+def rate_limited(request):
+    """True once an address has posted more registrations than allowed in the window."""
+    limit, window = settings.EVENTS_REGISTRATION_RATE_LIMIT
+    key = f"events:registration:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count > limit
+
+
+def send_confirmation(registration, page, request):
+    """The confirmation e-mail, in the language the reader registered in."""
+    with translation.override(registration.language):
+        context = {
+            "registration": registration,
+            "page": page,
+            "when": page.when(),
+            "page_url": request.build_absolute_uri(page.url),
+            "ics_url": request.build_absolute_uri(page.url + page.reverse_subpage("ics")),
+        }
+        subject = " ".join(render_to_string("events/email/confirmation_subject.txt", context).split())
+        body = render_to_string("events/email/confirmation_body.txt", context)
+    try:
+        send_mail(subject, body, None, [registration.email])
+    except OSError:
+        # The registration stands; staff see it in the admin even if the mail server is down.
+        logger.exception("Could not send the registration confirmation %s", registration.pk)
+
+
+def register(page, request):
+    if request.method != "POST" or page.registration_mode != RegistrationMode.FORM:
+        return redirect(page.url + "#inscription")
+    form = RegistrationForm(request.POST)
+    if rate_limited(request):
+        form.add_error(
+            None, _("Trop de tentatives d'inscription depuis votre connexion. Réessayez dans quelques minutes.")
+        )
+        status = 429
+    elif form.is_valid():
+        done = redirect(page.url + page.reverse_subpage("registered"))
+        if form.is_spam:
+            return done
+        try:
+            registration = register_for_event(
+                page,
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                organisation=form.cleaned_data["organisation"],
+                language=page.locale.language_code,
+            )
+        except RegistrationRefused as refusal:
+            form.add_error(refusal.field, refusal.message)
+            status = 409
+        else:
+            send_confirmation(registration, page, request)
+            return done
+    else:
+        status = 400
+    response = page.render(request, context_overrides={"registration_form": form})
+    response.status_code = status
+    return response

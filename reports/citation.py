@@ -1,0 +1,122 @@
+"""How to cite a report: a readable citation, BibTeX and RIS."""
+
+import re
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import formats, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+BIBTEX_LANGUAGES = {"fr": "french", "en": "english"}
+# Lower-case name particles belong to the family name ("de Quatrebarbes").
+PARTICLES = {"de", "du", "des", "d'", "la", "le", "van", "von", "der", "den", "di", "da"}
+
+
+def split_name(full_name):
+    """(family name, given names) of a name written "Given Family"."""
+    words = full_name.split()
+    if len(words) < 2:
+        return full_name, ""
+    family_start = len(words) - 1
+    while family_start > 1 and words[family_start - 1].lower() in PARTICLES:
+        family_start -= 1
+    return " ".join(words[family_start:]), " ".join(words[:family_start])
+
+
+def bibtex_escape(text):
+    return re.sub(r"([&%$#_{}])", r"\\\1", text)
+
+
+def ris_line(tag, value):
+    value = " ".join(str(value).split())
+    return f"{tag}  - {value}" if value else None
+
+
+class Citation:
+    def __init__(self, page, request):
+        self.page = page
+        self.url = request.build_absolute_uri(page.get_url(request))
+        self.language = page.locale.language_code
+        self.authors = page.author_names
+        self.organisation = settings.ORGANISATION_NAME
+        self.year = page.publication_date.year
+
+    @property
+    def key(self):
+        words = slugify(self.page.title).split("-")
+        first_word = next((word for word in words if len(word) > 3), words[0]) or "rapport"
+        family = split_name(self.authors[0])[0] if self.authors else self.organisation
+        family = re.sub(r"[^a-z0-9]", "", family.lower()) or "inr"
+        return f"{family}{self.year}{first_word}"
+
+    @property
+    def text(self):
+        """The citation as readers copy it, in the page's language."""
+        with translation.override(self.language):
+            authors = ", ".join(self.authors) or self.organisation
+            date = formats.date_format(self.page.publication_date, "F Y")
+            title = _("« %(title)s »") % {"title": self.page.title}
+            parts = [authors, title, self.organisation, date]
+            if self.page.doi:
+                parts.append(_("DOI : %(doi)s") % {"doi": self.page.doi})
+            return ", ".join(parts) + f". {self.url}"
+
+    def bibtex(self):
+        page = self.page
+        authors = " and ".join(
+            f"{family}, {given}" if given else family for family, given in map(split_name, self.authors)
+        )
+        with translation.override(self.language):
+            report_type = str(page.type_label)
+        fields = [
+            ("author", bibtex_escape(authors)),
+            # Double braces keep the title's capitals in every bibliography style.
+            ("title", "{" + bibtex_escape(page.title) + "}"),
+            ("institution", bibtex_escape(self.organisation)),
+            ("type", bibtex_escape(report_type)),
+            ("year", str(self.year)),
+            ("url", self.url),
+            ("doi", page.doi),
+            ("isbn", page.isbn),
+            ("language", BIBTEX_LANGUAGES.get(self.language, self.language)),
+            ("abstract", bibtex_escape(page.summary)),
+        ]
+        lines = [f"@techreport{{{self.key},"]
+        lines += [f"  {name} = {{{value}}}," for name, value in fields if value]
+        lines.append(f"  month = {BIBTEX_MONTHS[page.publication_date.month - 1]},")
+        lines.append("}")
+        return "\n".join(lines) + "\n"
+
+    def ris(self):
+        page = self.page
+        lines = [ris_line("TY", "RPRT")]
+        for family, given in map(split_name, self.authors):
+            lines.append(ris_line("AU", f"{family}, {given}" if given else family))
+        lines += [
+            ris_line("TI", page.title),
+            ris_line("T2", page.subtitle),
+            ris_line("PY", self.year),
+            ris_line("DA", page.publication_date.strftime("%Y/%m/%d")),
+            ris_line("PB", self.organisation),
+            ris_line("UR", self.url),
+            ris_line("DO", page.doi),
+            ris_line("SN", page.isbn),
+            ris_line("LA", self.language),
+            ris_line("AB", page.summary),
+        ]
+        lines += [ris_line("KW", topic.name) for topic in page.topics]
+        lines.append("ER  - ")
+        return "\r\n".join(line for line in lines if line) + "\r\n"
+
+    def _download(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=f"{content_type}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{self.page.slug}.{extension}"'
+        return response
+
+    def bibtex_response(self):
+        return self._download(self.bibtex(), "application/x-bibtex", "bib")
+
+    def ris_response(self):
+        return self._download(self.ris(), "application/x-research-info-systems", "ris")

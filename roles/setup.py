@@ -1,0 +1,197 @@
+"""The admin's roles, defined once: their groups, permissions and the review
+workflow. `apply_roles(apps)` is run by the data migration (with the
+historical apps) and again, once the home pages exist, by `setup_roles` and the
+demo loader (with the live apps). Running it again resets each group to exactly
+what is listed here, so nobody holds more than their role gives."""
+
+from django.conf import settings
+
+EDITORS = "Editors"
+REVIEWERS = "Reviewers"
+TRANSLATORS = "Translators"
+REGISTRATIONS = "Registrations"
+
+WORKFLOW_NAME = "Relecture avant publication"
+TASK_NAME = "Relecture"
+
+# What Wagtail's own migrations create and this project replaces: the
+# "Moderators" group and its workflow, assigned to the root page (so to every
+# language). Reviewers of the French pages take their place.
+WAGTAIL_DEFAULT_GROUP = "Moderators"
+WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
+
+IMAGES = ["add_image", "change_image", "choose_image"]
+DOCUMENTS = ["add_document", "change_document", "choose_document"]
+FRENCH_SNIPPETS = [
+    "topics.add_topic",
+    "topics.change_topic",
+    "people.add_person",
+    "people.change_person",
+    "people.add_organisation",
+    "people.change_organisation",
+]
+
+ROLES = {
+    # Write French content and submit it for review; never publish.
+    EDITORS: {
+        "permissions": ["wagtailadmin.access_admin", *FRENCH_SNIPPETS],
+        "collection": [*IMAGES, *DOCUMENTS],
+        "pages": ("source", ["add_page", "change_page"]),
+    },
+    # Approve (or send back) what editors submit, publish, and look after the menus.
+    REVIEWERS: {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            *FRENCH_SNIPPETS,
+            "topics.delete_topic",
+            "people.delete_person",
+            "people.delete_organisation",
+            "navigation.add_menu",
+            "navigation.change_menu",
+        ],
+        "collection": [*IMAGES, "delete_image", *DOCUMENTS, "delete_document"],
+        "pages": ("source", ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]),
+    },
+    # Submit French content for translation, translate it and publish the English
+    # version. Snippet rights apply to English snippets only (see roles.permissions).
+    TRANSLATORS: {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "wagtail_localize.submit_translation",
+            "topics.change_topic",
+            "people.change_person",
+            "people.change_organisation",
+            "navigation.change_menu",
+        ],
+        "collection": ["choose_image", "choose_document"],
+        "pages": ("translations", ["add_page", "change_page", "publish_page"]),
+    },
+    # Read and export who registered for events.
+    REGISTRATIONS: {
+        "permissions": [
+            "wagtailadmin.access_admin",
+            "events.view_registration",
+            "events.export_registration",
+        ],
+        "collection": [],
+        "pages": (None, []),
+    },
+}
+
+
+def _ensure_permissions(apps):
+    """Permissions are normally created after `migrate`; the groups need them now."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        # The historical (migration) registry's app configs have no models module,
+        # and create_permissions skips app configs without one.
+        stub = not hasattr(app_config, "models_module")
+        if stub:
+            app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        if stub:
+            del app_config.models_module
+
+
+def _permission(apps, name):
+    Permission = apps.get_model("auth", "Permission")
+    app_label, codename = name.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def _home_pages(apps, which):
+    """The root page of each language tree: the source language's or the others'."""
+    Page = apps.get_model("wagtailcore", "Page")
+    # Wagtail's install page ("Welcome to your new Wagtail site!") is a plain Page: not a home.
+    homes = Page.objects.filter(depth=2).exclude(content_type__app_label="wagtailcore", content_type__model="page")
+    if which == "source":
+        return list(homes.filter(locale__language_code=settings.LANGUAGE_CODE))
+    if which == "translations":
+        return list(homes.exclude(locale__language_code=settings.LANGUAGE_CODE))
+    return []
+
+
+def _set_page_permissions(apps, group, pages, codenames):
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    wanted = {(page.pk, _permission(apps, f"wagtailcore.{codename}").pk) for page in pages for codename in codenames}
+    for existing in GroupPagePermission.objects.filter(group=group):
+        if (existing.page_id, existing.permission_id) not in wanted:
+            existing.delete()
+    for page_id, permission_id in wanted:
+        GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission_id=permission_id)
+
+
+def _set_collection_permissions(apps, group, codenames):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root = Collection.objects.filter(depth=1).first()
+    app_for = {"image": "wagtailimages", "document": "wagtaildocs"}
+    wanted = set()
+    if root is not None:
+        for codename in codenames:
+            wanted.add(_permission(apps, f"{app_for[codename.split('_')[-1]]}.{codename}").pk)
+    GroupCollectionPermission.objects.filter(group=group).exclude(collection=root, permission_id__in=wanted).delete()
+    for permission_id in wanted:
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission_id=permission_id)
+
+
+def _retire_wagtail_default_moderation(apps):
+    Group = apps.get_model("auth", "Group")
+    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
+    Task = apps.get_model("wagtailcore", "Task")
+    for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
+        WorkflowPage.objects.filter(workflow=workflow).delete()
+        if not WorkflowState.objects.filter(workflow=workflow, status="in_progress").exists():
+            Workflow.objects.filter(pk=workflow.pk).update(active=False)
+            Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, workflow_tasks__workflow=workflow).update(active=False)
+    moderators = Group.objects.filter(name=WAGTAIL_DEFAULT_GROUP).first()
+    if moderators is not None and not User.objects.filter(groups=moderators).exists():
+        moderators.delete()
+
+
+def _review_workflow(apps, reviewers):
+    """One approval step by the Reviewers, on every page of the source language."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    Workflow = apps.get_model("wagtailcore", "Workflow")
+    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
+    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    if task is None:
+        content_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
+        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
+    task.groups.set([reviewers])
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for home in _home_pages(apps, "source"):
+        WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    return workflow
+
+
+def apply_roles(apps):
+    """Create or reset the groups; returns the permissions that do not exist (yet)."""
+    Group = apps.get_model("auth", "Group")
+    _ensure_permissions(apps)
+    _retire_wagtail_default_moderation(apps)
+    missing = []
+    groups = {}
+    for name, role in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        groups[name] = group
+        permissions = []
+        for permission_name in role["permissions"]:
+            permission = _permission(apps, permission_name)
+            if permission is None:
+                missing.append(permission_name)
+            else:
+                permissions.append(permission)
+        group.permissions.set(permissions)
+        _set_collection_permissions(apps, group, role["collection"])
+        which, codenames = role["pages"]
+        _set_page_permissions(apps, group, _home_pages(apps, which), codenames)
+    _review_workflow(apps, groups[REVIEWERS])
+    return missing

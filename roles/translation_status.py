@@ -1,0 +1,70 @@
+"""Which pages need a translator: French pages without a translation, and
+translations whose French source was published again after they were last
+synchronised (wagtail-localize records the sync time on the TranslationSource)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, OuterRef, Subquery
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+
+def _source_published_after_sync():
+    """For a TranslationSource queryset row: its page was published after the last sync."""
+    return Exists(
+        Page.objects.filter(
+            translation_key=OuterRef("object_id"),
+            locale_id=OuterRef("locale_id"),
+            last_published_at__gt=OuterRef("last_updated_at"),
+        )
+    )
+
+
+def is_out_of_date(page):
+    """True when `page` is a translation whose source changed since the last sync (one query)."""
+    return (
+        TranslationSource.objects.filter(
+            object_id=page.translation_key,
+            translations__target_locale_id=page.locale_id,
+            translations__enabled=True,
+        )
+        .filter(_source_published_after_sync())
+        .exists()
+    )
+
+
+def untranslated_pages(source_locale, target_locale):
+    """Live pages of `source_locale` with no real translation (aliases do not count) in `target_locale`."""
+    translated = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=target_locale, alias_of__isnull=True
+    )
+    return (
+        Page.objects.filter(locale=source_locale, depth__gt=1, alias_of__isnull=True)
+        .live()
+        .exclude(Exists(translated))
+        .order_by("-last_published_at")
+    )
+
+
+def out_of_date_translations(target_locale):
+    """Enabled page translations into `target_locale` whose source changed since the last sync,
+    annotated with `target_page_id` and `target_title`."""
+    target = Page.objects.filter(translation_key=OuterRef("source__object_id"), locale=target_locale)
+    return (
+        Translation.objects.filter(
+            enabled=True,
+            target_locale=target_locale,
+            source__object__content_type=ContentType.objects.get_for_model(Page),
+            source__in=TranslationSource.objects.filter(_source_published_after_sync()),
+        )
+        .annotate(
+            target_page_id=Subquery(target.values("pk")[:1]),
+            target_title=Subquery(target.values("title")[:1]),
+        )
+        .filter(target_page_id__isnull=False)
+        .select_related("source")
+        .order_by("-source__last_updated_at")
+    )
+
+
+def target_locales():
+    return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")

@@ -1,0 +1,83 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
+from wagtail.models import Locale, TranslatableMixin
+
+from .permissions import can_change_locale, editable_locale_ids
+from .translation_status import out_of_date_translations, target_locales, untranslated_pages
+
+PANEL_LIMIT = 10
+
+
+class ToTranslatePanel(Component):
+    """Dashboard panel for translators: what has no translation yet, and what changed."""
+
+    name = "to_translate"
+    template_name = "roles/to_translate_panel.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        source_locale = Locale.get_default()
+        languages = []
+        for locale in target_locales():
+            missing = untranslated_pages(source_locale, locale)
+            outdated = out_of_date_translations(locale)
+            languages.append(
+                {
+                    "locale": locale,
+                    "missing": missing[:PANEL_LIMIT],
+                    "missing_count": missing.count(),
+                    "outdated": outdated[:PANEL_LIMIT],
+                    "outdated_count": outdated.count(),
+                }
+            )
+        return {"languages": languages, "request": parent_context["request"]}
+
+
+@hooks.register("construct_homepage_panels")
+def add_to_translate_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        panels.append(ToTranslatePanel())
+
+
+def _refuse_other_language(request, model, locale_id):
+    """Send the user back to the snippets of a language they work in."""
+    allowed = editable_locale_ids(request.user)
+    locale = Locale.objects.get(pk=locale_id)
+    messages.error(
+        request,
+        _("Votre rôle ne vous permet pas de modifier les contenus dans cette langue : %(language)s.")
+        % {"language": get_language_info(locale.language_code)["name_translated"]},
+    )
+    url = reverse(model.snippet_viewset.get_url_name("list"))
+    own = Locale.objects.filter(pk__in=allowed).order_by("language_code").first()
+    return redirect(f"{url}?locale={own.language_code}" if own else url)
+
+
+@hooks.register("before_create_snippet")
+def create_snippets_in_own_language(request, model):
+    if issubclass(model, TranslatableMixin):
+        code = request.GET.get("locale")
+        locale = Locale.objects.filter(language_code=code).first() if code else Locale.get_default()
+        if locale and not can_change_locale(request.user, locale.pk):
+            return _refuse_other_language(request, model, locale.pk)
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def edit_snippets_in_own_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
+        return _refuse_other_language(request, type(instance), instance.locale_id)
+    return None
+
+
+@hooks.register("before_delete_snippet")
+def delete_snippets_in_own_language(request, instances):
+    for instance in instances:
+        if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
+            return _refuse_other_language(request, type(instance), instance.locale_id)
+    return None

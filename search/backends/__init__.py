@@ -1,0 +1,196 @@
+"""Language-aware variants of modelsearch's Elasticsearch/OpenSearch backends.
+
+modelsearch puts every page in one index analysed the same way whatever its
+language. These backends keep its client handling (URLs, timeouts, client
+major version) and add what readers of a bilingual site need: one index per
+language with that language's analysis (elision, accent folding, stemming)
+and the editors' synonyms. Documents are written by `search.indexing`, which
+only ever sends live, public pages (and the people pages) of that language.
+Wagtail's `update_index` leaves these indexes alone (`rebuilder_class` is
+None): `manage.py rebuild_search_index` rebuilds them.
+"""
+
+import importlib.util
+import sys
+from copy import deepcopy
+from importlib.machinery import PathFinder
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def import_opensearch_client():
+    """Import opensearch-py despite our `events` app.
+
+    opensearch-py does `from events import Events` (the PyPI package "Events"),
+    and this project's `events` app has the same top-level name and comes
+    first on sys.path. Import the client while `events` names the PyPI package,
+    then give the name back to the app."""
+    if "opensearchpy" in sys.modules:
+        return
+    ours = sys.modules.get("events")
+    spec = PathFinder.find_spec("events", [p for p in sys.path if Path(p or ".").resolve() != PROJECT_DIR])
+    if spec is None:
+        import opensearchpy  # noqa: F401 - let the real error surface
+
+        return
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["events"] = package
+    try:
+        spec.loader.exec_module(package)
+        import opensearchpy  # noqa: F401
+    finally:
+        if ours is not None:
+            sys.modules["events"] = ours
+        else:
+            del sys.modules["events"]
+        sys.modules.pop("events.events", None)
+
+
+FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+
+# Per language: what a word goes through before stemming, and the stemmer.
+LANGUAGE_ANALYSIS = {
+    "fr": {
+        "filters": {
+            "fr_elision": {"type": "elision", "articles_case": True, "articles": FRENCH_ARTICLES},
+            "fr_stemmer": {"type": "stemmer", "language": "light_french"},
+        },
+        "before": ["fr_elision", "lowercase", "asciifolding"],
+        "stemmer": "fr_stemmer",
+    },
+    "en": {
+        "filters": {
+            "en_possessive": {"type": "stemmer", "language": "possessive_english"},
+            "en_stemmer": {"type": "stemmer", "language": "english"},
+        },
+        "before": ["en_possessive", "lowercase", "asciifolding"],
+        "stemmer": "en_stemmer",
+    },
+}
+
+
+def index_body(language, synonyms):
+    """Settings and mappings of the index of `language`. `synonyms` are Solr-style
+    rules ("ia, intelligence artificielle"), applied when searching only, so that
+    editors can change them without re-indexing."""
+    spec = LANGUAGE_ANALYSIS.get(language, LANGUAGE_ANALYSIS["en"])
+    filters = deepcopy(spec["filters"])
+    filters["synonyms"] = {"type": "synonym_graph", "synonyms": list(synonyms) or ["_none_ => _none_"], "lenient": True}
+    filters["autocomplete_ngrams"] = {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}
+    before, stemmer = spec["before"], spec["stemmer"]
+    analyzers = {
+        "text_index": {"type": "custom", "tokenizer": "standard", "filter": [*before, stemmer]},
+        "text_search": {"type": "custom", "tokenizer": "standard", "filter": [*before, "synonyms", stemmer]},
+        # Unstemmed words for "did you mean" suggestions.
+        "words": {"type": "custom", "tokenizer": "standard", "filter": before},
+        "autocomplete_index": {"type": "custom", "tokenizer": "standard", "filter": [*before, "autocomplete_ngrams"]},
+        "autocomplete_search": {"type": "custom", "tokenizer": "standard", "filter": before},
+    }
+    text = {"type": "text", "analyzer": "text_index", "search_analyzer": "text_search"}
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "analysis": {"filter": filters, "analyzer": analyzers},
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "properties": {
+                "kind": {"type": "keyword"},
+                "object_id": {"type": "keyword"},
+                "type": {"type": "keyword"},
+                "type_label": {"type": "keyword", "index": False},
+                "topics": {"type": "keyword"},
+                "year": {"type": "integer"},
+                "date": {"type": "date"},
+                "title": {**text, "copy_to": ["spelling", "suggest"]},
+                "summary": {**text, "copy_to": "spelling"},
+                "body": text,
+                "entries": {
+                    "type": "nested",
+                    "properties": {
+                        "anchor": {"type": "keyword"},
+                        "number": {"type": "keyword", "index": False},
+                        "title": text,
+                        "text": text,
+                    },
+                },
+                "spelling": {"type": "text", "analyzer": "words"},
+                "suggest": {"type": "text", "analyzer": "autocomplete_index", "search_analyzer": "autocomplete_search"},
+            },
+        },
+    }
+
+
+class LocalizedIndexesMixin:
+    """Index naming, creation and the client calls `search.indexing` and
+    `search.query` need, written once for the four client families."""
+
+    rebuilder_class = None
+
+    def index_name(self, language):
+        return f"{self.index_prefix}content_{language}"
+
+    def _body(self, body):
+        # The Elasticsearch 8/9 clients take the body's keys as arguments;
+        # opensearch-py takes `body`.
+        return body if self.use_new_elasticsearch_api else {"body": body}
+
+    def create_index(self, language, synonyms):
+        self.es.indices.create(index=self.index_name(language), **self._body(index_body(language, synonyms)))
+
+    def delete_index(self, language):
+        if self.index_exists(language):
+            self.es.indices.delete(index=self.index_name(language))
+
+    def index_exists(self, language):
+        return bool(self.es.indices.exists(index=self.index_name(language)))
+
+    def update_synonyms(self, language, synonyms):
+        """Synonym filters can only change on a closed index: close, update, reopen."""
+        name = self.index_name(language)
+        analysis = {
+            "analysis": {
+                "filter": {"synonyms": index_body(language, synonyms)["settings"]["analysis"]["filter"]["synonyms"]}
+            }
+        }
+        self.es.indices.close(index=name)
+        try:
+            if self.use_new_elasticsearch_api:
+                self.es.indices.put_settings(index=name, settings=analysis)
+            else:
+                self.es.indices.put_settings(index=name, body=analysis)
+        finally:
+            self.es.indices.open(index=name)
+            self.es.cluster.health(index=name, wait_for_status="yellow")
+
+    def put_document(self, language, doc_id, document, refresh=False):
+        kwargs = {"document": document} if self.use_new_elasticsearch_api else {"body": document}
+        self.es.index(index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
+
+    def delete_document(self, language, doc_id, refresh=False):
+        """Deleting what is not there is fine (and not worth a warning in the logs)."""
+        if self.use_new_elasticsearch_api:
+            client, kwargs = self.es.options(ignore_status=404), {}
+        else:
+            client, kwargs = self.es, {"ignore": 404}
+        client.delete(index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
+
+    def bulk_put(self, language, documents):
+        """`documents`: iterable of (id, document)."""
+        actions = ({"_index": self.index_name(language), "_id": doc_id, "_source": doc} for doc_id, doc in documents)
+        self.bulk(self.es, actions, chunk_size=500, request_timeout=max(self.timeout, 60))
+
+    def refresh(self, language):
+        self.es.indices.refresh(index=self.index_name(language))
+
+    def search_raw(self, language, body):
+        return self.es.search(index=self.index_name(language), **self._body(body))
+
+    def count_raw(self, language, query):
+        return self.es.count(index=self.index_name(language), **self._body({"query": query}))["count"]
+
+
+def localized(backend_class):
+    return type(f"Localized{backend_class.__name__}", (LocalizedIndexesMixin, backend_class), {})

@@ -1,0 +1,48 @@
+"""Demo search settings: the synonyms of the brief's vocabulary (French, and
+their English translations) and one editor's pick per language."""
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Locale, Page
+
+from editorial.localize import translate
+
+from .models import Synonym
+
+# French rule -> its English translation.
+SYNONYMS = {
+    "IA, intelligence artificielle": "AI, artificial intelligence",
+    "IAG, IA générative, intelligence artificielle générative": "GenAI, generative AI, generative artificial intelligence",
+    "numérique, digital": "digital, numeric",
+    "RGPD, règlement général sur la protection des données": "GDPR, General Data Protection Regulation",
+}
+
+# Query -> slug of the page pinned for it, per language.
+PROMOTIONS = {"fr": ("littératie", "deployer-une-litteratie-en-ia"), "en": ("literacy", None)}
+
+
+def load(context):
+    french = Locale.objects.get(language_code="fr")
+    for rule, english in SYNONYMS.items():
+        synonym = Synonym.objects.filter(locale=french, terms=rule).first()
+        if synonym is None:
+            synonym = Synonym.objects.create(locale=french, terms=rule)
+        if synonym.get_translation_or_none(Locale.objects.get(language_code="en")) is None:
+            translate(synonym, {rule: english})
+
+    query_fr, slug = PROMOTIONS["fr"]
+    page = Page.objects.filter(locale=french, slug=slug).first()
+    if page is None:
+        return
+    _pin(query_fr, page)
+    english_page = page.get_translation_or_none(Locale.objects.get(language_code="en"))
+    if english_page is not None:
+        _pin(PROMOTIONS["en"][0], english_page)
+
+
+def _pin(query_string, page):
+    query = Query.get(query_string)
+    SearchPromotion.objects.get_or_create(
+        query=query,
+        page=page,
+        defaults={"sort_order": 0, "description": ""},
+    )

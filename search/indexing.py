@@ -1,0 +1,373 @@
+"""What goes into the engine's per-language indexes, and when.
+
+Only what a reader of that language may open is sent: live, public pages
+(people pages included) of that locale. A page is (re)sent after the
+transaction that published, moved or changed the privacy of it commits, so its
+inline children (topics, recommendations) are there; it is removed when it is
+unpublished, deleted, moved under a private section or made private. When the
+engine cannot take a change, the change is kept in PendingIndexUpdate and
+`manage.py rebuild_search_index --pending` replays it: publishing never fails
+because of search.
+"""
+
+import datetime
+import logging
+from functools import lru_cache
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import capfirst
+from modelsearch.backends import get_search_backend
+from modelsearch.index import SearchField
+from wagtail.models import Page
+
+from .models import PendingIndexUpdate, Synonym
+
+logger = logging.getLogger(__name__)
+
+# Fields a document has apart from the body text.
+OWN_FIELDS = {"title", "summary", "search_description"}
+
+
+@lru_cache(maxsize=1)
+def _engine(_config_key):
+    if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
+        return None
+    return get_search_backend("engine")
+
+
+def get_engine():
+    """The configured engine backend (search.backends), or None without SEARCH_URL."""
+    config = settings.WAGTAILSEARCH_BACKENDS.get("engine")
+    return _engine(repr(sorted(config.items())) if config else None)
+
+
+def _forget_engine(setting, **kwargs):
+    if setting in ("WAGTAILSEARCH_BACKENDS", "SEARCH_REFRESH_ON_WRITE"):
+        _engine.cache_clear()
+
+
+setting_changed.connect(_forget_engine)
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def synonym_rules(language):
+    return [synonym.as_rule() for synonym in Synonym.objects.filter(locale__language_code=language)]
+
+
+# Documents ---------------------------------------------------------------------
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return " ".join(_text(item) for item in value)
+    return strip_tags(str(value)).strip()
+
+
+def date_of(page):
+    """The date readers see for a page: its own (publication, event start) or its first publication."""
+    value = getattr(page, "listing_date", None)
+    if value is None and page.first_published_at:
+        value = timezone.localdate(page.first_published_at)
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
+    return value
+
+
+def page_document(page):
+    """The document of a specific page: its text, its recommendations or sessions
+    (searched on their own so that a match can link to its anchor) and what
+    facets need (type, topics, year)."""
+    body = []
+    for field in page.get_search_fields():
+        if isinstance(field, SearchField) and field.field_name not in OWN_FIELDS:
+            body.append(_text(field.get_value(page)))
+    entries = []
+    if hasattr(page, "recommendation_entries"):
+        entries = [
+            {"anchor": e["anchor"], "number": str(e["number"]), "title": _text(e["title"]), "text": _text(e["text"])}
+            for e in page.recommendation_entries()
+        ]
+    elif hasattr(page, "session_entries"):
+        entries = [
+            {"anchor": e["anchor"], "number": "", "title": _text(e["title"]), "text": _text(e["text"])}
+            for e in page.session_entries()
+        ]
+    date = date_of(page)
+    summary = getattr(page, "summary", "") or page.search_description or getattr(page, "intro", "")
+    with translation.override(page.locale.language_code):
+        type_label = str(capfirst(getattr(page, "type_label", page._meta.verbose_name)))
+    return {
+        "kind": "page",
+        "object_id": str(page.pk),
+        "type": page._meta.label_lower,
+        "type_label": type_label,
+        "topics": [str(link.topic_id) for link in page.page_topics.all()] if hasattr(page, "page_topics") else [],
+        "year": date.year if date else None,
+        "date": date.isoformat() if date else None,
+        "title": page.title,
+        "summary": _text(summary),
+        "body": " ".join(part for part in body if part),
+        "entries": entries,
+    }
+
+
+def person_document(person):
+    with translation.override(person.locale.language_code):
+        type_label = str(capfirst(person._meta.verbose_name))
+    return {
+        "kind": "person",
+        "object_id": str(person.pk),
+        "type": person._meta.label_lower,
+        "type_label": type_label,
+        "topics": [],
+        "year": None,
+        "date": None,
+        "title": person.name,
+        "summary": _text(" ".join(filter(None, [person.role, str(person.organisation or "")]))),
+        "body": _text(person.bio),
+        "entries": [],
+    }
+
+
+def page_doc_id(pk):
+    return f"page-{pk}"
+
+
+def person_doc_id(pk):
+    return f"person-{pk}"
+
+
+def visible_pages(language):
+    """Pages of `language` readers may open and search returns."""
+    # Depth 2 holds the home page of each language, the way into the site rather than a result.
+    return Page.objects.live().public().filter(locale__language_code=language, depth__gt=2)
+
+
+def people_with_page(language):
+    """People of `language` whose page readers can open (the people index page
+    of that language is live and public)."""
+    from people.models import PeopleIndexPage, Person
+
+    index = PeopleIndexPage.objects.live().public().filter(locale__language_code=language).first()
+    if index is None:
+        return Person.objects.none()
+    return Person.objects.filter(locale_id=index.locale_id).select_related("organisation", "locale")
+
+
+# Keeping the index in step ----------------------------------------------------------
+
+
+def _remember(kind, object_id, language=""):
+    PendingIndexUpdate.objects.update_or_create(kind=kind, object_id=str(object_id), defaults={"language": language})
+
+
+def _forget(kind, object_id):
+    PendingIndexUpdate.objects.filter(kind=kind, object_id=str(object_id)).delete()
+
+
+_known_indexes = set()
+
+
+def ensure_index(engine, language):
+    """Create the index of `language` on first use (never let the engine create
+    one with default analysis by writing to a missing index)."""
+    key = (id(engine), engine.index_name(language))
+    if key in _known_indexes:
+        return
+    if not engine.index_exists(language):
+        engine.create_index(language, synonym_rules(language))
+    _known_indexes.add(key)
+
+
+def sync_page(page_id):
+    """Make the engine agree with the database about one page. True when done."""
+    engine = get_engine()
+    if engine is None:
+        return True
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+    try:
+        if page is None:
+            for language in languages():
+                if engine.index_exists(language):
+                    engine.delete_document(language, page_doc_id(page_id), refresh=settings.SEARCH_REFRESH_ON_WRITE)
+        else:
+            language = page.locale.language_code
+            ensure_index(engine, language)
+            if visible_pages(language).filter(pk=page_id).exists():
+                engine.put_document(
+                    language,
+                    page_doc_id(page_id),
+                    page_document(page.specific),
+                    refresh=settings.SEARCH_REFRESH_ON_WRITE,
+                )
+            else:
+                engine.delete_document(language, page_doc_id(page_id), refresh=settings.SEARCH_REFRESH_ON_WRITE)
+    except Exception:
+        logger.warning("Search engine did not take the change of page %s; kept for later", page_id, exc_info=True)
+        _remember(PendingIndexUpdate.Kind.PAGE, page_id)
+        return False
+    _forget(PendingIndexUpdate.Kind.PAGE, page_id)
+    return True
+
+
+def sync_person(person_id, language):
+    engine = get_engine()
+    if engine is None:
+        return True
+    try:
+        ensure_index(engine, language)
+        person = people_with_page(language).filter(pk=person_id).first()
+        if person is None:
+            engine.delete_document(language, person_doc_id(person_id), refresh=settings.SEARCH_REFRESH_ON_WRITE)
+        else:
+            engine.put_document(
+                language, person_doc_id(person_id), person_document(person), refresh=settings.SEARCH_REFRESH_ON_WRITE
+            )
+    except Exception:
+        logger.warning("Search engine did not take the change of person %s; kept for later", person_id, exc_info=True)
+        _remember(PendingIndexUpdate.Kind.PERSON, person_id, language)
+        return False
+    _forget(PendingIndexUpdate.Kind.PERSON, person_id)
+    return True
+
+
+def sync_synonyms(language):
+    engine = get_engine()
+    if engine is None:
+        return True
+    try:
+        if engine.index_exists(language):
+            engine.update_synonyms(language, synonym_rules(language))
+        else:
+            ensure_index(engine, language)
+    except Exception:
+        logger.warning("Search engine did not take the synonyms of %s; kept for later", language, exc_info=True)
+        _remember(PendingIndexUpdate.Kind.SYNONYMS, language, language)
+        return False
+    _forget(PendingIndexUpdate.Kind.SYNONYMS, language)
+    return True
+
+
+def replay_pending():
+    """Replay the changes the engine missed. Returns (done, still pending)."""
+    done = 0
+    for update in list(PendingIndexUpdate.objects.order_by("created_at")):
+        if update.kind == PendingIndexUpdate.Kind.PAGE:
+            ok = sync_page(int(update.object_id))
+        elif update.kind == PendingIndexUpdate.Kind.PERSON:
+            ok = sync_person(int(update.object_id), update.language)
+        else:
+            ok = sync_synonyms(update.language)
+        done += ok
+    return done, PendingIndexUpdate.objects.count()
+
+
+def rebuild(language, progress=None):
+    """Recreate the index of `language` from the database; `progress(done, total)`."""
+    engine = get_engine()
+    engine.delete_index(language)
+    _known_indexes.discard((id(engine), engine.index_name(language)))
+    engine.create_index(language, synonym_rules(language))
+    _known_indexes.add((id(engine), engine.index_name(language)))
+    pages = visible_pages(language).order_by("pk")
+    people = people_with_page(language).order_by("pk")
+    total = pages.count() + people.count()
+    done = 0
+    batch = []
+
+    def flush():
+        nonlocal done
+        if batch:
+            engine.bulk_put(language, batch)
+            done += len(batch)
+            batch.clear()
+            if progress:
+                progress(done, total)
+
+    for start in range(0, total, 200):
+        ids = list(pages.values_list("pk", flat=True)[start : start + 200])
+        if not ids:
+            break
+        for page in Page.objects.filter(pk__in=ids).select_related("locale").specific().prefetch_related("page_topics"):
+            batch.append((page_doc_id(page.pk), page_document(page)))
+        flush()
+    for person in people.iterator():
+        batch.append((person_doc_id(person.pk), person_document(person)))
+        if len(batch) >= 200:
+            flush()
+    flush()
+    engine.refresh(language)
+    PendingIndexUpdate.objects.filter(language=language).delete()
+    PendingIndexUpdate.objects.filter(
+        kind=PendingIndexUpdate.Kind.PAGE, object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]
+    ).delete()
+    return done
+
+
+# Signal handlers (connected in SearchConfig.ready) ---------------------------------
+
+
+def _after_commit(function, *args):
+    if get_engine() is not None:
+        transaction.on_commit(lambda: function(*args))
+
+
+def _with_descendants(page):
+    return list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+def _sync_people_of(page):
+    """People pages live under the people index page: they follow it."""
+    from people.models import PeopleIndexPage, Person
+
+    if get_engine() is not None and isinstance(page, PeopleIndexPage):
+        language = page.locale.language_code
+        for person_id in Person.objects.filter(locale_id=page.locale_id).values_list("pk", flat=True):
+            _after_commit(sync_person, person_id, language)
+
+
+def on_page_published(sender, instance, **kwargs):
+    _after_commit(sync_page, instance.pk)
+    _sync_people_of(instance)
+
+
+def on_page_unpublished(sender, instance, **kwargs):
+    _after_commit(sync_page, instance.pk)
+    _sync_people_of(instance)
+
+
+def on_page_deleted(sender, instance, **kwargs):
+    _after_commit(sync_page, instance.pk)
+
+
+def on_page_moved(sender, instance, **kwargs):
+    if get_engine() is not None:
+        for pk in _with_descendants(instance):
+            _after_commit(sync_page, pk)
+
+
+def on_restriction_changed(sender, instance, **kwargs):
+    if get_engine() is None:
+        return
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:
+        for pk in _with_descendants(page):
+            _after_commit(sync_page, pk)
+
+
+def on_person_changed(sender, instance, **kwargs):
+    if getattr(instance, "locale_id", None):
+        _after_commit(sync_person, instance.pk, instance.locale.language_code)
+
+
+def on_synonym_changed(sender, instance, **kwargs):
+    _after_commit(sync_synonyms, instance.locale.language_code)

@@ -1,0 +1,173 @@
+"""The four journeys of the site's users, each in Chromium against a live server."""
+
+import re
+from datetime import timedelta
+
+from django.utils import timezone
+from playwright.sync_api import expect
+from wagtail.models import Locale
+
+from editorial.localize import translate
+from events.models import Registration
+from reports.models import ReportPage
+from roles.setup import EDITORS, REVIEWERS, TRANSLATORS
+from tests.events.factories import event_index, event_page
+from tests.factories import TopicFactory
+from tests.reports.factories import recommendations_block, report, report_index
+
+from .admin import admin_login, page_action
+
+
+def bilingual_reports_section(home_fr):
+    index = report_index(home_fr)
+    translate(index, {"Rapports": "Reports", "rapports": "reports"})
+    topic = TopicFactory(name="Sobriété numérique", slug="sobriete-numerique")
+    translate(topic, {"Sobriété numérique": "Digital sufficiency", "sobriete-numerique": "digital-sufficiency"})
+    return index, topic
+
+
+def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles, member, login):
+    home_fr, _home_en = roles
+    index, _topic = bilingual_reports_section(home_fr)
+    member(EDITORS, "redactrice")
+    reviewer = member(REVIEWERS, "relecteur")
+
+    admin_login(page, "redactrice")
+    page.goto(f"/admin/pages/add/reports/reportpage/{index.pk}/")
+    page.fill("#id_title", "Pour une IA frugale")
+    page.fill("#id_summary", "Dix propositions pour réduire l'empreinte des systèmes d'IA.")
+    # The topic: the snippet chooser of the first (required) topic row.
+    page.locator("[id^=id_page_topics-0-topic]").locator("..").get_by_role("button").first.click()
+    page.locator(".modal").get_by_role("link", name="Sobriété numérique").click()
+    # The body: one "Recommandations" block with one recommendation.
+    page.get_by_role("button", name="Insérer un bloc").first.click()
+    page.get_by_role("option", name="Recommandations").click()
+    page.get_by_label("Titre de la recommandation").first.fill("Mesurer l'énergie de chaque modèle")
+    page.locator("[data-contentpath=recommendations] .Draftail-Editor [contenteditable=true]").first.fill(
+        "Publier la consommation d'énergie à l'entraînement et à l'usage."
+    )
+    page.get_by_label("Destinataires").first.select_option(index=0)
+    page_action(page, "Soumettre à Relecture avant publication")
+    expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")
+    created = ReportPage.objects.get(title="Pour une IA frugale")
+    assert not created.live
+
+    login(reviewer)
+    page.goto("/admin/")
+    expect(page.locator("body")).to_contain_text("Pour une IA frugale")
+    page.goto(f"/admin/pages/{created.pk}/edit/")
+    page_action(page, "Approuver et Publier")
+    expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")
+
+    created = ReportPage.objects.get(pk=created.pk)
+    assert created.live
+    page.goto(created.get_url())
+    expect(page.locator("h1")).to_contain_text("Pour une IA frugale")
+    expect(page.locator("main")).to_contain_text("Mesurer l'énergie de chaque modèle")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+
+CONTENT_TAB = {
+    "Pour une IA frugale": "For frugal AI",
+    "Dix propositions pour réduire l'empreinte des systèmes d'IA.": "Ten proposals to shrink the footprint of AI systems.",
+}
+PROMOTE_TAB = {"pour-une-ia-frugale": "for-frugal-ai"}
+
+
+def translate_segments(page, strings):
+    editor = page.locator(".js-translation-editor")
+    for source, translation in strings.items():
+        segment = editor.locator("li", has_text=source).last
+        segment.get_by_role("button", name="Traduire").click()
+        segment.locator("textarea").fill(translation)
+        segment.get_by_role("button", name="Enregistrer").click()
+        expect(segment).to_contain_text(translation)
+
+
+def test_translator_translates_a_report_reader_switches_language(page, roles, member):
+    home_fr, _home_en = roles
+    index, topic = bilingual_reports_section(home_fr)
+    french = report(
+        index,
+        title="Pour une IA frugale",
+        slug="pour-une-ia-frugale",
+        summary="Dix propositions pour réduire l'empreinte des systèmes d'IA.",
+        topics=[topic],
+        authors=[],
+    )
+    member(TRANSLATORS, "traductrice")
+
+    admin_login(page, "traductrice")
+    panel = page.locator("#to-translate, [data-to-translate=missing]").first
+    expect(panel).to_contain_text("Pour une IA frugale")
+    page.locator("[data-to-translate=missing] tr", has_text="Pour une IA frugale").get_by_role(
+        "link", name="Traduire"
+    ).click()
+    page.get_by_role("button", name="Soumettre").or_(page.locator("input[type=submit][value=Soumettre]")).click()
+
+    # wagtail-localize's editor: translate segment by segment, then publish.
+    translate_segments(page, CONTENT_TAB)
+    page.locator(".js-translation-editor").get_by_role("tab", name="Promotion").click()
+    translate_segments(page, PROMOTE_TAB)
+    page.get_by_role("button", name=re.compile(r"^Publier dans")).click()
+    expect(page.locator(".messages")).to_be_visible()
+
+    english = french.get_translation(Locale.objects.get(language_code="en")).specific
+    assert english.live
+    assert english.title == "For frugal AI"
+
+    # A reader of the English page switches to French.
+    page.context.clear_cookies()
+    page.goto(english.get_url())
+    expect(page.locator("h1")).to_contain_text("For frugal AI")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator(".language-switcher").get_by_role("link", name="Français").click()
+    expect(page).to_have_url(re.compile(r"/fr/rapports/pour-une-ia-frugale/$"))
+    expect(page.locator("h1")).to_contain_text("Pour une IA frugale")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+
+def test_reader_registers_for_an_event_and_sees_the_confirmation(page, roles):
+    home_fr, _home_en = roles
+    index = event_index(home_fr)
+    starts = timezone.localtime() + timedelta(days=30)
+    event = event_page(
+        index,
+        title="Rencontre IA et climat",
+        slug="rencontre-ia-climat",
+        starts_at=starts,
+        registration_mode="form",
+        capacity=80,
+    )
+
+    page.goto(event.get_url())
+    expect(page.locator("h1")).to_contain_text("Rencontre IA et climat")
+    page.get_by_label("Nom et prénom").fill("Zoé Lefèvre")
+    page.get_by_label("Adresse e-mail").fill("zoe@example.org")
+    page.get_by_label("J'accepte que ces données servent à organiser cet événement.").check()
+    page.get_by_role("button", name="Je m'inscris").click()
+
+    expect(page.locator("h1")).to_have_text("Inscription enregistrée")
+    expect(page.locator("main")).to_contain_text("Votre inscription à « Rencontre IA et climat » est enregistrée")
+    assert Registration.objects.filter(email="zoe@example.org").count() == 1
+
+
+def test_reader_searches_without_accents_and_opens_the_result(page, roles):
+    home_fr, _home_en = roles
+    index, topic = bilingual_reports_section(home_fr)
+    found = report(
+        index,
+        title="Sécurité des systèmes électoraux",
+        slug="securite-systemes-electoraux",
+        summary="Protéger l'intégrité des élections à l'ère numérique.",
+        topics=[topic],
+        body=[recommendations_block(1)],
+    )
+
+    page.goto("/fr/recherche/")
+    page.get_by_role("searchbox").first.fill("securite electoraux")
+    page.get_by_role("button", name="Rechercher").first.click()
+    expect(page).to_have_url(re.compile(r"/fr/recherche/\?q=securite"))
+    page.get_by_role("link", name="Sécurité des systèmes électoraux").first.click()
+    expect(page).to_have_url(re.compile(re.escape(found.get_url()) + "$"))
+    expect(page.locator("h1")).to_contain_text("Sécurité des systèmes électoraux")

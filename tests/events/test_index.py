@@ -1,0 +1,117 @@
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from editorial.localize import translate
+from events.models import EventIndexPage, EventPage
+from tests.factories import TopicFactory
+
+from .factories import at, event_index, event_page, organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(html):
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+
+
+@pytest.fixture
+def index(home_fr):
+    return event_index(home_fr)
+
+
+def test_page_type_rules(home_fr, index):
+    assert not EventIndexPage.can_create_at(home_fr)  # one per language, already there
+    assert not EventIndexPage.can_create_at(index)
+    assert EventPage.can_create_at(index)
+    assert not EventPage.can_create_at(home_fr)
+
+
+def test_upcoming_soonest_first_then_past_newest_first(client, index):
+    event_page(index, "Passé ancien", starts_at=at(2019, 1, 1, 10))
+    event_page(index, "Futur lointain", starts_at=at(2032, 1, 1, 10))
+    event_page(index, "Passé récent", starts_at=at(2024, 1, 1, 10))
+    event_page(index, "Futur proche", starts_at=at(2030, 1, 1, 10))
+    html = client.get(index.url).text
+    assert titles(html) == ["Futur proche", "Futur lointain", "Passé récent", "Passé ancien"]
+    assert html.index("Événements à venir") < html.index("Futur proche") < html.index("Événements passés")
+    assert html.index("Événements passés") < html.index("Passé récent")
+
+
+def test_drafts_private_and_other_language_events_are_not_listed(client, homes):
+    home_fr, _ = homes
+    index = event_index(home_fr)
+    english_index = translate(index, {"Événements": "Events", "evenements": "events"})
+    public = event_page(index, "Public")
+    event_page(index, "Brouillon", publish=False)
+    private = event_page(index, "Privé")
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    translate(public, {"Public": "Public EN", "public": "public-en"})
+    assert titles(client.get(index.url).text) == ["Public"]
+    assert titles(client.get(english_index.url).text) == ["Public EN"]
+
+
+def test_filters_by_topic_format_year_and_role(client, index):
+    ai, rights = TopicFactory(name="IA", slug="ia"), TopicFactory(name="Droits", slug="droits")
+    host = organisation(name="Autre organisateur")
+    event_page(index, "Sommet IA", event_format="summit", starts_at=at(2030, 2, 1, 9), topics=[ai])
+    event_page(index, "Atelier droits", event_format="workshop", starts_at=at(2031, 2, 1, 9), topics=[rights])
+    event_page(
+        index,
+        "Table ronde ailleurs",
+        event_format="round_table",
+        starts_at=at(2030, 6, 1, 9),
+        our_role="participant",
+        organiser=host,
+        topics=[ai],
+    )
+    html = client.get(index.url).text
+    assert 'href="?theme=ia"' in html and 'href="?format=workshop"' in html
+    assert 'href="?annee=2031"' in html and 'href="?role=participant"' in html
+    assert 'href="?format=webinar"' not in html  # only formats in use are offered
+
+    assert titles(client.get(f"{index.url}?theme=ia").text) == ["Sommet IA", "Table ronde ailleurs"]
+    assert titles(client.get(f"{index.url}?format=workshop").text) == ["Atelier droits"]
+    assert titles(client.get(f"{index.url}?annee=2030").text) == ["Sommet IA", "Table ronde ailleurs"]
+    assert titles(client.get(f"{index.url}?role=participant").text) == ["Table ronde ailleurs"]
+    combined = client.get(f"{index.url}?theme=ia&role=organiser").text
+    assert titles(combined) == ["Sommet IA"]
+    assert 'href="?theme=ia&amp;role=organiser&amp;format=summit"' in combined
+    assert client.get(f"{index.url}?format=inconnu").status_code == 404
+    assert client.get(f"{index.url}?annee=abc").status_code == 404
+
+
+def test_pagination_and_bounded_queries(client, index):
+    for day in range(1, 15):
+        event_page(index, f"Événement {day:02d}", slug=f"evenement-{day}", starts_at=at(2030, 3, day, 9))
+    first = client.get(index.url).text
+    assert len(titles(first)) == 12 and titles(first)[0] == "Événement 01"
+    assert 'href="?page=2"' in first
+    second = client.get(f"{index.url}?page=2").text
+    assert titles(second) == ["Événement 13", "Événement 14"]
+    assert client.get(f"{index.url}?page=9").status_code == 404
+
+    def queries(url):
+        client.get(url)
+        with CaptureQueriesContext(connection) as context:
+            client.get(url)
+        return len(context)
+
+    assert queries(f"{index.url}?page=2") == queries(index.url)
+
+
+def test_home_page_shows_upcoming_events_of_its_language(client, homes):
+    home_fr, _ = homes
+    index = event_index(home_fr)
+    translate(index, {"Événements": "Events", "evenements": "events"})
+    coming = event_page(index, "Atelier à venir", starts_at=at(2030, 3, 1, 18))
+    event_page(index, "Sommet passé", starts_at=at(2020, 3, 1, 18))
+    event_page(index, "Brouillon à venir", starts_at=at(2030, 3, 2, 18), publish=False)
+    html = client.get("/fr/").text
+    assert "Prochains événements" in html
+    assert f'href="{coming.url}"' in html and "Sommet passé" not in html and "Brouillon" not in html
+    assert f'<a href="{index.url}">Tous les événements</a>' in html
+    assert "Atelier à venir" not in client.get("/en/").text

@@ -1,0 +1,206 @@
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from editorial.localize import translate
+from events.models import Registration
+from home.models import StandardPage
+
+from .factories import at, event_index, event_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+@pytest.fixture
+def privacy(home_fr):
+    page = StandardPage(title="Politique de confidentialité", slug="confidentialite", locale=home_fr.locale)
+    home_fr.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def index(home_fr, privacy):
+    return event_index(home_fr, privacy_page=privacy)
+
+
+@pytest.fixture
+def workshop(index):
+    return event_page(
+        index,
+        "Atelier",
+        slug="atelier",
+        event_format="workshop",
+        starts_at=at(2030, 3, 1, 18),
+        ends_at=at(2030, 3, 1, 20),
+        venue_name="Digital Village",
+        city="Paris",
+        registration_mode="form",
+        capacity=2,
+    )
+
+
+def post(client, page, **data):
+    values = {"name": "Ada Lovelace", "email": "ada@example.org", "organisation": "", "consent": "on", **data}
+    return client.post(f"{page.url}inscription/", values)
+
+
+def test_open_form_shows_seats_left_and_privacy_link(client, workshop, privacy):
+    html = client.get(workshop.url).text
+    assert "Inscriptions ouvertes" in html and "il reste 2 places." in html
+    assert f'action="{workshop.url}inscription/"' in html
+    assert f'<a href="{privacy.url}">Lire notre politique de confidentialité</a>' in html
+    assert 'name="website"' in html  # the honeypot, hidden
+    assert "Je m'inscris" in html
+
+
+def test_registering_saves_confirms_and_mails_in_french(client, workshop, mailoutbox):
+    response = post(client, workshop, name="Ada Lovelace", email="Ada@Example.org ", organisation="Pix")
+    assert response.status_code == 302
+    assert response["Location"] == f"{workshop.url}inscription/confirmee/"
+    registration = Registration.objects.get()
+    assert (registration.name, registration.email, registration.organisation) == (
+        "Ada Lovelace",
+        "ada@example.org",
+        "Pix",
+    )
+    assert registration.consent and registration.language == "fr" and registration.event_id == workshop.pk
+
+    done = client.get(response["Location"])
+    assert done.status_code == 200 and "Votre inscription à « Atelier » est enregistrée" in done.text
+
+    [mail] = mailoutbox
+    assert mail.to == ["ada@example.org"]
+    assert mail.subject == "Inscription confirmée : Atelier"
+    assert "Bonjour Ada Lovelace" in mail.body
+    assert "1 mars 2030, 18:00 – 20:00" in mail.body
+    assert f"http://testserver{workshop.url}calendrier/" in mail.body
+
+    assert "il reste 1 place." in client.get(workshop.url).text
+
+
+def test_english_registration_gets_english_mail_and_shares_the_capacity(client, homes, mailoutbox):
+    home_fr, _ = homes
+    index = event_index(home_fr)
+    translate(index, {"Événements": "Events", "evenements": "events"})
+    french = event_page(
+        index,
+        "Atelier",
+        slug="atelier",
+        starts_at=at(2030, 3, 1, 18),
+        ends_at=at(2030, 3, 1, 20),
+        registration_mode="form",
+        capacity=1,
+    )
+    english = translate(french, {"Atelier": "Workshop", "atelier": "workshop"})
+    response = post(client, english, email="grace@example.org")
+    assert response.status_code == 302
+    assert Registration.objects.get().language == "en"
+    [mail] = mailoutbox
+    assert mail.subject == "Registration confirmed: Workshop"
+    assert "Hello Ada Lovelace" in mail.body and "March 1, 2030" in mail.body
+
+    # The one seat is taken, whichever language it was taken in.
+    french_html = client.get(french.url).text
+    assert "Complet" in french_html and 'action="' not in french_html
+    refused = post(client, french, email="other@example.org")
+    assert refused.status_code == 409
+    assert "il n&#x27;y a plus de place" in refused.text
+    assert Registration.objects.count() == 1
+
+
+def test_full_event_refuses_with_a_message(client, workshop, mailoutbox):
+    assert post(client, workshop, email="a@example.org").status_code == 302
+    assert post(client, workshop, email="b@example.org").status_code == 302
+    html = client.get(workshop.url).text
+    assert "Complet" in html and "Je m'inscris" not in html
+    response = post(client, workshop, email="c@example.org")
+    assert response.status_code == 409
+    assert "Désolés, il n&#x27;y a plus de place pour cet événement." in response.text
+    assert Registration.objects.count() == 2 and len(mailoutbox) == 2
+
+
+def test_registration_closes_at_the_closing_date(client, workshop):
+    workshop.registration_closes_at = timezone.now() - timedelta(minutes=1)
+    workshop.save_revision().publish()
+    html = client.get(workshop.url).text
+    assert "Inscriptions closes" in html and "Je m'inscris" not in html
+    response = post(client, workshop)
+    assert response.status_code == 409
+    assert "Les inscriptions à cet événement sont closes." in response.text
+    assert not Registration.objects.exists()
+
+
+def test_past_events_are_closed_without_editing(client, index):
+    past = event_page(index, "Passé", starts_at=at(2020, 1, 1, 10), registration_mode="form", capacity=10)
+    assert "Inscriptions closes" in client.get(past.url).text
+    assert post(client, past).status_code == 409
+
+
+def test_same_email_cannot_register_twice_and_keeps_what_was_typed(client, workshop):
+    post(client, workshop, email="ada@example.org")
+    response = post(client, workshop, name="Ada Bis", email="ADA@example.org", organisation="Pix")
+    assert response.status_code == 409
+    assert "Cette adresse e-mail est déjà inscrite à cet événement." in response.text
+    assert 'value="Ada Bis"' in response.text and 'value="Pix"' in response.text
+    assert Registration.objects.count() == 1
+
+
+def test_bad_input_gets_a_clear_message_in_the_reader_language(client, workshop, mailoutbox):
+    response = post(client, workshop, name="Ada", email="pas-une-adresse", consent="")
+    assert response.status_code == 400
+    assert "Saisissez une adresse e-mail valide, par exemple nom@exemple.fr." in response.text
+    assert "Votre accord est nécessaire pour traiter votre inscription." in response.text
+    assert 'value="Ada"' in response.text and 'value="pas-une-adresse"' in response.text
+    assert not Registration.objects.exists() and not mailoutbox
+
+
+def test_english_readers_get_english_errors(client, homes):
+    home_fr, _ = homes
+    index = event_index(home_fr)
+    translate(index, {"Événements": "Events", "evenements": "events"})
+    french = event_page(index, "Atelier", slug="atelier", registration_mode="form")
+    english = translate(french, {"Atelier": "Workshop", "atelier": "workshop"})
+    response = post(client, english, email="nope")
+    assert response.status_code == 400
+    assert "Enter a valid e-mail address, for example name@example.com." in response.text
+    assert '<html lang="en">' in response.text
+
+
+def test_honeypot_pretends_success_and_saves_nothing(client, workshop, mailoutbox):
+    response = post(client, workshop, website="https://spam.example")
+    assert response.status_code == 302
+    assert not Registration.objects.exists() and not mailoutbox
+
+
+def test_rate_limit_per_address(client, workshop, settings):
+    settings.EVENTS_REGISTRATION_RATE_LIMIT = (2, 600)
+    assert post(client, workshop, email="a@example.org").status_code == 302
+    assert post(client, workshop, email="faute-de-frappe").status_code == 400
+    response = post(client, workshop, name="Troisième", email="c@example.org")
+    assert response.status_code == 429
+    assert "Trop de tentatives d&#x27;inscription" in response.text
+    assert 'value="Troisième"' in response.text
+    assert Registration.objects.count() == 1
+    # Another address is not affected.
+    assert post(client.__class__(REMOTE_ADDR="10.0.0.2"), workshop, email="c@example.org").status_code == 302
+
+
+def test_get_on_the_form_route_and_other_modes(client, index, workshop):
+    assert client.get(f"{workshop.url}inscription/").status_code == 302
+    external = event_page(
+        index, "Externe", registration_mode="external", registration_url="https://billetterie.example.org"
+    )
+    html = client.get(external.url).text
+    assert 'href="https://billetterie.example.org"' in html and "S'inscrire sur le site de l'organisateur" in html
+    assert post(client, external).status_code == 302
+    assert not Registration.objects.exists()
+    free = event_page(index, "Libre", registration_mode="none")
+    assert 'id="inscription"' not in client.get(free.url).text

@@ -1,0 +1,54 @@
+"""Initiatives for tests."""
+
+import datetime
+
+from editorial.models import PageTopic
+from initiatives.models import InitiativePage
+from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
+
+
+def initiative(index, title="Concertations territoriales de l'IA", status="open", publish=True, **fields):
+    contact_person = fields.pop("contact_person", None) or PersonFactory(name="Camille Martin")
+    page = InitiativePage(
+        title=title,
+        slug=fields.pop("slug", "concertations"),
+        locale=index.locale,
+        status=status,
+        summary="Des concertations publiques sur l'IA.",
+        partners=[("partner", OrganisationFactory(name="France urbaine"))],
+        sections=[
+            ("section", {"title": "À qui s'adresse-t-elle ?", "text": "<p>Aux collectivités.</p>"}),
+            ("section", {"title": "Comment ça marche ?", "text": "<p>Une charte commune.</p>"}),
+        ],
+        call_to_action=fields.pop(
+            "call_to_action",
+            [("form", {"label": "Inscrire mon territoire", "intro": "", "confirmation": "Merci, c'est noté !"})],
+        ),
+        contact=[
+            (
+                "contact",
+                {
+                    "person": contact_person,
+                    "name": "",
+                    "role": "Coordination",
+                    "email": "camille.martin@example.org",
+                    "phone": "+33 1 23 45 67 89",
+                },
+            )
+        ],
+        participants=[("participant", {"name": "Métropole pilote", "detail": "Engagée en janvier", "url": ""})],
+        key_dates=[
+            (
+                "key_date",
+                {"date": datetime.date(2025, 3, 10), "end_date": datetime.date(2025, 3, 11), "label": "Forum"},
+            ),
+        ],
+        live=publish,
+        **fields,
+    )
+    page.page_topics = [PageTopic(topic=TopicFactory(), locale=index.locale)]
+    index.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page

@@ -1,0 +1,123 @@
+import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
+
+from editorial.localize import translate
+from events.demo import session
+from people.models import PeopleIndexPage
+from tests.events.factories import at, event_index, event_page
+from tests.factories import PersonFactory, TopicFactory
+from tests.news.factories import article, index_pages, make_private
+from tests.reports.factories import report, report_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(home_fr):
+    pages = index_pages(home_fr)
+    pages["reports"] = report_index(home_fr)
+    pages["events"] = event_index(home_fr)
+    return pages
+
+
+def test_person_page_lists_reports_sessions_and_articles(client, site):
+    person = PersonFactory(name="Hind Ed-dbali", slug="hind-ed-dbali", role="Chargée d'études", bio="Elle étudie l'IA.")
+    report(site["reports"], "Son rapport", authors=[person])
+    report(site["reports"], "Rapport brouillon", authors=[person], publish=False)
+    make_private(report(site["reports"], "Rapport privé", authors=[person]))
+    event_page(
+        site["events"],
+        "Le sommet",
+        starts_at=at(2025, 2, 7, 10),
+        programme=[session("panel", "Table ronde sur l'IA", "10:00:00", "11:00:00", moderators=[person])],
+    )
+    event_page(
+        site["events"],
+        "Sommet brouillon",
+        publish=False,
+        programme=[session("panel", "Séquence cachée", "10:00:00", "11:00:00", speakers=[person])],
+    )
+    article(site["news"], "Son article", [TopicFactory()], author=person)
+    article(site["news"], "Article brouillon", [TopicFactory()], author=person, publish=False)
+    article(site["news"], "Article d'un autre", [TopicFactory()], author=PersonFactory())
+
+    response = client.get("/fr/personnes/hind-ed-dbali/")
+    assert response.status_code == 200
+    html = response.text
+    assert "<h1>Hind Ed-dbali</h1>" in html and "Chargée d&#x27;études" in html and "Elle étudie l&#x27;IA." in html
+    assert person.organisation.name in html
+    assert "Son rapport" in html and "Son article" in html
+    assert "Table ronde sur l&#x27;IA" in html and "Le sommet" in html and "Modération" in html
+    for hidden in (
+        "Rapport brouillon",
+        "Rapport privé",
+        "Séquence cachée",
+        "Article brouillon",
+        "Article d&#x27;un autre",
+    ):
+        assert hidden not in html
+    assert '<link rel="canonical" href="http://testserver/fr/personnes/hind-ed-dbali/">' in html
+
+
+def test_people_index_hides_people_hidden_from_listings(client, site):
+    PersonFactory(name="Visible Personne", slug="visible", is_staff_member=True)
+    PersonFactory(name="Cachée Personne", slug="cachee", show_in_listings=False)
+    html = client.get("/fr/personnes/").text
+    assert 'href="/fr/personnes/visible/"' in html and "Notre équipe" in html
+    assert "Cachée Personne" not in html
+    # Their page is still there.
+    assert client.get("/fr/personnes/cachee/").status_code == 200
+    assert client.get("/fr/personnes/inconnue/").status_code == 404
+    sitemap = client.get("/sitemap.xml").text
+    assert "/fr/personnes/visible/" in sitemap and "/fr/personnes/cachee/" not in sitemap
+
+
+def test_english_person_page(client, homes):
+    home_fr, _ = homes
+    site = index_pages(home_fr)
+    translate(site["people"], {"Personnes": "People", "personnes": "people"})
+    news_en = translate(site["news"], {"Actualités": "News", "actualites": "news"})
+    person = PersonFactory(name="Camille Martin", slug="camille-martin", role="Chercheuse")
+    translate(person.organisation, {})
+    person_en = translate(person, {"Chercheuse": "Researcher"})
+    french = article(site["news"], "Article français", [TopicFactory()], author=person, slug="fr")
+    translated = article(site["news"], "Article traduit", [TopicFactory()], author=person, slug="traduit")
+    translate(translated, {"Article traduit": "Translated article", "traduit": "translated"})
+    article(news_en, "English draft", [], author=person_en, publish=False)
+
+    html = client.get("/en/people/camille-martin/").text
+    assert "Researcher" in html and "Translated article" in html
+    assert french.title not in html and "English draft" not in html
+    assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/personnes/camille-martin/">' in html
+
+
+@pytest.mark.parametrize("size", [2, 10])
+def test_person_page_queries_do_not_grow(client, site, django_assert_max_num_queries, size):
+    person = PersonFactory(slug="prolifique")
+    for n in range(size):
+        report(site["reports"], f"Rapport {n}", authors=[person])
+        article(site["news"], f"Article {n}", [TopicFactory()], author=person)
+        event_page(
+            site["events"],
+            f"Événement {n}",
+            programme=[session("panel", f"Séquence {n}", "10:00:00", "11:00:00", speakers=[person])],
+        )
+    client.get("/fr/personnes/prolifique/")
+    with django_assert_max_num_queries(22):
+        html = client.get("/fr/personnes/prolifique/").text
+    assert html.count("Séquence ") == size and html.count('class="card"') == 2 * size
+
+
+def test_person_url_tag_and_links_from_articles(client, site):
+    person = PersonFactory(name="Hind Ed-dbali", slug="hind-ed-dbali")
+    page = article(site["news"], "Signé", [TopicFactory()], author=person)
+    assert 'href="/fr/personnes/hind-ed-dbali/" rel="author"' in client.get(page.url).text
+    rendered = Template("{% load people_tags %}{% person_url p %}").render(
+        Context({"p": person, "request": RequestFactory().get("/")})
+    )
+    assert rendered == "/fr/personnes/hind-ed-dbali/"
+
+
+def test_person_url_is_empty_without_an_index(home_fr):
+    assert PeopleIndexPage.snippet_url(PersonFactory()) == ""

@@ -1,0 +1,66 @@
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+
+from reports.models import ReportPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def soup(response):
+    assert response.status_code == 200, response
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_demo_report_in_both_languages(client, demo):
+    french = ReportPage.objects.get(locale__language_code="fr")
+    english = ReportPage.objects.get(locale__language_code="en")
+    assert french.url == "/fr/rapports/deployer-une-litteratie-en-ia/"
+    assert english.url == "/en/reports/building-ai-literacy/"
+    for page, title, toc_entry, rec_title, pdf_pages in (
+        (
+            french,
+            "Déployer une littératie en IA pour une société inclusive et émancipatrice",
+            "Ce que recouvre la littératie en IA",
+            "Adopter un cadre national de référence de la littératie en IA",
+            "4 pages",
+        ),
+        (
+            english,
+            "Building AI literacy for an inclusive and emancipating society",
+            "What AI literacy covers",
+            "Adopt a national AI literacy reference framework",
+            "3 pages",
+        ),
+    ):
+        html = soup(client.get(page.url))
+        assert html.h1.text == title
+        assert toc_entry in [a.text for a in html.select("nav.toc a")]
+        recommendations = html.select("li.recommendation")
+        assert len(recommendations) == 5
+        assert recommendations[0]["id"] == "recommandation-1"
+        assert rec_title in recommendations[0].h3.text
+        assert [a.text.strip() for a in html.select(".report__authors li")][0].startswith("Jean-François Lucas")
+        assert html.select_one(".report__authors a")["href"].endswith("/jean-francois-lucas/")
+        assert html.select_one("section.related .card a") is not None
+        assert html.select_one("figure.figure figcaption") is not None
+        assert pdf_pages in html.select_one(".report__pdf").text
+        for link in html.select(".report__cite-downloads a"):
+            assert client.get(link["href"]).status_code == 200
+        assert client.get(html.select_one(".report__pdf a")["href"]).status_code == 200
+
+
+def test_demo_report_index_feeds_and_home_pages(client, demo):
+    for url, feed in (("/fr/rapports/", "/fr/rapports/flux/rss/"), ("/en/reports/", "/en/reports/flux/atom/")):
+        html = soup(client.get(url))
+        assert len(html.select(".report-card")) == 1
+        assert client.get(feed).status_code == 200
+    assert "Building AI literacy" in soup(client.get("/en/")).select_one(".home-reports").text
+    assert "Déployer une littératie en IA" in soup(client.get("/fr/")).select_one(".home-reports").text

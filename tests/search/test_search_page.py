@@ -1,0 +1,222 @@
+"""The search page, its API and its admin report on Wagtail's database backend
+(what `make run` uses, and what answers when the engine is down)."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import User
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
+
+from search.models import SearchTermStat, Synonym
+
+from .conftest import standard_page
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def result_links(response):
+    return [a["href"] for a in soup_of(response).select(".search-main .search-results > li h3 a")]
+
+
+@pytest.fixture
+def pages(homes):
+    home_fr, home_en = homes
+    return {
+        "fr": standard_page(home_fr, "La souveraineté numérique", "Le cloud européen et les données."),
+        "fr2": standard_page(home_fr, "Données ouvertes", "Ouvrir les données publiques."),
+        "en": standard_page(home_en, "Digital sovereignty", "The European cloud and data."),
+    }
+
+
+def test_search_form_markup_in_both_languages(client, homes):
+    for url, label in (("/fr/recherche/", "Rechercher"), ("/en/search/", "Search")):
+        soup = soup_of(client.get(url))
+        form = soup.select_one("form[role=search]")
+        assert form["action"] == url and form["method"] == "get"
+        assert form.select_one("input[name=q]") is not None
+        assert form.select_one("button").text == label
+    assert soup.select_one("html")["lang"] == "en"
+    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
+    assert alternates["fr"].endswith("/fr/recherche/?q=") or alternates["fr"].endswith("/fr/recherche/")
+
+
+def test_results_of_the_current_language_only(client, pages):
+    assert result_links(client.get("/fr/recherche/?q=données")) == [pages["fr2"].url, pages["fr"].url] or set(
+        result_links(client.get("/fr/recherche/?q=données"))
+    ) == {pages["fr"].url, pages["fr2"].url}
+    assert result_links(client.get("/en/search/?q=sovereignty")) == [pages["en"].url]
+    assert result_links(client.get("/en/search/?q=souveraineté")) == []
+
+
+def test_result_shows_type_date_and_excerpt(client, pages):
+    soup = soup_of(client.get("/fr/recherche/?q=cloud"))
+    hit = soup.select_one(".search-main .search-results > li")
+    assert hit.select_one("h3 a").text == "La souveraineté numérique"
+    assert hit.select_one(".search-result__type").text == "Page standard"
+    assert hit.select_one("time") is not None
+    assert "Le cloud européen" in hit.select_one(".search-result__excerpt").text
+    assert "1 résultat pour « cloud »" in soup.select_one(".search-summary").text
+
+
+def test_drafts_and_private_pages_never_returned(client, homes):
+    home_fr, _ = homes
+    standard_page(home_fr, "Brouillon tapiresque", publish=False)
+    private = standard_page(home_fr, "Privé tapiresque")
+    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    public = standard_page(home_fr, "Public tapiresque")
+    assert result_links(client.get("/fr/recherche/?q=tapiresque")) == [public.url]
+    data = client.get("/api/search/?q=tapiresque&locale=fr").json()
+    assert [item["title"] for item in data["results"]] == ["Public tapiresque"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['AND OR NOT (cloud" ~2 ^3 [a TO b] {x} title:* \\ / ! ? -', "*", '"', "+-&&||", "cloud)" * 3, "   "],
+)
+def test_search_syntax_characters_give_a_normal_page(client, pages, query):
+    response = client.get("/fr/recherche/", {"q": query})
+    assert response.status_code == 200
+    assert client.get("/api/search/", {"q": query, "locale": "fr"}).status_code == 200
+
+
+def test_empty_query_invites_to_type(client, homes):
+    soup = soup_of(client.get("/fr/recherche/?q="))
+    assert "Saisissez un ou plusieurs mots" in soup.text
+    assert soup.select(".search-results") == []
+
+
+def test_long_query_is_cut_and_said(client, pages):
+    query = "cloud " * 400
+    soup = soup_of(client.get("/fr/recherche/", {"q": query}))
+    assert "seuls ses 1 000 premiers caractères" in soup.text
+    assert len(soup.select_one("input[name=q]")["value"]) >= 1000
+
+
+@pytest.mark.parametrize(
+    "params", ["type=nope", "type=home.nope", "topic=abc", "year=99999", "page=-3", "page=abc", "type=<script>"]
+)
+def test_unknown_facets_and_pages_give_a_normal_page(client, pages, params):
+    assert result_links(client.get(f"/fr/recherche/?q=cloud&{params}")) == [pages["fr"].url]
+
+
+def test_facets_and_pagination_links(client, homes):
+    home_fr, _ = homes
+    for number in range(12):
+        standard_page(home_fr, f"Pangolin {number}")
+    soup = soup_of(client.get("/fr/recherche/?q=pangolin"))
+    assert len(soup.select(".search-main .search-results > li")) == 10
+    next_link = soup.select_one("a[rel=next]")
+    assert next_link["href"] == "/fr/recherche/?q=pangolin&page=2"
+    soup = soup_of(client.get(next_link["href"]))
+    assert len(soup.select(".search-main .search-results > li")) == 2
+    assert soup.select_one("ol.search-results")["start"] == "11"
+    type_link = soup.select_one(".search-facets a")
+    assert "type=home.standardpage" in type_link["href"] and "(12)" in type_link.text
+
+
+def test_promotions_pinned_above_and_not_repeated(client, pages):
+    SearchPromotion.objects.create(
+        query=Query.get("données"), page=pages["fr"], sort_order=0, description="Notre dossier."
+    )
+    SearchPromotion.objects.create(query=Query.get("données"), page=pages["en"], sort_order=1)
+    soup = soup_of(client.get("/fr/recherche/?q=Données"))
+    promoted = soup.select(".search-results--promoted h3 a")
+    assert [a["href"] for a in promoted] == [pages["fr"].url]
+    assert "Notre dossier." in soup.select_one(".search-results--promoted").text
+    assert [a["href"] for a in soup.select(".search-main .search-results h3 a")] == [pages["fr2"].url]
+    data = client.get("/api/search/?q=données&locale=fr").json()
+    assert [(item["title"], item["promoted"]) for item in data["results"]] == [
+        ("La souveraineté numérique", True),
+        ("Données ouvertes", False),
+    ]
+
+
+def test_no_results_suggests_and_counts_the_other_language(client, pages):
+    soup = soup_of(client.get("/fr/recherche/?q=sovereignty"))
+    empty = soup.select_one(".search-empty")
+    assert "Aucun résultat" in empty.text and "Vérifiez l'orthographe" in empty.text
+    link = empty.select_one("a[href^='/en/search/']")
+    assert link.text == "1 résultat en anglais" and link["href"] == "/en/search/?q=sovereignty"
+    soup = soup_of(client.get("/en/search/?q=numérique"))
+    assert soup.select_one(".search-empty a[href^='/fr/recherche/']").text == "1 result in French"
+
+
+def test_json_api(client, pages):
+    data = client.get("/api/search/?q=cloud&locale=en").json()
+    assert data["locale"] == "en" and data["total"] == 1 and data["engine"] is False
+    item = data["results"][0]
+    assert item["title"] == "Digital sovereignty"
+    assert item["url"] == "http://testserver" + pages["en"].url
+    assert item["type"] == "home.standardpage" and item["date"]
+    assert data["facets"]["type"][0]["count"] == 1
+    assert client.get("/api/search/?q=cloud&locale=xx").json()["locale"] == "fr"
+
+
+def test_suggest_api(client, pages):
+    data = client.get("/api/search/suggest/?q=souv&locale=fr").json()
+    assert data["results"] == [{"title": "La souveraineté numérique", "url": pages["fr"].url, "type": "Page standard"}]
+    assert client.get("/api/search/suggest/?q=s&locale=fr").json()["results"] == []
+
+
+def test_engine_down_falls_back_with_a_notice(client, pages, settings, index_now):
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "engine": {
+            "BACKEND": "search.backends.opensearch2",
+            "URLS": ["http://127.0.0.1:9"],
+            "TIMEOUT": 0.5,
+            "AUTO_UPDATE": False,
+        },
+    }
+    soup = soup_of(client.get("/fr/recherche/?q=cloud"))
+    assert "mode simplifié" in soup.select_one(".notice").text
+    assert [a["href"] for a in soup.select(".search-main .search-results h3 a")] == [pages["fr"].url]
+    assert client.get("/api/search/?q=cloud&locale=fr").json()["degraded"] is True
+    assert client.get("/api/search/suggest/?q=souv&locale=fr").json()["results"][0]["url"] == pages["fr"].url
+    # Publishing still works; the change waits for the engine.
+    page = standard_page(pages["fr"].get_parent(), "Publiée pendant la panne")
+    assert page.live
+    from search.models import PendingIndexUpdate
+
+    assert PendingIndexUpdate.objects.filter(kind="page", object_id=str(page.pk)).exists()
+
+
+def test_searches_are_logged_and_reported_to_editors(client, pages):
+    client.get("/fr/recherche/?q=Cloud")
+    client.get("/fr/recherche/?q=cloud")
+    client.get("/fr/recherche/?q=licorne")
+    client.get("/fr/recherche/?q=cloud&page=2")  # paging is not a new search
+    assert Query.get("cloud").hits == 2
+    assert SearchTermStat.objects.get(query_string="licorne", language="fr").zero_result_hits == 1
+    User.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.login(username="editor", password="pw")
+    soup = soup_of(client.get("/admin/reports/search-terms-by-language/"))
+    top = [row.select("td")[0].text for row in soup.select("#top-queries tbody tr")]
+    zero = [row.select("td")[0].text for row in soup.select("#zero-result-queries tbody tr")]
+    assert top == ["cloud", "licorne"] and zero == ["licorne"]
+
+
+def test_synonyms_are_snippets_editors_manage(client, locales):
+    User.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.login(username="editor", password="pw")
+    response = client.post("/admin/snippets/search/synonym/add/?locale=fr", {"terms": "IA"})
+    assert response.status_code == 200
+    assert "Indiquez au moins deux termes" in response.content.decode()
+    response = client.post("/admin/snippets/search/synonym/add/?locale=fr", {"terms": "IA, intelligence artificielle"})
+    assert response.status_code == 302
+    assert Synonym.objects.get().as_rule() == "IA, intelligence artificielle"
+
+
+def test_query_count_does_not_grow_with_results(client, homes, django_assert_max_num_queries):
+    home_fr, _ = homes
+    for number in range(3):
+        standard_page(home_fr, f"Okapi {number}")
+    with django_assert_max_num_queries(30):
+        client.get("/fr/recherche/?q=okapi")
+    for number in range(3, 25):
+        standard_page(home_fr, f"Okapi {number}")
+    with django_assert_max_num_queries(30):
+        assert len(result_links(client.get("/fr/recherche/?q=okapi"))) == 10

@@ -1,0 +1,141 @@
+import datetime
+
+import pytest
+from django.db import connection
+from django.template import Context, Template
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+from editorial.localize import translate
+from tests.events.factories import at, event_index, event_page
+from tests.factories import TopicFactory
+from tests.news.factories import article, index_pages, make_private
+from tests.reports.factories import report, report_index
+from topics.models import TopicIndexPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(home_fr):
+    pages = index_pages(home_fr)
+    pages["reports"] = report_index(home_fr)
+    pages["events"] = event_index(home_fr)
+    return pages
+
+
+def test_topic_page_gathers_reports_events_and_news_newest_first(client, site):
+    topic = TopicFactory(name="Souveraineté numérique", slug="souverainete-numerique", description="Qui décide ?")
+    other = TopicFactory()
+    report(site["reports"], "Le rapport", topics=[topic], date=datetime.date(2025, 10, 23))
+    event_page(site["events"], "Le sommet", topics=[topic], starts_at=at(2025, 2, 7, 10))
+    article(site["news"], "L'article", [topic], datetime.date(2025, 2, 10))
+    article(site["news"], "Autre thème", [other])
+    article(site["news"], "Brouillon", [topic], publish=False)
+    make_private(article(site["news"], "Privé", [topic]))
+
+    response = client.get("/fr/themes/souverainete-numerique/")
+    assert response.status_code == 200
+    html = response.text
+    assert "<h1>Souveraineté numérique</h1>" in html and "Qui décide ?" in html
+    positions = [html.index(title) for title in ("Le rapport", "L&#x27;article", "Le sommet")]
+    assert positions == sorted(positions)
+    assert "Rapports (1)" in html and "Événements (1)" in html and "Actualités (1)" in html
+    assert "3 contenus sur ce thème" in html
+    for hidden in ("Autre thème", "Brouillon", "Privé"):
+        assert hidden not in html
+    assert '<link rel="canonical" href="http://testserver/fr/themes/souverainete-numerique/">' in html
+
+
+def test_type_filter_and_bad_input(client, site):
+    topic = TopicFactory(slug="travail")
+    report(site["reports"], "Le rapport", topics=[topic])
+    article(site["news"], "L'article", [topic])
+    html = client.get("/fr/themes/travail/?type=newsarticlepage").text
+    assert "L&#x27;article" in html and "Le rapport" not in html
+    assert client.get("/fr/themes/travail/?type=inconnu").status_code == 404
+    assert client.get("/fr/themes/travail/?page=99").status_code == 404
+    assert client.get("/fr/themes/inexistant/").status_code == 404
+
+
+def test_english_topic_page_lists_english_pages_only(client, homes):
+    home_fr, _home_en = homes
+    site = index_pages(home_fr)
+    translate(site["topics"], {"Thèmes": "Topics", "themes": "topics"})
+    news_en = translate(site["news"], {"Actualités": "News", "actualites": "news"})
+    topic = TopicFactory(name="Travail", slug="travail")
+    topic_en = translate(topic, {"Travail": "Work", "travail": "work"})
+    french_only = article(site["news"], "Seulement en français", [topic], slug="francais")
+    both = article(site["news"], "Traduit", [topic], slug="traduit")
+    translate(both, {"Traduit": "Translated", "traduit": "translated", "Résumé de Traduit.": "Summary."})
+    article(news_en, "English draft", [topic_en], publish=False)
+
+    html = client.get("/en/topics/work/").text
+    assert "<h1>Work</h1>" in html
+    assert "Translated" in html
+    assert french_only.title not in html and "Traduit" not in html and "English draft" not in html
+    assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/themes/travail/">' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/topics/work/">' in html
+    # The French topic page offers the English one in the language switcher.
+    assert 'href="http://testserver/en/topics/work/"' in client.get("/fr/themes/travail/").text
+
+
+def test_topic_index_lists_topics_with_visible_counts(client, site):
+    topic = TopicFactory(name="Travail", slug="travail")
+    TopicFactory(name="Culture", slug="culture")
+    article(site["news"], "Visible", [topic])
+    article(site["news"], "Brouillon", [topic], publish=False)
+    html = client.get("/fr/themes/").text
+    assert 'href="/fr/themes/travail/"' in html and 'href="/fr/themes/culture/"' in html
+    assert "1 contenu" in html
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_topic_page_queries_do_not_grow(client, site, django_assert_max_num_queries, size):
+    topic = TopicFactory(slug="travail")
+    for n in range(size):
+        article(site["news"], f"Article {n}", [topic], datetime.date(2025, 1, 1) + datetime.timedelta(days=n))
+        report(site["reports"], f"Rapport {n}", topics=[topic])
+        event_page(site["events"], f"Événement {n}", topics=[topic])
+    client.get("/fr/themes/travail/")  # warm per-process caches (content types, site root)
+    with django_assert_max_num_queries(22):
+        response = client.get("/fr/themes/travail/")
+    assert response.text.count('class="card"') == min(3 * size, 20)
+
+
+def test_topic_url_tag_costs_one_query_per_language(site):
+    topics = [TopicFactory() for _ in range(5)]
+    request = RequestFactory().get("/fr/")
+    template = Template("{% load topic_tags %}{% for t in topics %}{% topic_url t %}|{% endfor %}")
+    with CaptureQueriesContext(connection) as queries:
+        rendered = template.render(Context({"topics": topics, "request": request}))
+    assert rendered.split("|")[:2] == [f"/fr/themes/{topics[0].slug}/", f"/fr/themes/{topics[1].slug}/"]
+    # The index page is looked up once for the five links (with the site's root paths).
+    assert len(queries) <= 6
+    with CaptureQueriesContext(connection) as queries:
+        template.render(Context({"topics": topics, "request": request}))
+    assert len(queries) == 0
+
+
+def test_topic_url_is_empty_without_a_live_index(home_fr):
+    topic = TopicFactory()
+    assert TopicIndexPage.snippet_url(topic) == ""
+
+
+def test_content_pages_link_their_topics(client, site):
+    topic = TopicFactory(name="Travail", slug="travail")
+    page = article(site["news"], "L'article", [topic])
+    assert '<a href="/fr/themes/travail/">Travail</a>' in client.get(page.url).text
+
+
+def test_sitemap_lists_topic_pages(client, site):
+    TopicFactory(slug="travail")
+    assert "http://testserver/fr/themes/travail/" in client.get("/sitemap.xml").text
+
+
+def test_index_pages_live_once_under_each_home(home_fr):
+    from people.models import PeopleIndexPage
+
+    assert TopicIndexPage.can_create_at(home_fr) and PeopleIndexPage.can_create_at(home_fr)
+    index_pages(home_fr)
+    assert not TopicIndexPage.can_create_at(home_fr) and not PeopleIndexPage.can_create_at(home_fr)
