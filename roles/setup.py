@@ -174,8 +174,12 @@ def _review_workflow(apps, reviewers):
 
 def apply_roles(apps):
     """Create or reset the groups; returns the permissions that do not exist (yet)."""
+    from django.apps import apps as live_apps
+
     Group = apps.get_model("auth", "Group")
-    _ensure_permissions(apps)
+    if apps is not live_apps:
+        # In a migration; after `migrate`, the permissions exist.
+        _ensure_permissions(apps)
     _retire_wagtail_default_moderation(apps)
     missing = []
     groups = {}

@@ -2,6 +2,7 @@
 autocomplete endpoint."""
 
 import math
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.db.models import F
@@ -55,10 +56,8 @@ class PageLinks:
     """What editorial/includes/pagination.html reads, for results paged by the engine."""
 
     def __init__(self, number, total, url):
-        self.paginator = type(
-            "Paginator", (), {"num_pages": max(1, math.ceil(min(total, MAX_RESULT_WINDOW) / PER_PAGE))}
-        )
-        self.page = type("Page", (), {"number": min(number, self.paginator.num_pages)})
+        self.paginator = SimpleNamespace(num_pages=max(1, math.ceil(min(total, MAX_RESULT_WINDOW) / PER_PAGE)))
+        self.page = SimpleNamespace(number=min(number, self.paginator.num_pages))
         self._url = url
 
     @property

@@ -15,10 +15,6 @@ from django.test import Client
 
 from roles.setup import apply_roles
 
-# Playwright's sync API runs an event loop in the test's thread; the ORM calls
-# the tests make between browser steps are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,10 +33,21 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            # Live server: the data must be committed for the server thread to see
-            # it; serialized rollback restores what migrations created (root page,
-            # locales, groups) for the next test.
-            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+            # Live server: the data must be committed for the server thread to see it.
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_roots(browser, transactional_db):
+    """What Wagtail's migrations create and the flush after each transactional
+    test removes: the root page and the root collection."""
+    from wagtail.models import Collection, Locale, Page
+
+    if Page.get_first_root_node() is None:
+        french, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -59,7 +66,11 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    # Playwright's sync API runs an event loop in the test's thread for as long
+    # as it is open; the ORM calls of the journeys and of the database teardown
+    # between browser steps are still synchronous.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()

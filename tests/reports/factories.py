@@ -82,8 +82,9 @@ def report(
         live=publish,
         **fields,
     )
-    page.page_topics = [PageTopic(topic=topic, locale=index.locale) for topic in topics]
-    page.authors = [ReportAuthor(person=person, locale=index.locale) for person in authors]
+    # Editors order inlines in the admin; set the order explicitly as the formset would.
+    page.page_topics = [PageTopic(topic=t, locale=index.locale, sort_order=i) for i, t in enumerate(topics)]
+    page.authors = [ReportAuthor(person=p, locale=index.locale, sort_order=i) for i, p in enumerate(authors)]
     index.add_child(instance=page)
     revision = page.save_revision()
     if publish:

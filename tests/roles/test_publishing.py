@@ -2,8 +2,8 @@
 demo content has at least one page of each)."""
 
 import io
-from html import unescape
 from datetime import timedelta
+from html import unescape
 from unittest import mock
 
 import pytest

@@ -18,9 +18,11 @@ from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from editorial.localize import translate
+from editorial.models import PageTopic
 from home.models import StandardPage
 from roles.translation_status import is_out_of_date
-from tests.factories import StandardPageFactory
+from tests.factories import StandardPageFactory, TopicFactory
+from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -286,3 +288,22 @@ def test_production_offers_deepl_only_with_a_key(key):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ("DeepL" if key else "none")
+
+
+def test_submitting_a_page_also_submits_the_snippets_it_uses(client, translator, roles):
+    home_fr, _home_en = roles
+    topic = TopicFactory(name="Données personnelles", slug="donnees-personnelles")
+    page = StandardPageFactory(parent=home_fr, title="Vie privée", slug="vie-privee", intro="Texte")
+    PageTopic.objects.create(page=page, topic=topic, locale=page.locale)
+    page.save_revision().publish()
+    english = Locale.objects.get(language_code="en")
+
+    client.force_login(translator)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]), {"locales": [english.pk]}
+    )
+    assert response.status_code == 302
+    english_topic = Topic.objects.get(translation_key=topic.translation_key, locale=english)
+    # The translator translates the topic in the same editor, and only the English one.
+    assert client.get(reverse("wagtailsnippets_topics_topic:edit", args=[english_topic.pk])).status_code == 200
+    assert client.get(reverse("wagtailsnippets_topics_topic:edit", args=[topic.pk]), follow=True).redirect_chain

@@ -246,6 +246,7 @@ class Command(BaseCommand):
                 engine = indexing.get_engine()
                 for language in homes:
                     engine.delete_index(language)
+            self.stdout.write("Removing the generated pages (slow at this size; --keep skips it)")
             with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
                 for section in sections.values():
                     section.delete()
