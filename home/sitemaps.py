@@ -12,11 +12,4 @@ class AllLanguagesSitemap(Sitemap):
         in_a_language_tree = Q()
         for root in roots:
             in_a_language_tree |= Q(path__startswith=root.path)
-        return (
-            Page.objects.filter(in_a_language_tree)
-            .live()
-            .public()
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+        return Page.objects.filter(in_a_language_tree).live().public().order_by("path").defer_streamfields().specific()
