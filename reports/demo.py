@@ -318,12 +318,14 @@ def load(context):
             locale=index.locale,
         )
         report.page_topics = [
-            PageTopic(topic=context["topics"][key], locale=index.locale)
-            for key in ("literacy", "governance", "democracy")
+            PageTopic(topic=context["topics"][key], locale=index.locale, sort_order=i)
+            for i, key in enumerate(("literacy", "governance", "democracy"))
         ]
         report.authors = [
-            ReportAuthor(person=context["people"]["lucas"], role=fr("role_coordination"), locale=index.locale),
-            ReportAuthor(person=context["people"]["eddbali"], locale=index.locale),
+            ReportAuthor(
+                person=context["people"]["lucas"], role=fr("role_coordination"), locale=index.locale, sort_order=0
+            ),
+            ReportAuthor(person=context["people"]["eddbali"], locale=index.locale, sort_order=1),
         ]
         index.add_child(instance=report)
         report.save_revision().publish()

@@ -39,15 +39,40 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(autouse=True)
 def _wagtail_roots(browser, transactional_db):
-    """What Wagtail's migrations create and the flush after each transactional
-    test removes: the root page and the root collection."""
+    """What migrations create and the flush after each transactional test
+    removes: the root page, the root collection, wagtail-localize's permission."""
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, Locale, Page
+
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
 
     if Page.get_first_root_node() is None:
         french, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
         Page.add_root(instance=Page(title="Root", slug="root", locale=french))
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")
+
+
+# Playwright's sync API keeps an event loop running in the test's thread while
+# it is open; the ORM calls of a journey and of its database teardown are still
+# synchronous. Allowed for browser tests only, from their setup to the end of
+# their teardown (Django's deployment check refuses the variable elsewhere).
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -57,7 +82,7 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not os.access(CHROMIUM, os.X_OK):
         message = f"Chromium not found at {CHROMIUM} (install it with: apt-get install -y chromium)"
@@ -66,11 +91,7 @@ def browser():
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in the test's thread for as long
-    # as it is open; the ORM calls of the journeys and of the database teardown
-    # between browser steps are still synchronous.
-    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()

@@ -43,9 +43,11 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     page.get_by_role("button", name="Insérer un bloc").first.click()
     page.get_by_role("option", name="Recommandations").click()
     page.get_by_label("Titre de la recommandation").first.fill("Mesurer l'énergie de chaque modèle")
-    page.locator("[data-contentpath=recommendations] .Draftail-Editor [contenteditable=true]").first.fill(
-        "Publier la consommation d'énergie à l'entraînement et à l'usage."
-    )
+    text = page.locator("[id$='-recommendations-0-value-body'] + .Draftail-Editor__wrapper [contenteditable=true]")
+    text.click()
+    page.keyboard.type("Publier la consommation d'énergie à l'entraînement et à l'usage.")
+    # Draftail saves its value into the form a moment after the last keystroke.
+    expect(page.locator("[id$='-recommendations-0-value-body']")).to_have_value(re.compile("consommation"))
     page.get_by_label("Destinataires").first.select_option(index=0)
     page_action(page, "Soumettre à Relecture avant publication")
     expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")
