@@ -1,9 +1,14 @@
+import os
+import uuid
+
 import pytest
+from django.conf import settings as django_settings
 from wagtail.models import Collection, Page, Site
 
 from editorial.localize import translate
 from home.demo import french_and_english_locales
 from home.models import HomePage
+from search import indexing
 
 
 @pytest.fixture(autouse=True)
@@ -45,3 +50,34 @@ def home_en(home_fr):
 @pytest.fixture
 def homes(home_fr, home_en):
     return home_fr, home_en
+
+
+# The search engine (SEARCH_URL), for the search tests and the browser search journey.
+def engine_config():
+    return getattr(django_settings, "SEARCH_ENGINE_TEST_CONFIG", None)
+
+
+@pytest.fixture
+def index_now(monkeypatch):
+    """Send index changes at once: the test transaction never commits."""
+    monkeypatch.setattr(
+        indexing, "_after_commit", lambda function, *args: function(*args) if indexing.get_engine() else None
+    )
+
+
+@pytest.fixture
+def engine(settings, locales, index_now):
+    """The running node of SEARCH_URL, with index names of this test's own."""
+    config = engine_config()
+    if config is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("SEARCH_URL is not set: CI runs the search tests against the node services/run-tests.sh starts")
+        pytest.skip("no search engine: set SEARCH_URL (services/opensearch/opensearch.sh start)")
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **django_settings.WAGTAILSEARCH_BACKENDS,
+        "engine": {**config, "INDEX_PREFIX": f"test_{uuid.uuid4().hex[:10]}_"},
+    }
+    backend = indexing.get_engine()
+    yield backend
+    for language in indexing.languages():
+        backend.delete_index(language)
