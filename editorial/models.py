@@ -124,3 +124,26 @@ class EditorialPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_items"] = related_items(self)
         return context
+
+
+class SectionIndexPage(Page):
+    """Abstract base of the section indexes (reports, events, news,
+    initiatives): an introduction, one index per language under its home page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("intro"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True

@@ -23,7 +23,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.models import EditorialPage
+from editorial.models import EditorialPage, SectionIndexPage
 from people.models import Person
 
 from .blocks import ProgrammeBlock, SessionKind
@@ -100,10 +100,9 @@ def upcoming_events(locale, limit=None, now=None):
     return queryset[:limit] if limit else queryset
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionIndexPage):
     """The events of a language (`/fr/evenements/`, `/en/events/`) and their calendar feed."""
 
-    intro = models.TextField(_("introduction"), blank=True)
     privacy_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("politique de confidentialité"),
@@ -114,20 +113,9 @@ class EventIndexPage(RoutablePageMixin, Page):
         help_text=_("Page liée depuis la case de consentement des formulaires d'inscription."),
     )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("privacy_page")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-        SynchronizedField("privacy_page"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
+    content_panels = SectionIndexPage.content_panels + [FieldPanel("privacy_page")]
+    translatable_fields = SectionIndexPage.translatable_fields + [SynchronizedField("privacy_page")]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des événements")

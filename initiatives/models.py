@@ -19,29 +19,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline
 from editorial.listing import LinkFilter, Listing
-from editorial.models import EditorialPage
+from editorial.models import EditorialPage, SectionIndexPage
 
 from .blocks import CallToActionBlock, ContactBlock, KeyDateBlock, ParticipantBlock, SectionsBlock
 
 
-class InitiativeIndexPage(Page):
+class InitiativeIndexPage(SectionIndexPage):
     """The initiatives of one language, filtered by status."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["initiatives.InitiativePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("index des initiatives")

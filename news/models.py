@@ -17,28 +17,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from editorial.blocks import BodyBlock, outline
 from editorial.feeds import feed_response
 from editorial.listing import LinkFilter, Listing
-from editorial.models import EditorialPage
+from editorial.models import EditorialPage, SectionIndexPage
 from topics.models import Topic
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     """The news of one language: newest first, filtered by topic and year, with feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsArticlePage"]
-    max_count_per_parent = 1
     per_page = 12
 
     class Meta:

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from editorial.blocks import outline, reading_time
 from editorial.feeds import feed_response
 from editorial.listing import LinkFilter, Listing
-from editorial.models import EditorialPage
+from editorial.models import EditorialPage, SectionIndexPage
 from people.models import PeopleIndexPage
 from topics.models import Topic
 
@@ -71,24 +71,10 @@ class ReportPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class ReportIndexPage(RoutablePageMixin, Page):
+class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
     """The list of reports of one language, with filters and feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["reports.ReportPage"]
-    max_count_per_parent = 1
 
     PER_PAGE = 12
 

@@ -7,6 +7,15 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA_DIR="${POSTGRES_TEST_DIR:-$ROOT/var/postgres}"
+
+choose_data_dir() {
+    # The data must be reachable by the `postgres` user: a checkout under a
+    # directory only root may enter (some CI clones) keeps it in /var/tmp instead.
+    if [ -z "${POSTGRES_TEST_DIR:-}" ] && [ "$(id -u)" = "0" ] && id postgres >/dev/null 2>&1 \
+        && ! (cd / && runuser -u postgres -- test -x "$ROOT"); then
+        DATA_DIR="/var/tmp/thinktank-postgres-$(printf %s "$ROOT" | sha256sum | cut -c1-12)"
+    fi
+}
 PORT="${POSTGRES_TEST_PORT:-54329}"
 USER_NAME=thinktank
 PASSWORD=thinktank
@@ -22,7 +31,7 @@ find_bin() {
 }
 
 as_postgres() {
-    if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" = "0" ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 install_server() {
@@ -42,6 +51,7 @@ start() {
     if [ "$(id -u)" = "0" ] && ! id postgres >/dev/null 2>&1; then
         useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
     fi
+    choose_data_dir
     mkdir -p "$DATA_DIR"
     [ "$(id -u)" = "0" ] && chown -R postgres "$DATA_DIR"
     if [ ! -f "$DATA_DIR/PG_VERSION" ]; then
@@ -61,6 +71,7 @@ start() {
 }
 
 stop() {
+    choose_data_dir
     local bin
     bin="$(find_bin)" || return 0
     [ -f "$DATA_DIR/postmaster.pid" ] || return 0
@@ -68,6 +79,7 @@ stop() {
 }
 
 status() {
+    choose_data_dir
     local bin
     bin="$(find_bin)" || return 1
     as_postgres "$bin/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1

@@ -11,12 +11,20 @@ set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+RUN_USER=opensearch
+# The node's files must be reachable by the unprivileged user: a checkout under a
+# directory only root may enter (some CI clones) keeps them in /var/tmp instead.
+if [ -z "${OPENSEARCH_TEST_DIR:-}" ] && [ "$(id -u)" = "0" ]; then
+    id "$RUN_USER" >/dev/null 2>&1 || useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$RUN_USER"
+    if ! (cd / && runuser -u "$RUN_USER" -- test -x "$ROOT"); then
+        OPENSEARCH_TEST_DIR="/var/tmp/thinktank-opensearch-$(printf %s "$ROOT" | sha256sum | cut -c1-12)"
+    fi
+fi
 BASE="${OPENSEARCH_TEST_DIR:-$ROOT/var/opensearch}"
 PORT="${OPENSEARCH_TEST_PORT:-9250}"
 TRANSPORT_PORT="${OPENSEARCH_TEST_TRANSPORT_PORT:-9350}"
 HEAP="${OPENSEARCH_TEST_HEAP:-1g}"
 CLUSTER=thinktank-test
-RUN_USER=opensearch
 LIB="$BASE/lib"
 PID_FILE="$BASE/opensearch.pid"
 LOG_FILE="$BASE/opensearch.log"
