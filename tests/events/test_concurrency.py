@@ -12,9 +12,10 @@ from events.views import RegistrationRefused, register_for_event
 
 from .factories import event_index, event_page
 
-# serialized_rollback restores what migrations created (Wagtail's root page,
-# locales), which a transactional test would otherwise start without.
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Threads need committed data. The tree roots that a previous transactional test
+# flushed are recreated by the `home_fr` fixture (serialized rollback collides
+# with the content types Django recreates after each flush).
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture(autouse=True)
