@@ -1,9 +1,7 @@
 """Roles once the home pages exist: page permissions and the review workflow."""
 
-from django.apps import apps
-
 from .setup import apply_roles
 
 
 def load(context):
-    apply_roles(apps)
+    apply_roles()

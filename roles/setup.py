@@ -1,15 +1,42 @@
 """The admin's roles, defined once: their groups, permissions and the review
-workflow. `apply_roles(apps)` is run by the data migration (with the
-historical apps) and again, once the home pages exist, by `setup_roles` and the
-demo loader (with the live apps). Running it again resets each group to exactly
-what is listed here, so nobody holds more than their role gives."""
+workflow. `apply_roles()` runs after every `migrate` (a `post_migrate` handler,
+see `roles.apps`) and again, once the home pages exist, from `setup_roles` and
+the demo loader. Running it again resets each group to exactly what is listed
+here, so nobody holds more than their role gives."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Task,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
 
-EDITORS = "Editors"
-REVIEWERS = "Reviewers"
-TRANSLATORS = "Translators"
-REGISTRATIONS = "Registrations"
+# Group names as the staff say them (the admin is in French).
+EDITORS = "Rédaction"
+REVIEWERS = "Relecture"
+TRANSLATORS = "Traduction"
+REGISTRATIONS = "Inscriptions"
+
+# Names the groups had before; a database made then keeps its groups, members
+# included, under the new names.
+FORMER_NAMES = {
+    EDITORS: "Editors",
+    REVIEWERS: "Reviewers",
+    TRANSLATORS: "Translators",
+    REGISTRATIONS: "Registrations",
+}
 
 WORKFLOW_NAME = "Relecture avant publication"
 TASK_NAME = "Relecture"
@@ -79,30 +106,23 @@ ROLES = {
 }
 
 
-def _ensure_permissions(apps):
-    """Permissions are normally created after `migrate`; the groups need them now."""
-    from django.contrib.auth.management import create_permissions
+def _ensure_permissions():
+    """Django creates permissions app by app after `migrate`, in INSTALLED_APPS
+    order; the groups need those of every app, including the ones listed after
+    this one."""
+    from django.apps import apps
 
     for app_config in apps.get_app_configs():
-        # The historical (migration) registry's app configs have no models module,
-        # and create_permissions skips app configs without one.
-        stub = not hasattr(app_config, "models_module")
-        if stub:
-            app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        if stub:
-            del app_config.models_module
+        create_permissions(app_config, verbosity=0)
 
 
-def _permission(apps, name):
-    Permission = apps.get_model("auth", "Permission")
+def _permission(name):
     app_label, codename = name.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
 
 
-def _home_pages(apps, which):
+def _home_pages(which):
     """The root page of each language tree: the source language's or the others'."""
-    Page = apps.get_model("wagtailcore", "Page")
     # Wagtail's install page ("Welcome to your new Wagtail site!") is a plain Page: not a home.
     homes = Page.objects.filter(depth=2).exclude(content_type__app_label="wagtailcore", content_type__model="page")
     if which == "source":
@@ -112,9 +132,8 @@ def _home_pages(apps, which):
     return []
 
 
-def _set_page_permissions(apps, group, pages, codenames):
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    wanted = {(page.pk, _permission(apps, f"wagtailcore.{codename}").pk) for page in pages for codename in codenames}
+def _set_page_permissions(group, pages, codenames):
+    wanted = {(page.pk, _permission(f"wagtailcore.{codename}").pk) for page in pages for codename in codenames}
     for existing in GroupPagePermission.objects.filter(group=group):
         if (existing.page_id, existing.permission_id) not in wanted:
             existing.delete()
@@ -122,80 +141,75 @@ def _set_page_permissions(apps, group, pages, codenames):
         GroupPagePermission.objects.get_or_create(group=group, page_id=page_id, permission_id=permission_id)
 
 
-def _set_collection_permissions(apps, group, codenames):
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+def _set_collection_permissions(group, codenames):
     root = Collection.objects.filter(depth=1).first()
     app_for = {"image": "wagtailimages", "document": "wagtaildocs"}
     wanted = set()
     if root is not None:
         for codename in codenames:
-            wanted.add(_permission(apps, f"{app_for[codename.split('_')[-1]]}.{codename}").pk)
+            wanted.add(_permission(f"{app_for[codename.split('_')[-1]]}.{codename}").pk)
     GroupCollectionPermission.objects.filter(group=group).exclude(collection=root, permission_id__in=wanted).delete()
     for permission_id in wanted:
         GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission_id=permission_id)
 
 
-def _retire_wagtail_default_moderation(apps):
-    Group = apps.get_model("auth", "Group")
-    User = apps.get_model(*settings.AUTH_USER_MODEL.split("."))
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    WorkflowState = apps.get_model("wagtailcore", "WorkflowState")
-    Task = apps.get_model("wagtailcore", "Task")
+def _retire_wagtail_default_moderation():
     for workflow in Workflow.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, active=True):
         WorkflowPage.objects.filter(workflow=workflow).delete()
         if not WorkflowState.objects.filter(workflow=workflow, status="in_progress").exists():
             Workflow.objects.filter(pk=workflow.pk).update(active=False)
             Task.objects.filter(name=WAGTAIL_DEFAULT_WORKFLOW, workflow_tasks__workflow=workflow).update(active=False)
     moderators = Group.objects.filter(name=WAGTAIL_DEFAULT_GROUP).first()
-    if moderators is not None and not User.objects.filter(groups=moderators).exists():
+    if moderators is not None and not get_user_model().objects.filter(groups=moderators).exists():
         moderators.delete()
 
 
-def _review_workflow(apps, reviewers):
-    """One approval step by the Reviewers, on every page of the source language."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+def _review_workflow(reviewers):
+    """One approval step by the reviewers, on every page of the source language."""
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        content_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-        task = GroupApprovalTask.objects.create(name=TASK_NAME, content_type=content_type, active=True)
+        task = GroupApprovalTask.objects.create(
+            name=TASK_NAME, content_type=ContentType.objects.get_for_model(GroupApprovalTask), active=True
+        )
     task.groups.set([reviewers])
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-    for home in _home_pages(apps, "source"):
+    for home in _home_pages("source"):
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 
 
-def apply_roles(apps):
-    """Create or reset the groups; returns the permissions that do not exist (yet)."""
-    from django.apps import apps as live_apps
+def _group(name):
+    """The role's group, renamed from its former name if a database still has it."""
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        group = Group.objects.filter(name=FORMER_NAMES[name]).first()
+        if group is not None:
+            group.name = name
+            group.save(update_fields=["name"])
+    return group or Group.objects.create(name=name)
 
-    Group = apps.get_model("auth", "Group")
-    if apps is not live_apps:
-        # In a migration; after `migrate`, the permissions exist.
-        _ensure_permissions(apps)
-    _retire_wagtail_default_moderation(apps)
+
+@transaction.atomic
+def apply_roles():
+    """Create or reset the groups; returns the permissions that do not exist (yet)."""
+    _ensure_permissions()
+    _retire_wagtail_default_moderation()
     missing = []
     groups = {}
     for name, role in ROLES.items():
-        group, _created = Group.objects.get_or_create(name=name)
+        group = _group(name)
         groups[name] = group
         permissions = []
         for permission_name in role["permissions"]:
-            permission = _permission(apps, permission_name)
+            permission = _permission(permission_name)
             if permission is None:
                 missing.append(permission_name)
             else:
                 permissions.append(permission)
         group.permissions.set(permissions)
-        _set_collection_permissions(apps, group, role["collection"])
+        _set_collection_permissions(group, role["collection"])
         which, codenames = role["pages"]
-        _set_page_permissions(apps, group, _home_pages(apps, which), codenames)
-    _review_workflow(apps, groups[REVIEWERS])
+        _set_page_permissions(group, _home_pages(which), codenames)
+    _review_workflow(groups[REVIEWERS])
     return missing

@@ -8,7 +8,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
@@ -148,7 +147,7 @@ def page(context, request):
 
 @pytest.fixture
 def roles(homes):
-    apply_roles(apps)
+    apply_roles()
     return homes
 
 

@@ -1,5 +1,4 @@
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import Group, User
 
 from home.models import StandardPage
@@ -10,7 +9,7 @@ from tests.factories import StandardPageFactory
 @pytest.fixture
 def roles(homes):
     """Groups attached to the home pages, as `load_demo` / `setup_roles` do."""
-    apply_roles(apps)
+    apply_roles()
     return homes
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, TaskState, Workflow, WorkflowState
 
@@ -243,3 +244,14 @@ def test_no_group_manages_users(roles):
         assert not group.permissions.filter(
             codename__in=["add_user", "change_user", "add_group", "change_group"]
         ).exists()
+
+
+def test_groups_named_in_english_by_an_earlier_version_keep_their_members(db, django_user_model):
+    Group.objects.filter(name=EDITORS).update(name="Editors")
+    member = django_user_model.objects.create_user("ancienne", password="x")
+    member.groups.add(Group.objects.get(name="Editors"))
+
+    call_command("migrate", verbosity=0)
+
+    assert list(member.groups.values_list("name", flat=True)) == [EDITORS]
+    assert not Group.objects.filter(name="Editors").exists()

@@ -1,4 +1,3 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from roles.setup import apply_roles
@@ -11,7 +10,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        missing = apply_roles(apps)
+        missing = apply_roles()
         for name in missing:
             self.stderr.write(self.style.WARNING(f"Permission {name} does not exist: its app is not migrated."))
         self.stdout.write(self.style.SUCCESS("Roles ready."))
