@@ -1,0 +1,67 @@
+"""hreflang alternates, the canonical link and the language switcher
+(`navigation.templatetags.navigation_tags`), as a reader's browser reads them."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from editorial.localize import translate
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def hreflangs(response):
+    return {link["hreflang"]: link["href"] for link in soup(response).select("link[rel=alternate][hreflang]")}
+
+
+def test_home_pages_render_in_both_languages_with_lang_and_alternates(client, homes):
+    french = client.get("/fr/")
+    english = client.get("/en/")
+    assert french.status_code == english.status_code == 200
+    assert soup(french).html["lang"] == "fr"
+    assert soup(english).html["lang"] == "en"
+    assert "Bienvenue." in french.text and "Welcome." in english.text
+    assert hreflangs(french) == {
+        "fr": "http://testserver/fr/",
+        "en": "http://testserver/en/",
+        "x-default": "http://testserver/fr/",
+    }
+    assert soup(english).select_one("link[rel=canonical]")["href"] == "http://testserver/en/"
+
+
+def test_switcher_leads_to_the_translation_of_the_current_page(client, homes):
+    home_fr, _ = homes
+    page = StandardPageFactory(parent=home_fr, title="À propos", slug="a-propos")
+    translate(page, {"À propos": "About us", "a-propos": "about"})
+    switcher = soup(client.get("/en/about/")).select_one(".language-switcher a")
+    assert switcher["href"] == "http://testserver/fr/a-propos/"
+    assert switcher["hreflang"] == "fr"
+    response = client.get(switcher["href"])
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "À propos"
+
+
+def test_untranslated_page_has_no_english_alternate_and_says_so(client, homes):
+    home_fr, _ = homes
+    StandardPageFactory(parent=home_fr, title="Mentions légales", slug="mentions-legales")
+    response = client.get("/fr/mentions-legales/")
+    assert hreflangs(response) == {
+        "fr": "http://testserver/fr/mentions-legales/",
+        "x-default": "http://testserver/fr/mentions-legales/",
+    }
+    missing = soup(response).select_one(".language-switcher__missing")
+    assert "Cette page n'existe pas en anglais." in " ".join(missing.text.split())
+    assert missing.a["href"] == "/en/"
+
+
+def test_draft_translation_is_not_announced(client, homes):
+    home_fr, _ = homes
+    page = StandardPageFactory(parent=home_fr, title="Équipe", slug="equipe")
+    translate(page, {"Équipe": "Team", "equipe": "team"}, publish=False)
+    response = client.get("/fr/equipe/")
+    assert "en" not in hreflangs(response)
+    assert client.get("/en/team/").status_code == 404
