@@ -22,6 +22,7 @@ MAX_PAGE = MAX_RESULT_WINDOW // PER_PAGE
 # C0 and C1 control characters (NUL included: PostgreSQL refuses it in text)
 # and lone surrogates, which no encoder accepts.
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+PAGE_NUMBER = re.compile(r"[0-9]+", re.ASCII)
 FACET_PATTERNS = {
     "type": re.compile(r"[a-z0-9_]{1,100}\.[a-z0-9_]{1,100}", re.ASCII),
     "topic": re.compile(r"[0-9]{1,11}", re.ASCII),
@@ -46,10 +47,13 @@ def clean_text(raw):
 
 
 def page_number(value):
-    try:
-        return min(max(int(value), 1), MAX_PAGE)
-    except (TypeError, ValueError):
+    """1 unless `value` is a number; a number past MAX_PAGE, however long, is MAX_PAGE."""
+    value = (value or "").strip()
+    if not PAGE_NUMBER.fullmatch(value):
         return 1
+    if len(value) > len(str(MAX_PAGE)):
+        return MAX_PAGE
+    return min(max(int(value), 1), MAX_PAGE)
 
 
 @dataclass(frozen=True)
