@@ -117,14 +117,7 @@ class Listing:
 
     @cached_property
     def page_links(self):
-        """Page links with ellipses: [{"number", "url", "current"}] or {"ellipsis": True}."""
-        links = []
-        for number in self.paginator.get_elided_page_range(self.page.number, on_each_side=2, on_ends=1):
-            if number == Paginator.ELLIPSIS:
-                links.append({"ellipsis": True})
-            else:
-                links.append({"number": number, "url": self.url(number), "current": number == self.page.number})
-        return links
+        return elided_page_links(self.page, self.url)
 
     @property
     def previous_url(self):
@@ -133,3 +126,15 @@ class Listing:
     @property
     def next_url(self):
         return self.url(self.page.next_page_number()) if self.page.has_next() else None
+
+
+def elided_page_links(page, url_for_number):
+    """Links to the pages around `page` (a Paginator page) with ellipses:
+    [{"number", "url", "current"}] or {"ellipsis": True}."""
+    links = []
+    for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+        if number == Paginator.ELLIPSIS:
+            links.append({"ellipsis": True})
+        else:
+            links.append({"number": number, "url": url_for_number(number), "current": number == page.number})
+    return links

@@ -53,14 +53,20 @@ def invalidate_related_cache(**kwargs):
         cache.set(GENERATION_KEY, _fresh_generation(), None)
 
 
-def date_sort_key(page):
-    """A number ordering pages by the date readers see (`listing_date`), whatever
-    its type (date or datetime); pages without one come last."""
+def date_shown(page):
+    """The date readers see for a page: its own (`listing_date`: publication date,
+    event start, ...) as a date whatever its type, or its first publication; None without either."""
     value = getattr(page, "listing_date", None)
     if value is None and page.first_published_at:
         value = page.first_published_at
     if isinstance(value, datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    return value
+
+
+def date_sort_key(page):
+    """A number ordering pages by the date readers see; pages without one come last."""
+    value = date_shown(page)
     return value.toordinal() if value else 0
 
 

@@ -10,19 +10,20 @@ engine cannot take a change, the change is kept in PendingIndexUpdate and
 because of search.
 """
 
-import datetime
 import logging
 from functools import lru_cache
 
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from modelsearch.backends import get_search_backend
 from modelsearch.index import SearchField
 from wagtail.models import Page
+
+from editorial.related import date_shown
+from people.models import PeopleIndexPage, Person
 
 from .models import PendingIndexUpdate, Synonym
 
@@ -32,6 +33,8 @@ logger = logging.getLogger(__name__)
 OWN_FIELDS = {"title", "summary", "search_description"}
 
 
+# Keyed on the configuration, so that the engine follows it when it is changed
+# at run time (override_settings in search_benchmark and the tests).
 @lru_cache(maxsize=1)
 def _engine(_config_key):
     if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
@@ -43,14 +46,6 @@ def get_engine():
     """The configured engine backend (search.backends), or None without SEARCH_URL."""
     config = settings.WAGTAILSEARCH_BACKENDS.get("engine")
     return _engine(repr(sorted(config.items())) if config else None)
-
-
-def _forget_engine(setting, **kwargs):
-    if setting in ("WAGTAILSEARCH_BACKENDS", "SEARCH_REFRESH_ON_WRITE"):
-        _engine.cache_clear()
-
-
-setting_changed.connect(_forget_engine)
 
 
 def languages():
@@ -72,16 +67,6 @@ def _text(value):
     return strip_tags(str(value)).strip()
 
 
-def date_of(page):
-    """The date readers see for a page: its own (publication, event start) or its first publication."""
-    value = getattr(page, "listing_date", None)
-    if value is None and page.first_published_at:
-        value = timezone.localdate(page.first_published_at)
-    if isinstance(value, datetime.datetime):
-        value = timezone.localdate(value) if timezone.is_aware(value) else value.date()
-    return value
-
-
 def page_document(page):
     """The document of a specific page: its text, its recommendations or sessions
     (searched on their own so that a match can link to its anchor) and what
@@ -101,7 +86,7 @@ def page_document(page):
             {"anchor": e["anchor"], "number": "", "title": _text(e["title"]), "text": _text(e["text"])}
             for e in page.session_entries()
         ]
-    date = date_of(page)
+    date = date_shown(page)
     summary = getattr(page, "summary", "") or page.search_description or getattr(page, "intro", "")
     with translation.override(page.locale.language_code):
         type_label = str(capfirst(getattr(page, "type_label", page._meta.verbose_name)))
@@ -155,8 +140,6 @@ def visible_pages(language):
 def people_with_page(language):
     """People of `language` whose page readers can open (the people index page
     of that language is live and public)."""
-    from people.models import PeopleIndexPage, Person
-
     index = PeopleIndexPage.objects.live().public().filter(locale__language_code=language).first()
     if index is None:
         return Person.objects.none()
@@ -164,14 +147,6 @@ def people_with_page(language):
 
 
 # Keeping the index in step ----------------------------------------------------------
-
-
-def _remember(kind, object_id, language=""):
-    PendingIndexUpdate.objects.update_or_create(kind=kind, object_id=str(object_id), defaults={"language": language})
-
-
-def _forget(kind, object_id):
-    PendingIndexUpdate.objects.filter(kind=kind, object_id=str(object_id)).delete()
 
 
 _known_indexes = set()
@@ -188,42 +163,48 @@ def ensure_index(engine, language):
     _known_indexes.add(key)
 
 
-def sync_page(page_id):
-    """Make the engine agree with the database about one page. True when done."""
+def _sync(kind, object_id, language, send):
+    """Run `send(engine)`, which makes the engine agree with the database about
+    one object. True when done (or without an engine); when the engine fails,
+    the change is kept in PendingIndexUpdate for replay_pending()."""
     engine = get_engine()
     if engine is None:
         return True
-    page = Page.objects.filter(pk=page_id).select_related("locale").first()
     try:
+        send(engine)
+    except Exception:
+        logger.warning("Search engine did not take the change of %s %s; kept for later", kind, object_id, exc_info=True)
+        PendingIndexUpdate.objects.update_or_create(
+            kind=kind, object_id=str(object_id), defaults={"language": language}
+        )
+        return False
+    PendingIndexUpdate.objects.filter(kind=kind, object_id=str(object_id)).delete()
+    return True
+
+
+def sync_page(page_id):
+    page = Page.objects.filter(pk=page_id).select_related("locale").first()
+
+    def send(engine):
         if page is None:
             for language in languages():
                 if engine.index_exists(language):
                     engine.delete_document(language, page_doc_id(page_id), refresh=settings.SEARCH_REFRESH_ON_WRITE)
+            return
+        language = page.locale.language_code
+        ensure_index(engine, language)
+        if visible_pages(language).filter(pk=page_id).exists():
+            engine.put_document(
+                language, page_doc_id(page_id), page_document(page.specific), refresh=settings.SEARCH_REFRESH_ON_WRITE
+            )
         else:
-            language = page.locale.language_code
-            ensure_index(engine, language)
-            if visible_pages(language).filter(pk=page_id).exists():
-                engine.put_document(
-                    language,
-                    page_doc_id(page_id),
-                    page_document(page.specific),
-                    refresh=settings.SEARCH_REFRESH_ON_WRITE,
-                )
-            else:
-                engine.delete_document(language, page_doc_id(page_id), refresh=settings.SEARCH_REFRESH_ON_WRITE)
-    except Exception:
-        logger.warning("Search engine did not take the change of page %s; kept for later", page_id, exc_info=True)
-        _remember(PendingIndexUpdate.Kind.PAGE, page_id)
-        return False
-    _forget(PendingIndexUpdate.Kind.PAGE, page_id)
-    return True
+            engine.delete_document(language, page_doc_id(page_id), refresh=settings.SEARCH_REFRESH_ON_WRITE)
+
+    return _sync(PendingIndexUpdate.Kind.PAGE, page_id, "", send)
 
 
 def sync_person(person_id, language):
-    engine = get_engine()
-    if engine is None:
-        return True
-    try:
+    def send(engine):
         ensure_index(engine, language)
         person = people_with_page(language).filter(pk=person_id).first()
         if person is None:
@@ -232,42 +213,30 @@ def sync_person(person_id, language):
             engine.put_document(
                 language, person_doc_id(person_id), person_document(person), refresh=settings.SEARCH_REFRESH_ON_WRITE
             )
-    except Exception:
-        logger.warning("Search engine did not take the change of person %s; kept for later", person_id, exc_info=True)
-        _remember(PendingIndexUpdate.Kind.PERSON, person_id, language)
-        return False
-    _forget(PendingIndexUpdate.Kind.PERSON, person_id)
-    return True
+
+    return _sync(PendingIndexUpdate.Kind.PERSON, person_id, language, send)
 
 
 def sync_synonyms(language):
-    engine = get_engine()
-    if engine is None:
-        return True
-    try:
+    def send(engine):
         if engine.index_exists(language):
             engine.update_synonyms(language, synonym_rules(language))
         else:
             ensure_index(engine, language)
-    except Exception:
-        logger.warning("Search engine did not take the synonyms of %s; kept for later", language, exc_info=True)
-        _remember(PendingIndexUpdate.Kind.SYNONYMS, language, language)
-        return False
-    _forget(PendingIndexUpdate.Kind.SYNONYMS, language)
-    return True
+
+    return _sync(PendingIndexUpdate.Kind.SYNONYMS, language, language, send)
+
+
+REPLAY = {
+    PendingIndexUpdate.Kind.PAGE: lambda update: sync_page(int(update.object_id)),
+    PendingIndexUpdate.Kind.PERSON: lambda update: sync_person(int(update.object_id), update.language),
+    PendingIndexUpdate.Kind.SYNONYMS: lambda update: sync_synonyms(update.language),
+}
 
 
 def replay_pending():
     """Replay the changes the engine missed. Returns (done, still pending)."""
-    done = 0
-    for update in list(PendingIndexUpdate.objects.order_by("created_at")):
-        if update.kind == PendingIndexUpdate.Kind.PAGE:
-            ok = sync_page(int(update.object_id))
-        elif update.kind == PendingIndexUpdate.Kind.PERSON:
-            ok = sync_person(int(update.object_id), update.language)
-        else:
-            ok = sync_synonyms(update.language)
-        done += ok
+    done = sum(REPLAY[update.kind](update) for update in PendingIndexUpdate.objects.order_by("created_at"))
     return done, PendingIndexUpdate.objects.count()
 
 
@@ -327,8 +296,6 @@ def _with_descendants(page):
 
 def _sync_people_of(page):
     """People pages live under the people index page: they follow it."""
-    from people.models import PeopleIndexPage, Person
-
     if get_engine() is not None and isinstance(page, PeopleIndexPage):
         language = page.locale.language_code
         for person_id in Person.objects.filter(locale_id=page.locale_id).values_list("pk", flat=True):

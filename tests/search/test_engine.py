@@ -273,3 +273,14 @@ def test_engine_search_query_count_is_bounded(client, engine, homes, django_asse
         standard_page(home_fr, f"Tatou {number}")
     with django_assert_max_num_queries(30):
         assert len(results(client, "/fr/recherche/?q=tatou")[0]) == 10
+
+
+def test_hostile_parameters_on_the_engine(client, engine, homes):
+    home_fr, _ = homes
+    for number in range(12):
+        standard_page(home_fr, f"Fennec {number}")
+    found, soup = results(client, "/fr/recherche/?q=%00fennec%07&page=" + "9" * 30 + "&type=nope.nope&colour=x")
+    assert len(found) == 2 and soup.select_one("ol.search-results")["start"] == "11"
+    assert soup.select_one("input[name=q]")["value"] == " fennec "
+    data = client.get("/api/search/", {"q": "fennec\x00", "locale": "fr", "page": "1000"}).json()
+    assert data["engine"] is True and data["page"] == 2 and len(data["results"]) == 2

@@ -1,0 +1,81 @@
+"""The search on Wagtail's database backend: without an engine, or when it fails."""
+
+import logging
+from collections import Counter
+
+from modelsearch.backends import get_search_backend
+from wagtail.models import Locale, Page
+
+from editorial.related import date_shown
+
+from ..indexing import people_with_page, visible_pages
+from .results import SearchResults, facets, page_hit, person_hit
+from .value import PER_PAGE
+
+logger = logging.getLogger(__name__)
+
+# Results fetched from the database backend, within which it filters and counts.
+DATABASE_RESULT_LIMIT = 300
+
+
+def _matches(text, language, exclude_page_ids=()):
+    """Specific pages then people matching `text`, best first."""
+    # Search backends only filter on indexed fields (live, locale): privacy and
+    # the other rules of visible_pages() are applied to what they found.
+    candidates = Page.objects.live().filter(locale_id=Locale.objects.get(language_code=language).pk)
+    try:
+        found = list(candidates.search(text, operator="and")[:DATABASE_RESULT_LIMIT])
+        if not found:
+            found = list(candidates.search(text)[:DATABASE_RESULT_LIMIT])
+        allowed = visible_pages(language).exclude(pk__in=list(exclude_page_ids))
+        specific = {
+            page.pk: page
+            for page in allowed.filter(pk__in=[p.pk for p in found]).specific().prefetch_related("page_topics")
+        }
+        pages = [specific[p.pk] for p in found if p.pk in specific]
+        people = list(get_search_backend("default").search(text, people_with_page(language))[:50])
+    except Exception:
+        # The database backends reject some inputs (for instance unbalanced quotes
+        # on SQLite's full-text engine): no match rather than an error page.
+        logger.info("Database search rejected %r", text, exc_info=True)
+        return []
+    return pages + people
+
+
+def _facet_values(obj):
+    """{"type"|"topic"|"year": [values]} of a page or person."""
+    if not isinstance(obj, Page):
+        return {"type": [obj._meta.label_lower], "topic": [], "year": []}
+    shown = date_shown(obj)
+    return {
+        "type": [obj._meta.label_lower],
+        "topic": [str(link.topic_id) for link in obj.page_topics.all()],
+        "year": [str(shown.year)] if shown else [],
+    }
+
+
+def database_search(query, exclude_page_ids=()):
+    chosen = query.filters.as_dict()
+    selected = []
+    counts = {"type": Counter(), "topic": Counter(), "year": Counter()}
+    for obj in _matches(query.text, query.language, exclude_page_ids):
+        values = _facet_values(obj)
+        if all(value in values[name] for name, value in chosen.items()):
+            selected.append(obj)
+            for name, counter in counts.items():
+                counter.update(values[name])
+    buckets = {name: counter.most_common() for name, counter in counts.items()}
+    buckets["year"] = sorted(counts["year"].items(), reverse=True)
+    last = max(1, -(-len(selected) // PER_PAGE))
+    page = min(query.page, last)
+    window = selected[(page - 1) * PER_PAGE : page * PER_PAGE]
+    other_count = 0
+    if not selected and query.other_language != query.language:
+        other_count = len(_matches(query.text, query.other_language))
+    return SearchResults(
+        hits=[page_hit(obj) if isinstance(obj, Page) else person_hit(obj) for obj in window],
+        total=len(selected),
+        page=page,
+        facets=facets(query.language, query.filters, buckets),
+        other_language_count=other_count,
+    )

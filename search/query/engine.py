@@ -1,0 +1,227 @@
+"""The search on the engine: the request body, and hits read back from its answer."""
+
+from datetime import date
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from ..indexing import page_doc_id, people_with_page, visible_pages
+from .results import Entry, Hit, SearchResults, facets, person_hit
+from .value import MAX_RESULT_WINDOW, PER_PAGE
+
+HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
+SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
+FACET_NAMES = ("type", "topic", "year")
+
+
+def text_query(text):
+    """Every word (or a synonym of it) in the page's text, or in one recommendation or session."""
+    return {
+        "bool": {
+            "should": [
+                {
+                    "multi_match": {
+                        "query": text,
+                        "fields": ["title", "summary", "body"],
+                        "type": "cross_fields",
+                        "operator": "and",
+                    }
+                },
+                {
+                    "nested": {
+                        "path": "entries",
+                        "score_mode": "max",
+                        "query": {
+                            "multi_match": {
+                                "query": text,
+                                "fields": ["entries.title^2", "entries.text"],
+                                "type": "cross_fields",
+                                "operator": "and",
+                            }
+                        },
+                        "inner_hits": {
+                            "size": 1,
+                            "_source": ["entries.anchor", "entries.number", "entries.title"],
+                            "highlight": {
+                                **HIGHLIGHT,
+                                "fields": {"entries.text": {"fragment_size": 180, "number_of_fragments": 1}},
+                            },
+                        },
+                    }
+                },
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _filter_clauses(filters):
+    clauses = []
+    if filters.type:
+        clauses.append({"term": {"type": filters.type}})
+    if filters.topic:
+        clauses.append({"term": {"topics": filters.topic}})
+    if filters.year:
+        clauses.append({"term": {"year": int(filters.year)}})
+    return clauses
+
+
+def engine_body(text, filters, start, size, exclude_page_ids=()):
+    return {
+        "query": {
+            "bool": {
+                "must": [text_query(text)],
+                "should": [
+                    {"match": {"title": {"query": text, "boost": 3}}},
+                    {"match_phrase": {"title": {"query": text, "boost": 3}}},
+                    {"match": {"summary": {"query": text, "boost": 1.5}}},
+                ],
+                "filter": _filter_clauses(filters),
+                "must_not": [{"ids": {"values": [page_doc_id(pk) for pk in exclude_page_ids]}}],
+            }
+        },
+        "from": start,
+        "size": size,
+        "_source": SOURCE_FIELDS,
+        "highlight": {
+            **HIGHLIGHT,
+            "require_field_match": False,
+            "fields": {
+                "summary": {"fragment_size": 220, "number_of_fragments": 1},
+                "body": {"fragment_size": 220, "number_of_fragments": 1},
+            },
+        },
+        "aggs": {
+            "type": {"terms": {"field": "type", "size": 20}},
+            "topic": {"terms": {"field": "topics", "size": 50}},
+            "year": {"terms": {"field": "year", "size": 50, "order": {"_key": "desc"}}},
+        },
+        "track_total_hits": True,
+    }
+
+
+def spelling_body(text):
+    return {
+        "size": 0,
+        "suggest": {
+            "text": text[:200],
+            "spelling": {
+                "phrase": {
+                    "field": "spelling",
+                    "size": 1,
+                    "direct_generator": [{"field": "spelling", "suggest_mode": "popular"}],
+                }
+            },
+        },
+    }
+
+
+def suggest_body(text, limit):
+    return {
+        "query": {"match": {"suggest": {"query": text, "operator": "and"}}},
+        "size": limit,
+        "_source": SOURCE_FIELDS,
+    }
+
+
+def _total(response):
+    total = response["hits"]["total"]
+    return total["value"] if isinstance(total, dict) else total
+
+
+def engine_search(engine, query, exclude_page_ids=()):
+    language = query.language
+    page = query.page
+    response = engine.search_raw(
+        language, engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids)
+    )
+    total = _total(response)
+    last = max(1, -(-min(total, MAX_RESULT_WINDOW) // PER_PAGE))
+    if page > last:
+        # A page number past the end (edited by hand, or the results shrank): the last page instead.
+        page = last
+        if total:
+            response = engine.search_raw(
+                language, engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids)
+            )
+    aggs = response.get("aggregations", {})
+    buckets = {
+        name: [(str(bucket["key"]), bucket["doc_count"]) for bucket in aggs.get(name, {}).get("buckets", [])]
+        for name in FACET_NAMES
+    }
+    spelling, other_count = "", 0
+    if total == 0:
+        suggested = engine.search_raw(language, spelling_body(query.text))
+        options = suggested.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+        if options and options[0]["text"] != query.text.lower():
+            spelling = options[0]["text"]
+        other = query.other_language
+        if other != language and engine.index_exists(other):
+            other_count = engine.count_raw(other, text_query(query.text))
+    return SearchResults(
+        hits=hydrate(language, response["hits"]["hits"]),
+        total=total,
+        page=page,
+        facets=facets(language, query.filters, buckets),
+        spelling=spelling,
+        other_language_count=other_count,
+        by_engine=True,
+    )
+
+
+def _start(page):
+    return min((page - 1) * PER_PAGE, MAX_RESULT_WINDOW - PER_PAGE)
+
+
+def hydrate(language, raw_hits):
+    """Hits as readers see them, for what the database still shows them: a page
+    unpublished a moment ago is left out even if the index lags. Type, date and
+    summary come from the index, so one query checks every page of a hit list."""
+    ids = {"page": [], "person": []}
+    for raw in raw_hits:
+        ids.setdefault(raw["_source"]["kind"], []).append(int(raw["_source"]["object_id"]))
+    pages = {}
+    if ids["page"]:
+        pages = {page.pk: page for page in visible_pages(language).filter(pk__in=ids["page"]).select_related("locale")}
+    people = {}
+    if ids["person"]:
+        people = {person.pk: person for person in people_with_page(language).filter(pk__in=ids["person"])}
+    hits = []
+    for raw in raw_hits:
+        source = raw["_source"]
+        highlight = raw.get("highlight", {})
+        fragments = highlight.get("body") or highlight.get("summary")
+        pk = int(source["object_id"])
+        if source["kind"] == "page" and pk in pages:
+            excerpt = mark_safe(fragments[0]) if fragments else escape(Truncator(source.get("summary", "")).chars(220))
+            hits.append(
+                Hit(
+                    title=pages[pk].title,
+                    type_key=source["type"],
+                    type_label=source.get("type_label", ""),
+                    date=date.fromisoformat(source["date"]) if source.get("date") else None,
+                    excerpt=excerpt,
+                    target=pages[pk],
+                    entry=_entry(raw),
+                )
+            )
+        elif source["kind"] == "person" and pk in people:
+            hits.append(person_hit(people[pk], fragments[0] if fragments else ""))
+    return hits
+
+
+def _entry(raw):
+    inner = raw.get("inner_hits", {}).get("entries", {}).get("hits", {}).get("hits", [])
+    if not inner:
+        return None
+    source = inner[0]["_source"]
+    fragments = inner[0].get("highlight", {}).get("entries.text", [])
+    label = _("Recommandation %(number)s") % {"number": source["number"]} if source.get("number") else _("Session")
+    return Entry(
+        label=label,
+        title=source.get("title", ""),
+        anchor=source["anchor"],
+        excerpt=mark_safe(fragments[0]) if fragments else "",
+    )

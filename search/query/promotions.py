@@ -1,0 +1,42 @@
+"""Editors' picks for a query (Wagtail's search promotions)."""
+
+from dataclasses import replace
+
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from modelsearch.utils import normalise_query_string
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+
+from ..indexing import visible_pages
+from .results import Hit, page_hit
+
+
+def promotions(text, language):
+    """[Hit] picked for `text`, pages first checked to be visible to readers of `language`."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text)).order_by("sort_order")
+    )
+    if not picks:
+        return []
+    visible = set(
+        visible_pages(language).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
+    )
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=visible).specific()} if visible else {}
+    hits = []
+    for pick in picks:
+        if pick.page_id in specific:
+            hit = page_hit(specific[pick.page_id])
+            hits.append(replace(hit, excerpt=escape(pick.description)) if pick.description else hit)
+        elif not pick.page_id and pick.external_link_url:
+            hits.append(
+                Hit(
+                    title=pick.external_link_text or pick.external_link_url,
+                    type_key="external",
+                    type_label=_("Lien externe"),
+                    date=None,
+                    excerpt=escape(pick.description),
+                    url=pick.external_link_url,
+                )
+            )
+    return hits
