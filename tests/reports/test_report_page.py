@@ -204,7 +204,7 @@ def test_structured_data_and_social_preview(client, page):
 
 
 def test_cover_image_in_social_preview(client, page):
-    from home.demo import demo_image
+    from demo.helpers import demo_image
 
     page.cover_image = demo_image("Couverture test", 400, 300)
     page.cover_alt = "Des lignes bleues"

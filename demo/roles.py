@@ -2,7 +2,7 @@
 
 from django.apps import apps
 
-from .setup import apply_roles
+from roles.setup import apply_roles
 
 
 def load(context):

@@ -6,9 +6,9 @@ import datetime
 from wagtail.models import Locale
 
 from editorial.models import PageTopic
-from home.demo import child_page, demo_image, english_version
+from initiatives.models import InitiativeIndexPage, InitiativePage
 
-from .models import InitiativeIndexPage, InitiativePage
+from .helpers import child_page, demo_image, english_version
 
 INDEX_INTRO = (
     "Nos appels à participation et nos projets menés avec les territoires et nos partenaires.",

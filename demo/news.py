@@ -6,9 +6,9 @@ import datetime
 from wagtail.models import Locale
 
 from editorial.models import PageTopic, RelatedPin
-from home.demo import child_page, demo_image, english_version
+from news.models import NewsArticlePage, NewsIndexPage
 
-from .models import NewsArticlePage, NewsIndexPage
+from .helpers import child_page, demo_image, english_version
 
 INDEX_INTRO = (
     "Ce qui se passe dans le numérique et l'intelligence artificielle, vu par notre équipe.",

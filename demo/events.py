@@ -13,10 +13,10 @@ from wagtail.models import Locale
 
 from editorial.localize import translate
 from editorial.models import PageTopic, RelatedPin
-from home.demo import demo_image, english_version
+from events.models import EventFormat, EventIndexPage, EventPage, OurRole, RegistrationMode, paris
 from people.models import Organisation
 
-from .models import EventFormat, EventIndexPage, EventPage, OurRole, RegistrationMode, paris
+from .helpers import demo_image, english_version
 
 INDEX_INTRO_FR = (
     "Les rencontres que nous organisons et celles auxquelles nous participons : programmes, intervenants "

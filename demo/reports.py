@@ -12,9 +12,9 @@ from wagtail.documents.models import Document
 from wagtail.models import Locale
 
 from editorial.models import PageTopic
-from home.demo import child_page, demo_image, english_version
+from reports.models import ReportAuthor, ReportIndexPage, ReportPage, ReportType
 
-from .models import ReportAuthor, ReportIndexPage, ReportPage, ReportType
+from .helpers import child_page, demo_image, english_version
 
 TITLE_FR = "Déployer une littératie en IA pour une société inclusive et émancipatrice"
 TITLE_EN = "Building AI literacy for an inclusive and emancipating society"

@@ -1,9 +1,9 @@
 from wagtail.models import Locale
 
 from editorial.localize import translate
-from home.demo import child_page, demo_image, english_version
+from people.models import Organisation, PeopleIndexPage, Person
 
-from .models import Organisation, PeopleIndexPage, Person
+from .helpers import child_page, demo_image, english_version
 
 # key: (name, acronym, website, English name or None when it is the same)
 ORGANISATIONS = {
