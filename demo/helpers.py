@@ -1,52 +1,13 @@
-"""What every demo module shares: locales, images drawn with Pillow, pages
-created once, English versions made through wagtail-localize."""
+"""What every demo module shares: locales, pages created once, English versions
+made through wagtail-localize (images included). The images themselves are
+drawn in `demo.images`."""
 
-import io
+import json
 
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images.models import Image
 from wagtail.models import Locale
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from editorial.localize import translate
-
-PALETTE = [
-    "#2b4fd8",
-    "#1d7a46",
-    "#a35a00",
-    "#7a1d5c",
-    "#0f6c7a",
-    "#5a3fc0",
-    "#b3261e",
-    "#3d5a1d",
-]
-
-
-def demo_image(title, width=1200, height=630, color=None, label=None):
-    """An image drawn locally (nothing is downloaded), found again by title."""
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    color = color or PALETTE[sum(map(ord, title)) % len(PALETTE)]
-    canvas = PILImage.new("RGB", (width, height), color)
-    draw = ImageDraw.Draw(canvas)
-    for step in range(0, width, max(width // 12, 1)):
-        draw.line([(step, height), (step + height // 2, 0)], fill="#ffffff", width=2)
-    draw.rectangle([0, height * 2 // 3, width, height], fill="#1d1f2a")
-    draw.text(
-        (width // 20, height * 3 // 4),
-        label or title,
-        fill="#ffffff",
-        font_size=max(height // 12, 12),
-    )
-    buffer = io.BytesIO()
-    canvas.save(buffer, "PNG")
-    filename = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:60] + ".png"
-    image = Image(title=title, description=label or title)
-    image.file = ImageFile(buffer, name=filename)
-    image.save()
-    return image
 
 
 def french_and_english_locales():
@@ -66,9 +27,31 @@ def child_page(parent, model, slug, **fields):
     return page
 
 
-def english_version(page, strings):
-    """The English translation of `page`, made through wagtail-localize if missing."""
+def use_other_images(instance, images, language_code="en"):
+    """In the `language_code` translation of `instance`, replace each image of
+    `images` ({source image: image of the translation}), as a translator does
+    with "Change image" in wagtail-localize's editor: an override of the image
+    field or block, kept when the translation is synced again."""
+    locale = Locale.objects.get(language_code=language_code)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
+    replacements = {str(old.pk): new.pk for old, new in images.items()}
+    for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+        path = segment.context.path
+        is_image = path == "cover_image" or path.endswith(".image")
+        if is_image and str(segment.data) in replacements:
+            SegmentOverride.objects.update_or_create(
+                locale=locale,
+                context=segment.context,
+                defaults={"data_json": json.dumps(replacements[str(segment.data)])},
+            )
+
+
+def english_version(page, strings, images=None):
+    """The English translation of `page`, made through wagtail-localize if missing,
+    with `images` ({French image: English image}) replaced."""
     existing = page.get_translation_or_none(Locale.objects.get(language_code="en"))
     if existing:
         return existing.specific
+    if images:
+        use_other_images(page, images)
     return translate(page, strings)
