@@ -179,7 +179,6 @@ class Diagram:
             return existing
         canvas = PILImage.new("RGB", (width, height), WHITE)
         layer = PILImage.new("RGBA", (width, height), (0, 0, 0, 0))
-        draw = ImageDraw.Draw(layer)
         radius = height * 3 // 10
         centres = [
             (width // 2 - radius * 2 // 3, height * 2 // 5),
@@ -195,7 +194,6 @@ class Diagram:
         canvas.paste(layer, mask=layer)
         draw = ImageDraw.Draw(canvas)
         words = self.fr if language == "fr" else self.en
-        # Each word in the part of its circle that the others do not cover.
         # Each word in the part of its circle that the others do not cover, all
         # of them at the size at which the longest fits.
         offsets = [(-radius // 3, -radius // 5), (radius // 3, -radius // 5), (0, radius // 2)]
