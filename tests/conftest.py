@@ -5,8 +5,8 @@ import pytest
 from django.conf import settings as django_settings
 from wagtail.models import Collection, Page, Site
 
+from demo.helpers import french_and_english_locales
 from editorial.localize import translate
-from home.demo import french_and_english_locales
 from home.models import HomePage
 from search import indexing
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "initiatives",
     "search",
     "roles",
+    "demo",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -4,9 +4,9 @@ from datetime import datetime
 
 from wagtail.models import Locale
 
+from demo.events import session
 from editorial.localize import translate
 from editorial.models import PageTopic
-from events.demo import session
 from events.models import EventIndexPage, EventPage, paris
 from tests.factories import OrganisationFactory, PersonFactory
 

@@ -91,7 +91,7 @@ def test_nobody_adds_registrations_in_the_admin(admin_client, registrations):
 
 
 def test_editors_can_open_the_event_forms(admin_client, event):
-    from events.demo import session
+    from demo.events import session
     from tests.factories import PersonFactory
 
     event.programme = [session("panel", "Table ronde", "10:00:00", "11:00:00", moderators=[PersonFactory()])]

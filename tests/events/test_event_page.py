@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from demo.events import session
 from editorial.localize import translate
-from events.demo import session
 from events.models import EventPage, EventParticipation
 from people.models import PeopleIndexPage
 from tests.factories import PersonFactory, TopicFactory

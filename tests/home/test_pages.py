@@ -1,13 +1,7 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import HomePage, StandardPage
-from navigation.models import Menu
-from people.models import Person
-from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -17,43 +11,3 @@ def test_page_type_rules(homes):
     assert StandardPage.can_create_at(home_fr)
     assert not HomePage.can_create_at(home_fr)
     assert HomePage in Page.allowed_subpage_models()
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
-
-
-def test_demo_loader_is_idempotent(demo):
-    counts = (Page.objects.count(), Person.objects.count(), Topic.objects.count(), Menu.objects.count())
-    call_command("load_demo", stdout=io.StringIO())
-    assert counts == (Page.objects.count(), Person.objects.count(), Topic.objects.count(), Menu.objects.count())
-
-
-def test_demo_english_pages_are_localize_translations(demo):
-    from wagtail_localize.models import Translation
-
-    english_pages = Page.objects.filter(locale__language_code="en", depth__gt=1)
-    assert english_pages.exists()
-    for page in english_pages:
-        assert Translation.objects.filter(source__object_id=page.translation_key, target_locale=page.locale).exists(), (
-            page
-        )
-
-
-def test_every_demo_page_renders_in_both_languages(client, demo):
-    pages = Page.objects.live().public().filter(depth__gt=1).specific()
-    languages = set()
-    for page in pages:
-        response = client.get(page.url)
-        assert response.status_code == 200, (page.url, response.status_code)
-        assert f'<html lang="{page.locale.language_code}">' in response.text
-        languages.add(page.locale.language_code)
-    assert languages == {"fr", "en"}
-
-
-def test_menus_link_to_pages_in_the_reader_language(client, demo):
-    english = client.get("/en/").text
-    assert 'href="/en/about/"' in english
-    assert 'href="/fr/a-propos/"' not in english
-    assert 'href="/fr/a-propos/"' in client.get("/fr/").text

@@ -2,8 +2,8 @@ import pytest
 from django.template import Context, Template
 from django.test import RequestFactory
 
+from demo.events import session
 from editorial.localize import translate
-from events.demo import session
 from people.models import PeopleIndexPage
 from tests.events.factories import at, event_index, event_page
 from tests.factories import PersonFactory, TopicFactory

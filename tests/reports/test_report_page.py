@@ -204,9 +204,9 @@ def test_structured_data_and_social_preview(client, page):
 
 
 def test_cover_image_in_social_preview(client, page):
-    from home.demo import demo_image
+    from demo.images import Cover
 
-    page.cover_image = demo_image("Couverture test", 400, 300)
+    page.cover_image = Cover("Couverture test", "Test cover").image("fr", 400, 300)
     page.cover_alt = "Des lignes bleues"
     page.save_revision().publish()
     html = soup(client.get("/fr/rapports/litteratie/"))

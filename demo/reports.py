@@ -3,45 +3,20 @@ brief (section 1), in French with its wagtail-localize English translation and
 a PDF version drawn locally."""
 
 import datetime
-import io
 
-from django.core.files.base import ContentFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.documents.models import Document
 from wagtail.models import Locale
 
 from editorial.models import PageTopic
-from home.demo import child_page, demo_image, english_version
+from reports.models import ReportAuthor, ReportIndexPage, ReportPage, ReportType
 
-from .models import ReportAuthor, ReportIndexPage, ReportPage, ReportType
+from .helpers import child_page, english_version
+from .images import Cover, Diagram, demo_pdf
 
 TITLE_FR = "Déployer une littératie en IA pour une société inclusive et émancipatrice"
 TITLE_EN = "Building AI literacy for an inclusive and emancipating society"
-
-
-def demo_pdf(title, lines, pages):
-    """A small real PDF (A4 pages drawn with Pillow), found again by title."""
-    existing = Document.objects.filter(title=title).first()
-    if existing:
-        return existing
-    images = []
-    for number in range(1, pages + 1):
-        canvas = PILImage.new("RGB", (595, 842), "#ffffff")
-        draw = ImageDraw.Draw(canvas)
-        draw.rectangle([0, 0, 595, 90], fill="#2b4fd8")
-        draw.text((40, 35), lines[0], fill="#ffffff", font_size=16)
-        for index, line in enumerate(lines[1:]):
-            draw.text((40, 130 + index * 28), line, fill="#1d1f2a", font_size=14)
-        draw.text((280, 800), str(number), fill="#5a5f73", font_size=12)
-        images.append(canvas)
-    buffer = io.BytesIO()
-    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=72)
-    filename = "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:60] + ".pdf"
-    document = Document(title=title)
-    document.file.save(filename, ContentFile(buffer.getvalue()), save=False)
-    document.save()
-    return document
+COVER = Cover("Littératie en IA", "AI literacy", colour="blue")
+COVER_ALT = (COVER.alt("fr", prefix="Couverture du rapport"), COVER.alt("en", prefix="Report cover"))
+FIGURE = Diagram(("Comprendre", "Évaluer", "Décider"), ("Understanding", "Assessing", "Deciding"))
 
 
 INTRO_FR = (
@@ -192,10 +167,6 @@ TEXT = {
         "Faire de l'IA un facteur d'inclusion plutôt qu'un amplificateur d'inégalités",
         "Making AI a driver of inclusion rather than an amplifier of inequalities",
     ),
-    "cover_alt": (
-        "Couverture du rapport : motif de lignes obliques bleues sur fond bleu",
-        "Report cover: pattern of diagonal lines on a blue background",
-    ),
     "role_coordination": ("coordination", "coordination"),
 }
 
@@ -223,7 +194,7 @@ def body():
         (
             "figure",
             {
-                "image": demo_image("Schéma littératie en IA", 1200, 600, label="Comprendre · Évaluer · Décider"),
+                "image": FIGURE.image("fr"),
                 "alt_text": fr("figure_alt"),
                 "caption": fr("figure_caption"),
                 "source": fr("figure_source"),
@@ -310,8 +281,8 @@ def load(context):
             publication_date=datetime.date(2025, 10, 23),
             report_type=ReportType.REPORT,
             summary=SUMMARY_FR,
-            cover_image=demo_image(TITLE_FR, label="Littératie en IA"),
-            cover_alt=fr("cover_alt"),
+            cover_image=COVER.image("fr"),
+            cover_alt=COVER_ALT[0],
             body=body(),
             pdf=pdf_fr,
             pdf_english=pdf_en,
@@ -337,8 +308,10 @@ def load(context):
                 TITLE_FR: TITLE_EN,
                 slug: "building-ai-literacy",
                 SUMMARY_FR: SUMMARY_EN,
+                COVER_ALT[0]: COVER_ALT[1],
                 **dict(TEXT.values()),
             },
+            images={COVER.image("fr"): COVER.image("en"), FIGURE.image("fr"): FIGURE.image("en")},
         )
     context["reports"] = {"literacy": report}
     context["report_index"] = index

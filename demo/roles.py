@@ -1,6 +1,6 @@
 """Roles once the home pages exist: page permissions and the review workflow."""
 
-from .setup import apply_roles
+from roles.setup import apply_roles
 
 
 def load(context):

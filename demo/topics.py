@@ -1,9 +1,9 @@
 from wagtail.models import Locale
 
 from editorial.localize import translate
-from home.demo import child_page, english_version
+from topics.models import Topic, TopicIndexPage
 
-from .models import Topic, TopicIndexPage
+from .helpers import child_page, english_version
 
 # (key, French name, French slug, English name, English slug)
 TOPICS = [

@@ -1,9 +1,10 @@
 from wagtail.models import Locale
 
 from editorial.localize import translate
-from home.demo import child_page, demo_image, english_version
+from people.models import Organisation, PeopleIndexPage, Person
 
-from .models import Organisation, PeopleIndexPage, Person
+from .helpers import child_page, english_version
+from .images import portrait
 
 # key: (name, acronym, website, English name or None when it is the same)
 ORGANISATIONS = {
@@ -295,7 +296,7 @@ def load(context):
                 "organisation": organisation,
                 "is_staff_member": staff,
                 "bio": bio_fr,
-                "photo": demo_image(f"Portrait {name}", 400, 400, label=name),
+                "photo": portrait(name),
             },
         )
         if not person.has_translation(english):

@@ -5,18 +5,18 @@ from django.db import transaction
 
 # Order matters: snippets before the pages that use them, menus last.
 DEMO_STEPS = [
-    "home.demo.load",
-    "topics.demo.load",
-    "people.demo.load",
-    "roles.demo.load",
-    "reports.demo.load",
-    "events.demo.load",
-    "news.demo.load",
-    "initiatives.demo.load",
-    "topics.demo.load_index",
-    "people.demo.load_index",
-    "search.demo.load",
-    "home.demo.load_menus",
+    "demo.home.load",
+    "demo.topics.load",
+    "demo.people.load",
+    "demo.roles.load",
+    "demo.reports.load",
+    "demo.events.load",
+    "demo.news.load",
+    "demo.initiatives.load",
+    "demo.topics.load_index",
+    "demo.people.load_index",
+    "demo.search.load",
+    "demo.home.load_menus",
 ]
 
 

@@ -6,9 +6,10 @@ import datetime
 from wagtail.models import Locale
 
 from editorial.models import PageTopic
-from home.demo import child_page, demo_image, english_version
+from initiatives.models import InitiativeIndexPage, InitiativePage
 
-from .models import InitiativeIndexPage, InitiativePage
+from .helpers import child_page, english_version
+from .images import Cover
 
 INDEX_INTRO = (
     "Nos appels à participation et nos projets menés avec les territoires et nos partenaires.",
@@ -24,7 +25,8 @@ SUMMARY = (
     "officials, companies and researchers, under a shared charter. Their synthesis feeds a manifesto "
     "presented at the Forum des Interconnectés in Rennes.",
 )
-COVER_ALT = ("Illustration abstraite d'une concertation publique.", "Abstract illustration of a public consultation.")
+COVER = Cover("Concertations territoriales de l'IA", "Local consultations on AI", colour="ochre")
+COVER_ALT = (COVER.alt("fr"), COVER.alt("en"))
 SECTIONS = [
     (
         ("À qui s'adresse-t-elle ?", "Who is it for?"),
@@ -111,7 +113,7 @@ def load(context):
             locale=index.locale,
             status=InitiativePage.Status.OPEN,
             summary=SUMMARY[0],
-            cover_image=demo_image(TITLE[0], label="Concertations territoriales de l'IA"),
+            cover_image=COVER.image("fr"),
             cover_alt=COVER_ALT[0],
             partners=[
                 ("partner", organisations[key]) for key in ("interconnectes", "france_urbaine", "intercommunalites")
@@ -152,7 +154,7 @@ def load(context):
             strings.update([title, text])
         for name, detail in PARTICIPANTS:
             strings.update([name, detail])
-        english_version(initiative, strings)
+        english_version(initiative, strings, images={COVER.image("fr"): COVER.image("en")})
     context["initiatives"] = {"consultations": initiative}
     context["initiative_index"] = index
     context.setdefault("menu_links", []).append(("Initiatives", index))

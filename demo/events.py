@@ -13,10 +13,11 @@ from wagtail.models import Locale
 
 from editorial.localize import translate
 from editorial.models import PageTopic, RelatedPin
-from home.demo import demo_image, english_version
+from events.models import EventFormat, EventIndexPage, EventPage, OurRole, RegistrationMode, paris
 from people.models import Organisation
 
-from .models import EventFormat, EventIndexPage, EventPage, OurRole, RegistrationMode, paris
+from .helpers import english_version, use_other_images
+from .images import Cover
 
 INDEX_INTRO_FR = (
     "Les rencontres que nous organisons et celles auxquelles nous participons : programmes, intervenants "
@@ -58,6 +59,7 @@ SUMMIT = {
         "Reinventing AI: for a digital revolution that serves people and the planet",
     ),
     "slug": ("reinventer-l-ia", "reinventing-ai"),
+    "cover": Cover("Réinventer l'IA", "Reinventing AI", colour="purple"),
     "summary": (
         "Une journée de débats pour reprendre la main sur l'intelligence artificielle : souveraineté européenne, "
         "limites planétaires, droits fondamentaux, santé mentale, création et travail.",
@@ -137,6 +139,7 @@ ROUND_TABLE_DESCRIPTION = (
 NEC = {
     "title": ("Numérique en Commun[s] 2025", "Numérique en Commun[s] 2025"),
     "slug": ("numerique-en-communs-2025", "numerique-en-communs-2025"),
+    "cover": Cover("Table ronde à Numérique en Commun[s]", "Round table at Numérique en Commun[s]", colour="teal"),
     "summary": (
         "Nous participons au rendez-vous national de la médiation et de l'inclusion numériques, qui réunit "
         "environ 1 800 personnes, avec une table ronde sur la littératie en IA.",
@@ -156,6 +159,7 @@ WORKSHOP = {
         "Workshop: AI literacy in local government",
     ),
     "slug": ("atelier-litteratie-ia-collectivites", "workshop-ai-literacy-local-government"),
+    "cover": Cover("Atelier littératie en IA", "AI literacy workshop", colour="green"),
     "summary": (
         "Deux heures pour découvrir nos recommandations et construire, avec d'autres agents et élus, un plan "
         "de formation à l'IA adapté à votre collectivité.",
@@ -208,8 +212,19 @@ def create_event(index, slug, context, topic_keys, pin_report=False, **fields):
 
 
 def strings(spec, extra=()):
-    pairs = [spec[key] for key in ("title", "slug", "summary", "body")]
+    cover = spec["cover"]
+    pairs = [spec[key] for key in ("title", "slug", "summary", "body")] + [(cover.alt("fr"), cover.alt("en"))]
     return dict([*pairs, *extra])
+
+
+def cover_fields(spec):
+    return {"cover_image": spec["cover"].image("fr"), "cover_alt": spec["cover"].alt("fr")}
+
+
+def translate_event(page, spec, extra=()):
+    """The English version of an event, with the English cover."""
+    use_other_images(page, {spec["cover"].image("fr"): spec["cover"].image("en")})
+    translate(page, strings(spec, extra))
 
 
 def load(context):
@@ -241,7 +256,7 @@ def load(context):
         title=SUMMIT["title"][0],
         summary=SUMMIT["summary"][0],
         body=f"<p>{SUMMIT['body'][0]}</p>",
-        cover_image=demo_image(SUMMIT["title"][0], label="Réinventer l'IA"),
+        **cover_fields(SUMMIT),
         starts_at=at(summit_day, 10),
         ends_at=at(summit_day, 20, 30),
         event_format=EventFormat.SUMMIT,
@@ -258,7 +273,7 @@ def load(context):
         registration_mode=RegistrationMode.CLOSED,
     )
     if not summit.has_translation(english):
-        translate(summit, strings(SUMMIT, [title for _k, _t, title, _p in SUMMIT["sessions"]] + [("France", "France")]))
+        translate_event(summit, SUMMIT, [title for _k, _t, title, _p in SUMMIT["sessions"]] + [("France", "France")])
 
     # Section 2: our round table at someone else's event.
     anct, _created = Organisation.objects.get_or_create(
@@ -275,7 +290,7 @@ def load(context):
         title=NEC["title"][0],
         summary=NEC["summary"][0],
         body=f"<p>{NEC['body'][0]}</p>",
-        cover_image=demo_image(NEC["title"][0], label="Numérique en Commun[s]"),
+        **cover_fields(NEC),
         starts_at=at(date(2025, 10, 28), 0),
         ends_at=at(date(2025, 10, 29), 23, 59),
         all_day=True,
@@ -296,7 +311,7 @@ def load(context):
         registration_mode=RegistrationMode.CLOSED,
     )
     if not nec.has_translation(english):
-        translate(nec, strings(NEC, [ROUND_TABLE_TITLE, ROUND_TABLE_DESCRIPTION]))
+        translate_event(nec, NEC, [ROUND_TABLE_TITLE, ROUND_TABLE_DESCRIPTION])
 
     # An upcoming workshop with open registration, so readers can try the form.
     workshop_day = (timezone.localtime(timezone.now(), paris()) + timedelta(days=45)).date()
@@ -309,7 +324,7 @@ def load(context):
         title=WORKSHOP["title"][0],
         summary=WORKSHOP["summary"][0],
         body=f"<p>{WORKSHOP['body'][0]}</p>",
-        cover_image=demo_image(WORKSHOP["title"][0], label="Atelier littératie en IA"),
+        **cover_fields(WORKSHOP),
         starts_at=at(workshop_day, 18),
         ends_at=at(workshop_day, 20),
         event_format=EventFormat.WORKSHOP,
@@ -336,9 +351,8 @@ def load(context):
         registration_closes_at=at(workshop_day - timedelta(days=1), 12),
     )
     if not workshop.has_translation(english):
-        translate(
-            workshop,
-            strings(WORKSHOP, [title for _k, _t, title, _m, _s in WORKSHOP["sessions"]] + [("France", "France")]),
+        translate_event(
+            workshop, WORKSHOP, [title for _k, _t, title, _m, _s in WORKSHOP["sessions"]] + [("France", "France")]
         )
 
     context["events"] = {"summit": summit, "participation": nec, "workshop": workshop}

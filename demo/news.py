@@ -6,9 +6,10 @@ import datetime
 from wagtail.models import Locale
 
 from editorial.models import PageTopic, RelatedPin
-from home.demo import child_page, demo_image, english_version
+from news.models import NewsArticlePage, NewsIndexPage
 
-from .models import NewsArticlePage, NewsIndexPage
+from .helpers import child_page, english_version
+from .images import Cover
 
 INDEX_INTRO = (
     "Ce qui se passe dans le numérique et l'intelligence artificielle, vu par notre équipe.",
@@ -28,10 +29,8 @@ SUMMARY = (
     "the Grand Palais: about a hundred countries, over 1,000 participants and one question, that of AI "
     "that serves everyone.",
 )
-COVER_ALT = (
-    "Illustration abstraite aux couleurs du sommet.",
-    "Abstract illustration in the summit's colours.",
-)
+COVER = Cover("Sommet pour l'action sur l'IA", "AI Action Summit", colour="red")
+COVER_ALT = (COVER.alt("fr"), COVER.alt("en"))
 # (French, English) strings of the body, in order.
 TEXT = {
     "intro": (
@@ -120,7 +119,7 @@ def load(context):
             date=datetime.date(2025, 2, 10),
             author=context["people"]["eddbali"],
             summary=SUMMARY[0],
-            cover_image=demo_image(TITLE[0], label="Sommet pour l'action sur l'IA"),
+            cover_image=COVER.image("fr"),
             cover_alt=COVER_ALT[0],
             body=body(),
             source_organisation=context["organisations"]["ouest_france"],
@@ -139,7 +138,7 @@ def load(context):
     if not article.has_translation(english):
         strings = dict([TITLE, SLUG, SUMMARY, COVER_ALT, *TEXT.values()])
         strings.update({fr: en for fr, en, _key in FIGURES})
-        english_version(article, strings)
+        english_version(article, strings, images={COVER.image("fr"): COVER.image("en")})
     context["news"] = {"summit": article}
     context["news_index"] = index
     context.setdefault("menu_links", []).append(("Actualités", index))

@@ -1,17 +1,9 @@
-import io
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from reports.models import ReportPage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def soup(response):

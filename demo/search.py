@@ -5,8 +5,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
 from editorial.localize import translate
-
-from .models import Synonym
+from search.models import Synonym
 
 # French rule -> its English translation.
 SYNONYMS = {
