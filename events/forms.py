@@ -1,8 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from editorial.protection import ProtectedFormMixin
 
-class RegistrationForm(forms.Form):
+
+class RegistrationForm(ProtectedFormMixin, forms.Form):
+    rate_limit_scope = "events:registration"
+    rate_limit_setting = "EVENTS_REGISTRATION_RATE_LIMIT"
+    rate_limit_message = _("Trop de tentatives d'inscription depuis votre connexion. Réessayez dans quelques minutes.")
+
     name = forms.CharField(label=_("Nom et prénom"), max_length=200)
     email = forms.EmailField(
         label=_("Adresse e-mail"),
@@ -14,19 +20,12 @@ class RegistrationForm(forms.Form):
         label=_("J'accepte que ces données servent à organiser cet événement."),
         error_messages={"required": _("Votre accord est nécessaire pour traiter votre inscription.")},
     )
-    # Honeypot: hidden from people (and screen readers), filled in by bots.
-    website = forms.CharField(label=_("Ne pas remplir ce champ"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["organisation"].widget.attrs["autocomplete"] = "organization"
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
-
-    @property
-    def is_spam(self):
-        return bool(self.cleaned_data.get("website"))
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -2,8 +2,6 @@
 
 import logging
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
@@ -65,19 +63,6 @@ def register_for_event(page, *, name, email, organisation, language):
             raise RegistrationRefused(already, field="email") from error
 
 
-def rate_limited(request):
-    """True once an address has posted more registrations than allowed in the window."""
-    limit, window = settings.EVENTS_REGISTRATION_RATE_LIMIT
-    key = f"events:registration:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    return count > limit
-
-
 def send_confirmation(registration, page, request):
     """The confirmation e-mail, in the language the reader registered in."""
     with translation.override(registration.language):
@@ -101,10 +86,7 @@ def register(page, request):
     if request.method != "POST" or page.registration_mode != RegistrationMode.FORM:
         return redirect(page.url + "#inscription")
     form = RegistrationForm(request.POST)
-    if rate_limited(request):
-        form.add_error(
-            None, _("Trop de tentatives d'inscription depuis votre connexion. Réessayez dans quelques minutes.")
-        )
+    if form.over_rate_limit(request):
         status = 429
     elif form.is_valid():
         done = redirect(page.url + page.reverse_subpage("registered"))

@@ -2,17 +2,20 @@
 partners, call to action (a link or a form built into the page), contact,
 participants and key dates."""
 
-from django import forms
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
-from django.core.mail import send_mail
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.forms.models import AbstractFormField, FormMixin, FormSubmission
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -22,6 +25,7 @@ from editorial.listing import LinkFilter, Listing
 from editorial.models import EditorialPage, SectionIndexPage
 
 from .blocks import CallToActionBlock, ContactBlock, KeyDateBlock, ParticipantBlock, SectionsBlock
+from .replies import CONSENT, LANGUAGE, ReplyFormBuilder, notify_contact
 
 
 class InitiativeIndexPage(SectionIndexPage):
@@ -51,7 +55,10 @@ class InitiativeIndexPage(SectionIndexPage):
         return context
 
 
-class InitiativePage(EditorialPage):
+class InitiativePage(FormMixin, EditorialPage):
+    """An initiative; when its call to action is the built-in form, readers'
+    replies go through `wagtail.contrib.forms` (Forms section of the admin)."""
+
     class Status(models.TextChoices):
         OPEN = "open", _("ouverte")
         CLOSED = "closed", _("inscriptions closes")
@@ -87,6 +94,13 @@ class InitiativePage(EditorialPage):
             FieldPanel("partners"),
             FieldPanel("sections"),
             FieldPanel("call_to_action"),
+            InlinePanel(
+                "form_fields",
+                label=_("Champs du formulaire"),
+                help_text=_(
+                    "Les questions du formulaire intégré, suivies d'une case de consentement toujours présente."
+                ),
+            ),
             FieldPanel("contact"),
             FieldPanel("participants"),
             FieldPanel("key_dates"),
@@ -98,6 +112,7 @@ class InitiativePage(EditorialPage):
         TranslatableField("partners"),
         TranslatableField("sections"),
         TranslatableField("call_to_action"),
+        TranslatableField("form_fields"),
         TranslatableField("contact"),
         TranslatableField("participants"),
         TranslatableField("key_dates"),
@@ -111,10 +126,14 @@ class InitiativePage(EditorialPage):
 
     parent_page_types = ["initiatives.InitiativeIndexPage"]
     subpage_types = []
+    form_builder = ReplyFormBuilder
+    # FormMixin's "landing" preview would be the redirect back to the page.
+    preview_modes = [("", _("Page"))]
 
     class Meta:
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        permissions = [("view_replies", _("Peut lire et exporter les réponses aux initiatives"))]
 
     @property
     def form_action(self):
@@ -139,85 +158,74 @@ class InitiativePage(EditorialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline(self.sections)
-        if self.accepts_responses and "response_form" not in context:
-            context["response_form"] = ResponseForm()
+        if self.accepts_responses:
+            context["form"] = self.get_form(page=self, user=request.user)
         return context
 
+    def get_data_fields(self):
+        return super().get_data_fields() + [(CONSENT, _("Consentement")), (LANGUAGE, _("Langue"))]
+
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and self.accepts_responses:
-            form = ResponseForm(request.POST)
-            if form.is_valid():
-                response = form.save(commit=False)
-                response.page = self
-                response.language = translation.get_language() or ""
-                response.save()
-                self.notify_contact(response)
-                messages.success(request, self.form_action["confirmation"])
-                return redirect(f"{self.url}#formulaire")
-            context = self.get_context(request, *args, **kwargs)
-            context["response_form"] = form
-            return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
-        return super().serve(request, *args, **kwargs)
+        # Not FormMixin.serve: a closed initiative or a link takes no reply, a
+        # reply is counted by the rate limit, and a sent reply redirects.
+        if request.method != "POST" or not self.accepts_responses:
+            return super(FormMixin, self).serve(request, *args, **kwargs)
+        form = self.get_form(request.POST, page=self, user=request.user)
+        if form.over_rate_limit(request):
+            status = 429
+        elif form.is_valid():
+            if form.is_spam:
+                return self.render_landing_page(request)
+            return self.render_landing_page(request, self.process_form_submission(form))
+        else:
+            status = 400
+        context = {**self.get_context(request, *args, **kwargs), "form": form}
+        return TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
 
-    def notify_contact(self, response):
-        contact = self.contact_value
-        if contact and contact.get("email"):
-            send_mail(
-                subject=f"[{self.title}] {response.name}",
-                message=(
-                    f"{response.name} <{response.email}>\n{response.organisation}\n\n{response.message}\n\n{self.full_url}"
-                ),
-                from_email=None,
-                recipient_list=[contact["email"]],
-                fail_silently=True,
-            )
+    def process_form_submission(self, form):
+        submission = self.get_submission_class().objects.create(
+            page=self, form_data={**form.reply_data, LANGUAGE: self.locale.language_code}
+        )
+        notify_contact(self, form, submission)
+        return submission
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """Back to the page, with the confirmation shown once, so reloading does not post again."""
+        messages.success(request, self.form_action["confirmation"])
+        return redirect(f"{self.url}#formulaire")
 
 
-class InitiativeResponse(models.Model):
-    """A reply to an initiative's built-in form (for example a territory signing up)."""
+class InitiativeFormField(TranslatableMixin, AbstractFormField):
+    """A field of an initiative's reply form. Labels, help texts and choices are
+    translated; the name under which replies are stored is shared by every language."""
 
-    page = models.ForeignKey(
-        InitiativePage, verbose_name=_("initiative"), on_delete=models.CASCADE, related_name="responses"
+    page = ParentalKey(InitiativePage, on_delete=models.CASCADE, related_name="form_fields")
+
+    translatable_fields = [
+        TranslatableField("label"),
+        TranslatableField("help_text"),
+        TranslatableField("choices"),
+        TranslatableField("default_value"),
+        SynchronizedField("clean_name"),
+        SynchronizedField("field_type"),
+        SynchronizedField("required"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("champ du formulaire")
+        verbose_name_plural = _("champs du formulaire")
+        ordering = ["sort_order"]
+        unique_together = [("translation_key", "locale")]
+
+
+def reply_retention_days():
+    """Days replies are kept (manage.py purge_initiative_replies); a year unless set."""
+    return getattr(settings, "INITIATIVES_REPLY_RETENTION_DAYS", 365)
+
+
+def expired_replies(days=None):
+    """Replies to initiatives received more than the retention period ago."""
+    days = reply_retention_days() if days is None else days
+    return FormSubmission.objects.filter(
+        page__in=InitiativePage.objects.values("pk"), submit_time__lt=timezone.now() - timedelta(days=days)
     )
-    name = models.CharField(_("nom et prénom"), max_length=150)
-    email = models.EmailField(_("adresse e-mail"))
-    organisation = models.CharField(
-        _("collectivité ou structure"),
-        max_length=200,
-        help_text=_("Par exemple « Métropole de Lyon »."),
-    )
-    message = models.TextField(_("message"), blank=True, max_length=3000)
-    consent = models.BooleanField(
-        _("consentement"),
-        default=False,
-        help_text=_("La personne accepte d'être recontactée au sujet de cette initiative."),
-    )
-    language = models.CharField(_("langue"), max_length=10, blank=True)
-    created_at = models.DateTimeField(_("reçue le"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("réponse à une initiative")
-        verbose_name_plural = _("réponses aux initiatives")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name} ({self.organisation})"
-
-
-class ResponseForm(forms.ModelForm):
-    consent = forms.BooleanField(
-        label=_("J'accepte que ces informations servent uniquement à me recontacter au sujet de cette initiative."),
-        error_messages={"required": _("Cochez cette case pour envoyer le formulaire.")},
-    )
-
-    class Meta:
-        model = InitiativeResponse
-        fields = ["name", "email", "organisation", "message", "consent"]
-        error_messages = {
-            "name": {"required": _("Indiquez votre nom.")},
-            "email": {
-                "required": _("Indiquez votre adresse e-mail."),
-                "invalid": _("Cette adresse e-mail n'est pas valide."),
-            },
-            "organisation": {"required": _("Indiquez votre collectivité ou structure.")},
-        }

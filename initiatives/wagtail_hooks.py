@@ -1,40 +1,70 @@
-"""Replies to initiatives' built-in forms, read in the admin. They come from
-readers only: nobody adds one in the admin."""
+"""Replies to initiatives are read in the admin's Forms section
+(`wagtail.contrib.forms`). They hold personal data, so reading them takes
+the `initiatives.view_replies` permission rather than the right to edit the
+page; holders without page rights reach them through "Réponses aux initiatives"."""
 
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.permissions import register_permission_policy
+from wagtail.admin.menu import MenuItem
+from wagtail.contrib.forms.views import FormPagesListView
+from wagtail.models import Page
 
-from .models import InitiativeResponse
+from .models import InitiativePage
 
-
-class ResponsePermissionPolicy(ModelPermissionPolicy):
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
+REPLY_PERMISSION = "initiatives.view_replies"
 
 
-class InitiativeResponseViewSet(ModelViewSet):
-    model = InitiativeResponse
-    icon = "form"
-    menu_label = _("Réponses aux initiatives")
-    menu_order = 310
-    add_to_admin_menu = True
-    form_fields = ["name", "email", "organisation", "message", "consent"]
-    list_display = ["name", "organisation", "email", "page", "language", "created_at"]
-    list_filter = ["page", "language"]
-    search_fields = ["name", "email", "organisation"]
-    search_backend_name = None
-    inspect_view_enabled = True
-
-    def get_queryset(self, request):
-        return InitiativeResponse.objects.select_related("page")
+@hooks.register("filter_form_submissions_for_user")
+def initiative_replies_need_the_reply_permission(user, form_pages):
+    others = Q(pk__in=form_pages.not_type(InitiativePage).values("pk"))
+    if user.has_perm(REPLY_PERMISSION):
+        return Page.objects.filter(others | Q(pk__in=Page.objects.type(InitiativePage).values("pk")))
+    return Page.objects.filter(others)
 
 
-register_permission_policy(InitiativeResponse, ResponsePermissionPolicy(InitiativeResponse))
+class InitiativeRepliesView(FormPagesListView):
+    """The Forms index limited to initiatives, open to the reply permission
+    alone (Wagtail's asks for page rights)."""
+
+    any_permission_required = None
+    index_url_name = "initiative_replies:index"
+    index_results_url_name = "initiative_replies:index_results"
+    page_title = _("Réponses aux initiatives")
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(REPLY_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().type(InitiativePage)
 
 
-@hooks.register("register_admin_viewset")
-def register_response_viewset():
-    return InitiativeResponseViewSet("initiative_responses")
+urlpatterns = [
+    path("", InitiativeRepliesView.as_view(), name="index"),
+    path("results/", InitiativeRepliesView.as_view(results_only=True), name="index_results"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_replies_urls():
+    return [path("initiative-replies/", include((urlpatterns, "initiative_replies")))]
+
+
+class RepliesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(REPLY_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_replies_menu_item():
+    return RepliesMenuItem(
+        _("Réponses aux initiatives"),
+        reverse("initiative_replies:index"),
+        name="initiative-replies",
+        icon_name="form",
+        order=310,
+    )

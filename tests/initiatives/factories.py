@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.utils import translation
+
 from editorial.models import PageTopic
-from initiatives.models import InitiativePage
+from initiatives.models import InitiativeFormField, InitiativePage
+from initiatives.replies import default_reply_fields
 from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
 
 
@@ -47,6 +50,8 @@ def initiative(index, title="Concertations territoriales de l'IA", status="open"
         **fields,
     )
     page.page_topics = [PageTopic(topic=TopicFactory(), locale=index.locale)]
+    with translation.override(index.locale.language_code):
+        page.form_fields = [InitiativeFormField(locale=index.locale, **field) for field in default_reply_fields()]
     index.add_child(instance=page)
     revision = page.save_revision()
     if publish:

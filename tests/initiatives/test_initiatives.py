@@ -1,22 +1,13 @@
 import pytest
-from django.core import mail
 from wagtail.blocks import StructBlockValidationError
 
 from editorial.localize import translate
 from initiatives.blocks import ContactBlock, LinkActionBlock
-from initiatives.models import InitiativeIndexPage, InitiativeResponse
+from initiatives.models import InitiativeIndexPage
 from tests.initiatives.factories import initiative
 from tests.news.factories import add_child, make_private
 
 pytestmark = pytest.mark.django_db
-
-FORM_DATA = {
-    "name": "Alex Dupont",
-    "email": "alex@example.org",
-    "organisation": "Métropole de Lyon",
-    "message": "Nous voulons participer.",
-    "consent": "on",
-}
 
 
 @pytest.fixture
@@ -43,41 +34,6 @@ def test_initiative_page_shows_everything(client, index):
     ):
         assert text in html, text
     assert '<form method="post"' in html and 'name="organisation"' in html
-
-
-def test_form_saves_response_notifies_contact_and_confirms(client, index):
-    page = initiative(index)
-    response = client.post(page.url, FORM_DATA)
-    assert response.status_code == 302
-    saved = InitiativeResponse.objects.get()
-    assert (saved.page_id, saved.organisation, saved.language) == (page.pk, "Métropole de Lyon", "fr")
-    assert mail.outbox[0].to == ["camille.martin@example.org"] and "Alex Dupont" in mail.outbox[0].body
-    assert "Merci, c&#x27;est noté !" in client.get(response["Location"]).text
-
-
-def test_invalid_form_keeps_input_and_explains_in_the_reader_language(client, homes):
-    home_fr, _ = homes
-    index = add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives"))
-    page = initiative(index)
-    html = client.post(page.url, {**FORM_DATA, "email": "pas-une-adresse", "consent": ""}).text
-    assert "Cette adresse e-mail n&#x27;est pas valide." in html
-    assert "Cochez cette case pour envoyer le formulaire." in html
-    assert 'value="Métropole de Lyon"' in html
-    assert not InitiativeResponse.objects.exists()
-
-    translate(index, {"initiatives": "initiatives-en"})
-    page_en = translate(page, {"concertations": "consultations"})
-    html = client.post(page_en.url, {**FORM_DATA, "email": "nope"}).text
-    assert "This e-mail address is not valid." in html
-
-
-def test_closed_initiative_accepts_no_response(client, index):
-    page = initiative(index, status="finished")
-    html = client.get(page.url).text
-    assert "Terminée" in html and '<form method="post"' not in html
-    assert "Les inscriptions à cette initiative sont closes." in html
-    client.post(page.url, FORM_DATA)
-    assert not InitiativeResponse.objects.exists()
 
 
 def test_link_call_to_action(client, index, home_fr):
@@ -114,15 +70,6 @@ def test_index_lists_live_public_initiatives_of_its_language_by_status(client, h
     filtered = client.get(index.url + "?statut=finished").text
     assert "Déjà finie" in filtered and "Ouverte à tous" not in filtered
     assert client.get(index.url + "?statut=inconnu").status_code == 404
-
-
-def test_admin_lists_responses_but_cannot_add_them(admin_client, index):
-    page = initiative(index)
-    client_response = admin_client.post(page.url, FORM_DATA)
-    assert client_response.status_code == 302
-    listing = admin_client.get("/admin/initiative_responses/")
-    assert listing.status_code == 200 and "Alex Dupont" in listing.text
-    assert admin_client.get("/admin/initiative_responses/new/").status_code in (302, 403)
 
 
 def test_admin_edit_forms_open(admin_client, index):

@@ -1,0 +1,87 @@
+"""Replies to an initiative's built-in form, on `wagtail.contrib.forms`: the
+fields editors set per initiative, plus the consent box and the shared form
+protections; replies are Wagtail `FormSubmission`s, mailed to the contact and
+deleted after the retention period."""
+
+import logging
+
+from django import forms
+from django.core.mail import send_mail
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from editorial.protection import ProtectedFormMixin, single_line
+
+logger = logging.getLogger(__name__)
+
+# Kept in `form_data` next to the editors' fields.
+CONSENT = "consent"
+LANGUAGE = "language"
+
+
+def default_reply_fields():
+    """The fields of a new reply form (and of the forms created before editors
+    could change them), in the active language: keyword arguments for
+    `InitiativeFormField`. The clean names are the keys of the stored replies."""
+    fields = [
+        {"clean_name": "name", "label": gettext("Nom et prénom"), "field_type": "singleline", "required": True},
+        {"clean_name": "email", "label": gettext("Adresse e-mail"), "field_type": "email", "required": True},
+        {
+            "clean_name": "organisation",
+            "label": gettext("Collectivité ou structure"),
+            "help_text": gettext("Par exemple « Métropole de Lyon »."),
+            "field_type": "singleline",
+            "required": True,
+        },
+        {"clean_name": "message", "label": gettext("Message"), "field_type": "multiline", "required": False},
+    ]
+    return [{**field, "sort_order": order} for order, field in enumerate(fields)]
+
+
+class ReplyForm(ProtectedFormMixin, BaseForm):
+    rate_limit_scope = "initiatives:reply"
+    rate_limit_setting = "INITIATIVES_REPLY_RATE_LIMIT"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[CONSENT] = forms.BooleanField(
+            label=_("J'accepte que ces informations servent uniquement à me recontacter au sujet de cette initiative."),
+            error_messages={"required": _("Cochez cette case pour envoyer le formulaire.")},
+        )
+
+    @property
+    def reply_data(self):
+        """What is stored: every field but the honeypot."""
+        return {name: value for name, value in self.cleaned_data.items() if name != self.honeypot_field}
+
+
+class ReplyFormBuilder(FormBuilder):
+    def create_email_field(self, field, options):
+        options["error_messages"] = {"invalid": _("Cette adresse e-mail n'est pas valide.")}
+        return super().create_email_field(field, options)
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = 3000
+        return super().create_multiline_field(field, options)
+
+    def get_form_class(self):
+        return type("InitiativeReplyForm", (ReplyForm,), self.formfields)
+
+
+def notify_contact(page, form, submission):
+    """Mail the reply to the initiative's contact. A failure is logged: the
+    reply is saved and shown in the admin whatever the mail server does."""
+    contact = page.contact_value
+    if not contact or not contact.get("email"):
+        return
+    answers = {name: value for name, value in form.reply_data.items() if name != CONSENT}
+    values = [(form.fields[name].label, value) for name, value in answers.items()]
+    first = next((value for _label, value in values if isinstance(value, str) and value), "")
+    subject = single_line(f"[{page.title}] {first}")[:200]
+    lines = [f"{label} : {', '.join(value) if isinstance(value, list) else value}" for label, value in values]
+    try:
+        send_mail(subject, "\n".join([*lines, "", page.full_url or ""]), None, [contact["email"]])
+    except Exception:
+        # Any backend error (SMTP, refused header, third-party API): never a 500 for the reader.
+        logger.exception("Could not mail reply %s to the contact of initiative %s", submission.pk, page.pk)
