@@ -3,10 +3,12 @@ de l'IA », a call for participation to local authorities."""
 
 import datetime
 
+from django.utils import translation
 from wagtail.models import Locale
 
 from editorial.models import PageTopic
-from initiatives.models import InitiativeIndexPage, InitiativePage
+from initiatives.models import InitiativeFormField, InitiativeIndexPage, InitiativePage
+from initiatives.replies import default_reply_fields
 
 from .helpers import child_page, english_version
 from .images import Cover
@@ -95,6 +97,20 @@ KEY_DATE = (
 )
 
 
+def reply_field_strings():
+    """The reply form's labels and help texts: French source -> English."""
+    with translation.override("fr"):
+        french = default_reply_fields()
+    with translation.override("en"):
+        english = default_reply_fields()
+    return {
+        source[key]: target[key]
+        for source, target in zip(french, english, strict=True)
+        for key in ("label", "help_text")
+        if source.get(key)
+    }
+
+
 def load(context):
     home = context["home"]
     english = Locale.objects.get(language_code="en")
@@ -142,6 +158,10 @@ def load(context):
                 )
             ],
         )
+        with translation.override("fr"):
+            initiative.form_fields = [
+                InitiativeFormField(locale=index.locale, **field) for field in default_reply_fields()
+            ]
         initiative.page_topics = [
             PageTopic(topic=context["topics"][key], locale=index.locale) for key in ("democracy", "governance")
         ]
@@ -154,6 +174,7 @@ def load(context):
             strings.update([title, text])
         for name, detail in PARTICIPANTS:
             strings.update([name, detail])
+        strings.update(reply_field_strings())
         english_version(initiative, strings, images={COVER.image("fr"): COVER.image("en")})
     context["initiatives"] = {"consultations": initiative}
     context["initiative_index"] = index

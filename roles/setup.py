@@ -93,12 +93,13 @@ ROLES = {
         "collection": ["choose_image", "choose_document"],
         "pages": ("translations", ["add_page", "change_page", "publish_page"]),
     },
-    # Read and export who registered for events.
+    # Read and export who registered for events and who answered an initiative.
     REGISTRATIONS: {
         "permissions": [
             "wagtailadmin.access_admin",
             "events.view_registration",
             "events.export_registration",
+            "initiatives.view_replies",
         ],
         "collection": [],
         "pages": (None, []),
