@@ -1,34 +1,17 @@
 """The generic index page of a translatable snippet (topic, person): one page
 per language, and below it a page per snippet at `<index URL><snippet slug>/`."""
 
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+
+from .models import SectionIndexPage
 
 
-class SnippetIndexPage(RoutablePageMixin, Page):
+class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
     """A page per language giving each translatable snippet of that language
     (topic, person) a page of its own at `<index URL><snippet slug>/`."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        TranslatableField("intro"),
-    ]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         abstract = True

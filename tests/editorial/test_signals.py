@@ -6,16 +6,12 @@ from django.core.cache import cache
 
 from editorial.related import GENERATION_KEY, _generation, related_items
 from events.models import Registration
+from news.models import NewsIndexPage
 from tests.events.factories import event_index, event_page
 from tests.factories import PersonFactory, TopicFactory
-from tests.news.factories import article, index_pages, make_private
+from tests.news.factories import add_child, article, index_pages, make_private
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
 
 
 @pytest.fixture
@@ -61,4 +57,12 @@ def test_publication_unpublication_and_privacy_clear_the_lists(news):
     assert _generation() != generation
     generation = _generation()
     page.unpublish()
+    assert _generation() != generation
+
+
+def test_moving_a_page_clears_the_lists(home_fr, news):
+    page = article(news, "Déplacé", [TopicFactory()])
+    other = add_child(home_fr, NewsIndexPage(title="Archives", slug="archives"))
+    generation = _generation()
+    page.move(other, pos="last-child")
     assert _generation() != generation
