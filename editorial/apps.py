@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class EditorialConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "editorial"
+
+    def ready(self):
+        from .related import connect_signals
+
+        connect_signals()

@@ -13,7 +13,9 @@ them in its head::
     # template, in {% block head_extra %}:
     {% include "editorial/includes/feed_links.html" with index=page %}
 
-Only live, public pages of the index's locale under the index are listed.
+The index is a `editorial.models.SectionIndexPage`: its introduction describes
+the feed. Only live, public pages of the index's locale under the index are
+listed, without their StreamFields (a feed never renders a body).
 Items carry the page's summary, its listing date, its topics as categories and,
 when the page type has `author_names`, its authors (pass what they read as
 `prefetch=[...]`, so that a feed costs the same number of queries whatever its
@@ -55,7 +57,7 @@ class PageFeed(Feed):
         return self.index.get_url(self.request)
 
     def description(self):
-        return getattr(self.index, "intro_text", "") or self.index.search_description or self.index.title
+        return self.index.intro or self.index.search_description or self.index.title
 
     def subtitle(self):
         return self.description()
@@ -66,6 +68,7 @@ class PageFeed(Feed):
             .public()
             .descendant_of(self.index)
             .filter(locale_id=self.index.locale_id)
+            .defer_streamfields()
             .prefetch_related("page_topics__topic", *self.prefetch)
             .order_by(self.order_by, "-pk")[: self.length]
         )

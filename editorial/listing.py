@@ -8,7 +8,7 @@ one of a filter's choices, or a page number out of range, gives a 404 (never a
 
 Usage in an index page::
 
-    from editorial.listing import LinkFilter, Listing
+    from editorial.listing import Listing, choice_filter, topic_filter, year_filter
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -17,13 +17,16 @@ Usage in an index page::
             request,
             pages,
             filters=[
-                LinkFilter("theme", _("Thème"), topic_choices, lambda qs, topic: qs.filter(page_topics__topic=topic)),
-                LinkFilter("annee", _("Année"), year_choices, lambda qs, year: qs.filter(date__year=year)),
+                topic_filter(pages, self.locale_id),
+                choice_filter("type", _("Type"), "article_type", ArticleType.choices, pages),
+                year_filter(pages, "date"),
             ],
             per_page=12,
         )
         return context
 
+The factories offer only the values the listed pages use (topics, years, types).
+A filter of another kind is a ``LinkFilter`` of its own.
 ``choices`` is a list of ``(url_value, label, object)``; the filter function
 receives the chosen ``object``. In the template::
 
@@ -37,7 +40,10 @@ from functools import cached_property
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, QueryDict
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from .models import PageTopic
 
 PAGE_PARAM = "page"
 
@@ -49,6 +55,59 @@ class LinkFilter:
     choices: list  # [(url value, label, object passed to apply)]
     apply: callable
     all_label: str = field(default=_("Tous"))
+
+
+def topic_filter(pages, locale_id):
+    """`?theme=<topic slug>`: the topics of `locale_id` that `pages` carry."""
+    topic_model = PageTopic._meta.get_field("topic").related_model
+    topics = topic_model.objects.filter(locale_id=locale_id, page_links__page__in=pages.values("pk")).distinct()
+    return LinkFilter(
+        "theme",
+        _("Thème"),
+        [(topic.slug, topic.name, topic) for topic in topics],
+        lambda queryset, topic: queryset.filter(page_topics__topic=topic),
+    )
+
+
+def year_filter(pages, field):
+    """`?annee=<year>`: the years of the date `field` among `pages`, newest first."""
+    years = [day.year for day in pages.dates(field, "year", order="DESC")]
+    return LinkFilter(
+        "annee",
+        _("Année"),
+        [(year, str(year), year) for year in years],
+        lambda queryset, year: queryset.filter(**{f"{field}__year": year}),
+        all_label=_("Toutes"),
+    )
+
+
+def choice_filter(param, label, field, choices, pages=None):
+    """`?<param>=<value>` on a field with `choices` (`TextChoices.choices`);
+    given `pages`, only the values they use are offered."""
+    if pages is not None:
+        used = set(pages.values_list(field, flat=True).distinct())
+        choices = [(value, name) for value, name in choices if value in used]
+    return LinkFilter(
+        param,
+        label,
+        [(value, name, value) for value, name in choices],
+        lambda queryset, value: queryset.filter(**{field: value}),
+    )
+
+
+def page_type_filter(pages):
+    """`?type=<model name>` on a list of specific pages, each type labelled with its count."""
+    counts = {}
+    for page in pages:
+        meta = page._meta
+        entry = counts.setdefault(meta.model_name, [meta.verbose_name_plural, 0])
+        entry[1] += 1
+    return LinkFilter(
+        "type",
+        _("Type de contenu"),
+        [(key, f"{capfirst(label)} ({count})", key) for key, (label, count) in counts.items()],
+        lambda items, key: [item for item in items if item._meta.model_name == key],
+    )
 
 
 class Listing:

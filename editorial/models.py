@@ -127,8 +127,9 @@ class EditorialPage(Page):
 
 
 class SectionIndexPage(Page):
-    """Abstract base of the section indexes (reports, events, news,
-    initiatives): an introduction, one index per language under its home page."""
+    """Abstract base of the indexes (reports, events, news, initiatives, and
+    the snippet indexes of topics and people): an introduction, one index per
+    language under its home page."""
 
     intro = models.TextField(_("introduction"), blank=True)
 

@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 GENERATION_KEY = "editorial:related:generation"
@@ -68,6 +68,11 @@ def date_sort_key(page):
     """A number ordering pages by the date readers see; pages without one come last."""
     value = date_shown(page)
     return value.toordinal() if value else 0
+
+
+def newest_first(pages):
+    """`pages` (specific pages of any types) sorted by the date readers see, newest first."""
+    return sorted(pages, key=lambda page: (date_sort_key(page), page.pk), reverse=True)
 
 
 def _pinned_ids(page):
@@ -137,14 +142,16 @@ def related_items(page, limit=None):
     return [by_id[pk] for pk in ids if pk in by_id]
 
 
-def _page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        invalidate_related_cache()
-
-
-page_published.connect(invalidate_related_cache, dispatch_uid="editorial_related_published")
-page_unpublished.connect(invalidate_related_cache, dispatch_uid="editorial_related_unpublished")
-post_page_move.connect(invalidate_related_cache, dispatch_uid="editorial_related_moved")
-post_delete.connect(_page_deleted, dispatch_uid="editorial_related_deleted")
-post_save.connect(invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_restricted")
-post_delete.connect(invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_unrestricted")
+def connect_signals():
+    """Invalidate the lists on what changes which pages readers see: publication,
+    unpublication and moves of any page type, deletion of a page (a page's rows
+    are always deleted as `Page` rows too) and privacy changes."""
+    for model in get_page_models():
+        page_published.connect(invalidate_related_cache, sender=model, dispatch_uid="editorial_related_published")
+        page_unpublished.connect(invalidate_related_cache, sender=model, dispatch_uid="editorial_related_unpublished")
+        post_page_move.connect(invalidate_related_cache, sender=model, dispatch_uid="editorial_related_moved")
+    post_delete.connect(invalidate_related_cache, sender=Page, dispatch_uid="editorial_related_deleted")
+    post_save.connect(invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_restricted")
+    post_delete.connect(
+        invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_unrestricted"
+    )

@@ -8,4 +8,6 @@ class EventsConfig(AppConfig):
     verbose_name = _("Événements")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from .signals import connect_signals
+
+        connect_signals()

@@ -13,5 +13,6 @@ def _unpublished(sender, instance, **kwargs):
     EventParticipation.objects.filter(event_id=instance.pk).delete()
 
 
-page_published.connect(_rebuild, sender=EventPage, dispatch_uid="events_participations_published")
-page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_participations_unpublished")
+def connect_signals():
+    page_published.connect(_rebuild, sender=EventPage, dispatch_uid="events_participations_published")
+    page_unpublished.connect(_unpublished, sender=EventPage, dispatch_uid="events_participations_unpublished")

@@ -21,7 +21,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline
-from editorial.listing import LinkFilter, Listing
+from editorial.listing import Listing, choice_filter
 from editorial.models import EditorialPage, SectionIndexPage
 
 from .blocks import CallToActionBlock, ContactBlock, KeyDateBlock, ParticipantBlock, SectionsBlock
@@ -42,14 +42,7 @@ class InitiativeIndexPage(SectionIndexPage):
         context["listing"] = Listing(
             request,
             initiatives.order_by("-first_published_at", "-pk"),
-            filters=[
-                LinkFilter(
-                    "statut",
-                    _("Statut"),
-                    [(value, label, value) for value, label in InitiativePage.Status.choices],
-                    lambda qs, status: qs.filter(status=status),
-                )
-            ],
+            filters=[choice_filter("statut", _("Statut"), "status", InitiativePage.Status.choices)],
             per_page=12,
         )
         return context

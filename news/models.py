@@ -4,7 +4,6 @@ index page per language with topic and year filters and RSS/Atom feeds."""
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -16,9 +15,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import BodyBlock, outline
 from editorial.feeds import feed_response
-from editorial.listing import LinkFilter, Listing
+from editorial.listing import Listing, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
-from topics.models import Topic
 
 
 class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -30,36 +28,16 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
     class Meta:
         verbose_name = _("index des actualités")
 
-    @property
-    def intro_text(self):
-        return self.intro
-
     def articles(self):
         return NewsArticlePage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)
 
     @path("")
     def article_list(self, request):
         articles = self.articles()
-        topics = Topic.objects.filter(locale_id=self.locale_id, page_links__page__in=articles.values("pk")).distinct()
-        years = articles.annotate(year=ExtractYear("date")).order_by("-year").values_list("year", flat=True).distinct()
         listing = Listing(
             request,
             articles.select_related("author", "cover_image").order_by("-date", "-pk"),
-            filters=[
-                LinkFilter(
-                    "theme",
-                    _("Thème"),
-                    [(topic.slug, topic.name, topic) for topic in topics],
-                    lambda qs, topic: qs.filter(page_topics__topic=topic),
-                ),
-                LinkFilter(
-                    "annee",
-                    _("Année"),
-                    [(year, str(year), year) for year in years],
-                    lambda qs, year: qs.filter(date__year=year),
-                    all_label=_("Toutes"),
-                ),
-            ],
+            filters=[topic_filter(articles, self.locale_id), year_filter(articles, "date")],
             per_page=self.per_page,
         )
         return self.render(request, context_overrides={"listing": listing})

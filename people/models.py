@@ -7,8 +7,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.related import date_sort_key
-from topics.models import SnippetIndexPage, live_pages_of
+from editorial.related import newest_first
+from editorial.snippet_index import SnippetIndexPage, live_pages_of
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -186,23 +186,15 @@ class PeopleIndexPage(SnippetIndexPage):
 
 def person_contributions(person):
     """What a person did, among what readers of their language may see: reports
-    they wrote, sessions they spoke at or moderated, articles they signed."""
-    # Imported here: these content apps load after this one and point to its models.
-    from events.models import EventParticipation
-    from news.models import NewsArticlePage
-    from reports.models import ReportAuthor
-
+    they wrote, sessions they spoke at or moderated, articles they signed. Read
+    through the reverse relations the content apps declare towards `Person`."""
     visible = live_pages_of(person.locale_id)
-    newest_first = {"key": lambda page: (date_sort_key(page), page.pk), "reverse": True}
-    authored = ReportAuthor.objects.filter(person=person).values("page_id")
     return {
-        "reports": sorted(visible.filter(pk__in=authored).specific(), **newest_first),
+        "reports": newest_first(visible.filter(pk__in=person.report_authorships.values("page_id")).specific()),
         "sessions": list(
-            EventParticipation.objects.filter(person=person, event__in=visible.values("pk"))
+            person.event_participations.filter(event__in=visible.values("pk"))
             .select_related("event")
             .order_by("-starts_at", "sort_order")
         ),
-        "articles": sorted(
-            NewsArticlePage.objects.live().public().filter(locale_id=person.locale_id, author=person), **newest_first
-        ),
+        "articles": newest_first(person.news_articles.live().public().filter(locale_id=person.locale_id)),
     }

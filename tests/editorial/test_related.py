@@ -18,11 +18,6 @@ from tests.reports.factories import report, report_index
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-
-
 @pytest.fixture
 def site(home_fr):
     return index_pages(home_fr)

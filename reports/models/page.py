@@ -1,36 +1,31 @@
-"""Reports: structured publications with numbered recommendations, authors,
-a PDF version, citation downloads and feeds."""
+"""The report page: summary, authors, topics, a structured body with numbered
+recommendations, a PDF, citation downloads and JSON-LD."""
 
 import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline, reading_time
-from editorial.feeds import feed_response
-from editorial.listing import LinkFilter, Listing
-from editorial.models import EditorialPage, SectionIndexPage
+from editorial.models import EditorialPage
 from people.models import PeopleIndexPage
-from topics.models import Topic
 
-from . import citation
-from .blocks import ReportBodyBlock, audience_labels, recommendation_anchor
-from .documents import pdf_error, pdf_page_count
+from .. import citation
+from ..blocks import ReportBodyBlock, audience_labels, recommendation_anchor
+from ..documents import pdf_error, pdf_page_count
+from ..forms import ReportPageForm
 
 
 class ReportType(models.TextChoices):
@@ -38,118 +33,6 @@ class ReportType(models.TextChoices):
     POLICY_BRIEF = "policy_brief", _("Note de synthèse")
     NOTE = "note", _("Note")
     CONSULTATION = "consultation", _("Contribution à une consultation")
-
-
-class ReportPageForm(WagtailAdminPageForm):
-    """Drafts may be incomplete; publishing needs a summary and a topic, said plainly."""
-
-    SUMMARY_MISSING = _(
-        "Un rapport ne peut pas être publié sans résumé : il est repris dans les listes, les flux et les aperçus."
-    )
-    TOPIC_MISSING = _("Un rapport ne peut pas être publié sans au moins un thème : ajoutez-en un.")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "summary" in self.fields:
-            self.fields["summary"].error_messages["required"] = self.SUMMARY_MISSING
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.is_deferred_validation:
-            return cleaned_data
-        if "summary" not in self.errors and not (cleaned_data.get("summary") or "").strip():
-            self.add_error("summary", self.SUMMARY_MISSING)
-        topics = self.formsets.get("page_topics")
-        if topics is not None:
-            kept = [
-                form
-                for form in topics.forms
-                if form.is_valid() and form.cleaned_data.get("topic") and not form.cleaned_data.get("DELETE")
-            ]
-            if not kept:
-                self.add_error(None, self.TOPIC_MISSING)
-        return cleaned_data
-
-
-class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
-    """The list of reports of one language, with filters and feeds."""
-
-    subpage_types = ["reports.ReportPage"]
-
-    PER_PAGE = 12
-
-    class Meta:
-        verbose_name = _("liste des rapports")
-        verbose_name_plural = _("listes des rapports")
-
-    @property
-    def intro_text(self):
-        return self.intro
-
-    def reports(self):
-        """Live, public reports of this index's language, newest first."""
-        return (
-            ReportPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .filter(locale_id=self.locale_id)
-            .order_by("-publication_date", "-pk")
-        )
-
-    def filters(self):
-        reports = self.reports()
-        topics = Topic.objects.filter(locale_id=self.locale_id, page_links__page__in=reports.values("pk")).distinct()
-        years = reports.dates("publication_date", "year", order="DESC")
-        used_types = set(reports.values_list("report_type", flat=True).distinct())
-        return [
-            LinkFilter(
-                "theme",
-                _("Thème"),
-                [(topic.slug, topic.name, topic) for topic in topics],
-                lambda qs, topic: qs.filter(page_topics__topic=topic),
-            ),
-            LinkFilter(
-                "type",
-                _("Type de publication"),
-                [(value, label, value) for value, label in ReportType.choices if value in used_types],
-                lambda qs, value: qs.filter(report_type=value),
-            ),
-            LinkFilter(
-                "annee",
-                _("Année"),
-                [(date.year, str(date.year), date.year) for date in years],
-                lambda qs, year: qs.filter(publication_date__year=year),
-                all_label=_("Toutes"),
-            ),
-        ]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        reports = self.reports().prefetch_related(
-            "page_topics__topic",
-            Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
-            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x270")),
-        )
-        listing = Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE)
-        context["listing"] = listing
-        context["reports"] = listing.page.object_list
-        return context
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    def feed(self, request, kind):
-        authors = Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order"))
-        return feed_response(request, self, ReportPage, kind, order_by="-publication_date", prefetch=[authors])
-
-    @path("flux/rss/", name="rss")
-    def rss(self, request):
-        return self.feed(request, "rss")
-
-    @path("flux/atom/", name="atom")
-    def atom(self, request):
-        return self.feed(request, "atom")
 
 
 class ReportPage(RoutablePageMixin, EditorialPage):
@@ -421,32 +304,3 @@ class ReportPage(RoutablePageMixin, EditorialPage):
     @path("citer/ris/", name="ris")
     def ris(self, request):
         return self.citation(request).ris_response()
-
-
-class ReportAuthor(TranslatableMixin, Orderable):
-    """An author of a report, in order, with an optional role on this report."""
-
-    page = ParentalKey(ReportPage, on_delete=models.CASCADE, related_name="authors")
-    person = models.ForeignKey(
-        "people.Person",
-        verbose_name=_("personne"),
-        on_delete=models.PROTECT,
-        related_name="report_authorships",
-    )
-    role = models.CharField(
-        _("rôle dans ce rapport"),
-        max_length=100,
-        blank=True,
-        help_text=_("Facultatif, par exemple « coordination »."),
-    )
-
-    panels = [FieldPanel("person"), FieldPanel("role")]
-    translatable_fields = [TranslatableField("person"), TranslatableField("role")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("auteur ou autrice")
-        verbose_name_plural = _("auteurs et autrices")
-        unique_together = [("translation_key", "locale")]
-
-    def __str__(self):
-        return self.person.name

@@ -1,0 +1,67 @@
+"""The generic index page of a translatable snippet (topic, person): one page
+per language, and below it a page per snippet at `<index URL><snippet slug>/`."""
+
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+from .models import SectionIndexPage
+
+
+class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
+    """A page per language giving each translatable snippet of that language
+    (topic, person) a page of its own at `<index URL><snippet slug>/`."""
+
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def url_for_locale(cls, locale_id, request=None):
+        """URL of the live, public index page of `locale_id`, or "" when there is none.
+        Remembered on the request so that links in a long list cost one query per language."""
+        cache = getattr(request, "_snippet_index_urls", None) if request is not None else None
+        if cache is None:
+            cache = {}
+            if request is not None:
+                request._snippet_index_urls = cache
+        key = (cls.__name__, locale_id)
+        if key not in cache:
+            page = cls.objects.live().public().filter(locale_id=locale_id).first()
+            cache[key] = (page.get_url(request) or "") if page else ""
+        return cache[key]
+
+    @classmethod
+    def snippet_url(cls, snippet, request=None):
+        base = cls.url_for_locale(snippet.locale_id, request)
+        return f"{base}{snippet.slug}/" if base and snippet.slug else ""
+
+    def snippet_language_context(self, request, snippet):
+        """`language_alternates` (the snippet's page in each language it exists in)
+        and `canonical_url` for the base template."""
+        alternates = {}
+        for translation in snippet.get_translations(inclusive=True).select_related("locale"):
+            url = self.snippet_url(translation, request)
+            if url:
+                alternates[translation.locale.language_code] = request.build_absolute_uri(url)
+        return {
+            "language_alternates": alternates,
+            "canonical_url": request.build_absolute_uri(self.snippet_url(snippet, request)),
+        }
+
+    snippet_model = None
+
+    def snippets_for_sitemap(self):
+        return self.snippet_model.objects.filter(locale_id=self.locale_id)
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        if base:
+            urls += [{"location": f"{base}{snippet.slug}/"} for snippet in self.snippets_for_sitemap()]
+        return urls
+
+
+def live_pages_of(locale_id):
+    """The pages readers of a language may see: live, public, in that language."""
+    return Page.objects.live().public().filter(locale_id=locale_id)

@@ -1,0 +1,34 @@
+"""The choices editors make on an event and the registration states readers see."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventFormat(models.TextChoices):
+    CONFERENCE = "conference", _("Conférence")
+    SUMMIT = "summit", _("Sommet")
+    ROUND_TABLE = "round_table", _("Table ronde")
+    WORKSHOP = "workshop", _("Atelier")
+    WEBINAR = "webinar", _("Webinaire")
+    HEARING = "hearing", _("Audition")
+
+
+class OurRole(models.TextChoices):
+    ORGANISER = "organiser", _("Organisateur")
+    CO_ORGANISER = "co_organiser", _("Co-organisateur")
+    PARTICIPANT = "participant", _("Participant")
+
+
+class RegistrationMode(models.TextChoices):
+    FORM = "form", _("Formulaire du site")
+    EXTERNAL = "external", _("Lien externe")
+    FULL = "full", _("Complet")
+    CLOSED = "closed", _("Fermées")
+    NONE = "none", _("Pas d'inscription")
+
+
+class RegistrationStatus(models.TextChoices):
+    OPEN = "open", _("Inscriptions ouvertes")
+    FULL = "full", _("Complet")
+    CLOSED = "closed", _("Inscriptions closes")
+    NOT_NEEDED = "not_needed", _("Entrée libre, sans inscription")

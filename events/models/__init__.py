@@ -1,0 +1,33 @@
+"""Events: the index of a language's events and the event page (dates, venue,
+programme, registration, calendars), the table of who speaks where, and the
+registrations readers make through the built-in form."""
+
+from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
+from ..schedule import not_ended, paris, upcoming_first, with_end
+from .index import EventIndexPage, upcoming_events
+from .page import EventPage
+from .programme import EventParticipation, Participant, Session, list_items, rebuild_participations
+from .registration import Registration, expired_registrations, registration_status, retention_cutoff
+
+__all__ = [
+    "EventFormat",
+    "EventIndexPage",
+    "EventPage",
+    "EventParticipation",
+    "OurRole",
+    "Participant",
+    "Registration",
+    "RegistrationMode",
+    "RegistrationStatus",
+    "Session",
+    "expired_registrations",
+    "list_items",
+    "not_ended",
+    "paris",
+    "rebuild_participations",
+    "registration_status",
+    "retention_cutoff",
+    "upcoming_events",
+    "upcoming_first",
+    "with_end",
+]

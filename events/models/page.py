@@ -1,0 +1,309 @@
+"""The event page: dates, venue, programme, registration and calendar."""
+
+from functools import cached_property
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from editorial.models import EditorialPage
+
+from ..blocks import ProgrammeBlock
+from ..calendar import calendar_response
+from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
+from ..forms import RegistrationForm
+from ..jsonld import event_json_ld
+from ..schedule import describe_dates, paris, whole_days
+from .programme import build_sessions
+from .registration import Registration, registration_status
+
+
+class EventPage(RoutablePageMixin, EditorialPage):
+    starts_at = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
+    ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    all_day = models.BooleanField(
+        _("toute la journée"),
+        default=False,
+        help_text=_("Les heures sont ignorées : l'événement occupe des journées entières, du premier au dernier jour."),
+    )
+    cancelled = models.BooleanField(_("annulé"), default=False)
+    event_format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
+    our_role = models.CharField(_("notre rôle"), max_length=20, choices=OurRole.choices, default=OurRole.ORGANISER)
+    organiser = models.ForeignKey(
+        "people.Organisation",
+        verbose_name=_("organisateur"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("L'organisme qui organise l'événement, quand ce n'est pas nous seuls."),
+    )
+
+    venue_name = models.CharField(_("lieu"), max_length=255, blank=True)
+    street_address = models.CharField(_("adresse"), max_length=255, blank=True)
+    postcode = models.CharField(_("code postal"), max_length=20, blank=True)
+    city = models.CharField(_("ville"), max_length=120, blank=True)
+    country = models.CharField(_("pays"), max_length=120, blank=True, default="France")
+    map_url = models.URLField(_("lien vers une carte"), blank=True)
+    online_url = models.URLField(
+        _("lien pour suivre en ligne"), blank=True, help_text=_("Diffusion ou visioconférence.")
+    )
+
+    body = RichTextField(_("présentation"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
+
+    registration_mode = models.CharField(
+        _("inscription"), max_length=20, choices=RegistrationMode.choices, default=RegistrationMode.NONE
+    )
+    registration_url = models.URLField(_("lien d'inscription externe"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"), null=True, blank=True, help_text=_("Vide : pas de limite.")
+    )
+    registration_closes_at = models.DateTimeField(
+        _("clôture des inscriptions"),
+        null=True,
+        blank=True,
+        help_text=_("Vide : les inscriptions ferment au début de l'événement."),
+    )
+
+    content_panels = (
+        Page.content_panels
+        + EditorialPage.editorial_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                    FieldPanel("all_day"),
+                    FieldPanel("cancelled"),
+                ],
+                heading=_("Dates"),
+            ),
+            MultiFieldPanel(
+                [FieldPanel("event_format"), FieldPanel("our_role"), FieldPanel("organiser")],
+                heading=_("Format et organisation"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("venue_name"),
+                    FieldPanel("street_address"),
+                    FieldRowPanel([FieldPanel("postcode"), FieldPanel("city"), FieldPanel("country")]),
+                    FieldPanel("map_url"),
+                    FieldPanel("online_url"),
+                ],
+                heading=_("Lieu"),
+            ),
+            FieldPanel("body"),
+            FieldPanel("programme"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("registration_mode"),
+                    FieldPanel("registration_url"),
+                    FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_closes_at")]),
+                ],
+                heading=_("Inscription"),
+            ),
+        ]
+        + EditorialPage.related_panels
+    )
+
+    translatable_fields = EditorialPage.translatable_fields + [
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("all_day"),
+        SynchronizedField("cancelled"),
+        SynchronizedField("event_format"),
+        SynchronizedField("our_role"),
+        TranslatableField("organiser"),
+        TranslatableField("venue_name"),
+        SynchronizedField("street_address"),
+        SynchronizedField("postcode"),
+        TranslatableField("city"),
+        TranslatableField("country"),
+        SynchronizedField("map_url"),
+        SynchronizedField("online_url"),
+        TranslatableField("body"),
+        TranslatableField("programme"),
+        SynchronizedField("registration_mode"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("capacity"),
+        SynchronizedField("registration_closes_at"),
+    ]
+
+    search_fields = EditorialPage.search_fields + [
+        index.SearchField("body"),
+        index.SearchField("venue_name"),
+        index.SearchField("city"),
+        index.FilterField("starts_at"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+    # Dates ---------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.starts_at and self.all_day:
+            self.starts_at, self.ends_at = whole_days(self.starts_at, self.ends_at)
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("La fin de l'événement précède son début.")
+        if self.our_role in (OurRole.PARTICIPANT, OurRole.CO_ORGANISER) and not self.organiser_id:
+            errors["organiser"] = _("Indiquez l'organisme qui organise l'événement.")
+        if self.registration_mode == RegistrationMode.EXTERNAL and not self.registration_url:
+            errors["registration_url"] = _("Indiquez le lien vers le formulaire d'inscription.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.starts_at, paris())
+
+    @property
+    def local_end(self):
+        return timezone.localtime(self.ends_at, paris()) if self.ends_at else None
+
+    @property
+    def listing_date(self):
+        return self.local_start.date()
+
+    @property
+    def is_multi_day(self):
+        return bool(self.local_end and self.local_end.date() != self.local_start.date())
+
+    def when(self):
+        """The dates (and times) in the reader's language, e.g. « 7 février 2025, 10:00 – 20:30 »."""
+        return describe_dates(self.local_start, self.local_end, self.all_day)
+
+    @property
+    def type_label(self):
+        return self.get_event_format_display()
+
+    # Place ---------------------------------------------------------------
+
+    @property
+    def has_venue(self):
+        return bool(self.venue_name or self.street_address or self.city)
+
+    @property
+    def attendance_mode(self):
+        if self.has_venue and self.online_url:
+            return "Mixed"
+        return "Online" if self.online_url else "Offline"
+
+    @property
+    def address_line(self):
+        locality = " ".join(part for part in (self.postcode, self.city) if part)
+        return ", ".join(part for part in (self.street_address, locality, self.country) if part)
+
+    # Programme -----------------------------------------------------------
+
+    @cached_property
+    def sessions(self):
+        """The programme as `Session`s, in editor order, with their people (one query)."""
+        return build_sessions(self)
+
+    def session_entries(self):
+        """Each session as a plain dict (what search indexes)."""
+        entries = []
+        for session in self.sessions:
+            names = ", ".join(p.person.name for p in session.people)
+            text = " ".join(part for part in (session.description, names) if part)
+            entries.append(
+                {
+                    "anchor": session.anchor,
+                    "title": session.title,
+                    "text": text,
+                    "starts_at": session.starts_at,
+                    "ends_at": session.ends_at,
+                    "kind": session.kind,
+                }
+            )
+        return entries
+
+    def people(self):
+        """Everyone in the programme, once each, in order of first appearance."""
+        seen, people = set(), []
+        for session in self.sessions:
+            for participant in session.people:
+                if participant.person.pk not in seen:
+                    seen.add(participant.person.pk)
+                    people.append(participant)
+        return people
+
+    # Registration --------------------------------------------------------
+
+    def seats_taken(self):
+        """Registrations for this event in every language (its versions share a translation key)."""
+        return Registration.objects.filter(event_key=self.translation_key).count()
+
+    def registration_status(self, now=None, seats_taken=None):
+        return registration_status(self, now, seats_taken)
+
+    @cached_property
+    def index_page(self):
+        # By name: the index module imports this one to list its events.
+        index_model = apps.get_model("events", "EventIndexPage")
+        return index_model.objects.parent_of(self).select_related("privacy_page").first()
+
+    def privacy_page(self):
+        """The privacy notice linked from the consent box, in the page's language."""
+        privacy = self.index_page.privacy_page if self.index_page else None
+        if privacy is None:
+            return None
+        localized = privacy.localized
+        return localized if localized.live else None
+
+    # Views ---------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        status = self.registration_status()
+        context["registration_status"] = status
+        context["registration_open"] = status == RegistrationStatus.OPEN
+        if self.registration_mode == RegistrationMode.FORM:
+            if self.capacity is not None and status == RegistrationStatus.OPEN:
+                context["seats_left"] = max(self.capacity - self.seats_taken(), 0)
+            context.setdefault("registration_form", RegistrationForm())
+            context["privacy_page"] = self.privacy_page()
+        context["jsonld"] = event_json_ld(self, request)
+        context["calendar_index"] = self.index_page
+        return context
+
+    @path("inscription/", name="register")
+    def register_view(self, request):
+        # Imported here: the registration views import this module.
+        from ..views import register
+
+        return register(self, request)
+
+    @path("inscription/confirmee/", name="registered")
+    def registered_view(self, request):
+        alternates = {}
+        for translation in self.get_translations(inclusive=True).live().public().select_related("locale"):
+            url = translation.get_url(request)
+            if url:
+                alternates[translation.locale.language_code] = request.build_absolute_uri(
+                    url + translation.reverse_subpage("registered")
+                )
+        return self.render(
+            request,
+            template="events/registration_done.html",
+            context_overrides={"language_alternates": alternates},
+        )
+
+    @path("calendrier/", name="ics")
+    def ics_view(self, request):
+        return calendar_response(request, [self], self.title, filename=f"{self.slug}.ics")

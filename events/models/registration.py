@@ -1,0 +1,74 @@
+"""Registrations readers make through an event page's built-in form, whether
+an event takes them, and how long they are kept."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..choices import RegistrationMode, RegistrationStatus
+
+
+class Registration(models.Model):
+    """A reader's registration for an event, through the built-in form.
+
+    `event` is the page the reader registered on (French or English); every
+    language version of an event shares its capacity, so registrations are
+    counted and kept unique by `event_key`, the versions' translation key."""
+
+    event = models.ForeignKey(
+        "events.EventPage", verbose_name=_("événement"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    event_key = models.UUIDField(_("clé de l'événement"), editable=False, db_index=True)
+    name = models.CharField(_("nom"), max_length=200)
+    email = models.EmailField(_("adresse e-mail"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    consent = models.BooleanField(_("consentement au traitement des données"), default=False)
+    language = models.CharField(_("langue"), max_length=8, choices=settings.LANGUAGES)
+    created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("inscription")
+        verbose_name_plural = _("inscriptions")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event_key", "email"], name="unique_registration_per_event_email"),
+        ]
+        permissions = [("export_registration", _("Peut exporter les inscriptions"))]
+
+    def __str__(self):
+        return f"{self.name} <{self.email}>"
+
+
+def registration_status(event, now=None, seats_taken=None):
+    """Whether `event` takes registrations `now`; its seats taken are counted when not given."""
+    mode = event.registration_mode
+    if mode == RegistrationMode.NONE:
+        return RegistrationStatus.NOT_NEEDED
+    if mode == RegistrationMode.CLOSED or event.cancelled:
+        return RegistrationStatus.CLOSED
+    if mode == RegistrationMode.FULL:
+        return RegistrationStatus.FULL
+    now = now or timezone.now()
+    if now >= (event.registration_closes_at or event.starts_at):
+        return RegistrationStatus.CLOSED
+    if mode == RegistrationMode.FORM and event.capacity is not None:
+        taken = event.seats_taken() if seats_taken is None else seats_taken
+        if taken >= event.capacity:
+            return RegistrationStatus.FULL
+    return RegistrationStatus.OPEN
+
+
+def retention_cutoff(days=None):
+    days = settings.EVENTS_REGISTRATION_RETENTION_DAYS if days is None else days
+    return timezone.now() - timedelta(days=days)
+
+
+def expired_registrations(days=None):
+    """Registrations for events that ended more than the retention period ago."""
+    return Registration.objects.annotate(event_ended_at=Coalesce("event__ends_at", "event__starts_at")).filter(
+        event_ended_at__lt=retention_cutoff(days)
+    )

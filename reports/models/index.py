@@ -1,0 +1,71 @@
+"""The reports of a language: the index page, its filters and its feeds."""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+
+from editorial.feeds import feed_response
+from editorial.listing import Listing, choice_filter, topic_filter, year_filter
+from editorial.models import SectionIndexPage
+
+from .authors import ReportAuthor
+from .page import ReportPage, ReportType
+
+
+class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
+    """The list of reports of one language, with filters and feeds."""
+
+    subpage_types = ["reports.ReportPage"]
+
+    PER_PAGE = 12
+
+    class Meta:
+        verbose_name = _("liste des rapports")
+        verbose_name_plural = _("listes des rapports")
+
+    def reports(self):
+        """Live, public reports of this index's language, newest first."""
+        return (
+            ReportPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(locale_id=self.locale_id)
+            .order_by("-publication_date", "-pk")
+        )
+
+    def filters(self):
+        reports = self.reports()
+        return [
+            topic_filter(reports, self.locale_id),
+            choice_filter("type", _("Type de publication"), "report_type", ReportType.choices, reports),
+            year_filter(reports, "publication_date"),
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        reports = self.reports().prefetch_related(
+            "page_topics__topic",
+            Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x270")),
+        )
+        listing = Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE)
+        context["listing"] = listing
+        context["reports"] = listing.page.object_list
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    def feed(self, request, kind):
+        authors = Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order"))
+        return feed_response(request, self, ReportPage, kind, order_by="-publication_date", prefetch=[authors])
+
+    @path("flux/rss/", name="rss")
+    def rss(self, request):
+        return self.feed(request, "rss")
+
+    @path("flux/atom/", name="atom")
+    def atom(self, request):
+        return self.feed(request, "atom")

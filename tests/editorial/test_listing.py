@@ -1,0 +1,171 @@
+"""The shared filter and pagination mechanism (`editorial.listing`): first on
+its own, over any page queryset, then through every index that uses it."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from editorial.listing import Listing, choice_filter, page_type_filter, topic_filter, year_filter
+from initiatives.models import InitiativeIndexPage, InitiativePage
+from news.models import NewsArticlePage
+from tests.events.factories import at, event_index, event_page
+from tests.factories import TopicFactory
+from tests.initiatives.factories import initiative
+from tests.news.factories import add_child, article, index_pages, make_private
+from tests.reports.factories import report, report_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news(home_fr):
+    return index_pages(home_fr)["news"]
+
+
+def articles_of(index):
+    return NewsArticlePage.objects.live().public().child_of(index).order_by("-date", "-pk")
+
+
+def listing(index, query="", per_page=12, extra_filters=()):
+    request = RequestFactory().get(f"/liste/{query}")
+    pages = articles_of(index)
+    filters = [topic_filter(pages, index.locale_id), year_filter(pages, "date"), *extra_filters]
+    return Listing(request, pages, filters=filters, per_page=per_page)
+
+
+def rendered(listing):
+    html = render_to_string("editorial/includes/filters.html", {"listing": listing})
+    html += render_to_string("editorial/includes/pagination.html", {"listing": listing})
+    return BeautifulSoup(html, "html.parser")
+
+
+def group(soup, param):
+    """{label: (href, is current)} of the links of one filter."""
+    return {
+        link.text: (link["href"], link.get("aria-current") == "true")
+        for link in soup.select(f'ul[aria-labelledby="filter-{param}"] a')
+    }
+
+
+def test_filters_offer_only_what_the_pages_use(news):
+    work, culture = TopicFactory(name="Travail", slug="travail"), TopicFactory(name="Culture", slug="culture")
+    TopicFactory(name="Inutilisé", slug="inutilise")
+    article(news, "Ancien", [work], datetime.date(2023, 5, 1))
+    article(news, "Récent", [culture], datetime.date(2025, 5, 1))
+    article(news, "Brouillon", [TopicFactory(name="Caché", slug="cache")], datetime.date(2021, 1, 1), publish=False)
+    soup = rendered(listing(news))
+    assert group(soup, "theme") == {
+        "Tous": ("/liste/", True),
+        "Culture": ("?theme=culture", False),
+        "Travail": ("?theme=travail", False),
+    }
+    assert group(soup, "annee") == {
+        "Toutes": ("/liste/", True),
+        "2025": ("?annee=2025", False),
+        "2023": ("?annee=2023", False),
+    }
+    assert soup.select_one(".filters__reset") is None
+
+
+def test_filters_combine_and_go_back_to_the_first_page(news):
+    work = TopicFactory(name="Travail", slug="travail")
+    for n in range(3):
+        article(news, f"Travail {n}", [work], datetime.date(2024, 1, 1 + n))
+    article(news, "Autre année", [work], datetime.date(2025, 1, 1))
+    article(news, "Autre thème", [TopicFactory(slug="culture")], datetime.date(2024, 6, 1))
+    chosen = listing(news, "?theme=travail&annee=2024&page=2", per_page=2)
+    assert [page.title for page in chosen.page] == ["Travail 0"]
+    soup = rendered(chosen)
+    assert group(soup, "annee")["2025"] == ("?theme=travail&annee=2025", False)
+    assert group(soup, "annee")["2024"] == ("?theme=travail&annee=2024", True)
+    assert group(soup, "theme")["Tous"] == ("?annee=2024", False)
+    assert soup.select_one(".filters__reset a")["href"] == "/liste/"
+    assert soup.select_one('a[rel="prev"]')["href"] == "?theme=travail&annee=2024"
+    assert soup.select_one('.pagination [aria-current="page"]').text.strip() == "Page 2"
+
+
+@pytest.mark.parametrize("query", ["?theme=inconnu", "?annee=1990", "?annee=abc", "?page=3", "?page=0", "?page=deux"])
+def test_unknown_values_and_pages_are_not_found(news, query):
+    article(news, "Seul", [TopicFactory(slug="travail")], datetime.date(2024, 1, 1))
+    with pytest.raises(Http404):
+        listing(news, query)
+
+
+def test_choice_filter_offers_all_choices_or_those_used(news):
+    article(news, "Un", [TopicFactory()])
+    pages = articles_of(news)
+    choices = [("un", "Un"), ("deux", "Deux")]
+    assert [choice[0] for choice in choice_filter("p", "P", "slug", choices).choices] == ["un", "deux"]
+    assert [choice[0] for choice in choice_filter("p", "P", "slug", choices, pages).choices] == ["un"]
+
+
+def test_page_type_filter_counts_each_type(home_fr, news):
+    topic = TopicFactory()
+    pages = [article(news, "Article", [topic]), article(news, "Autre", [topic], slug="autre")]
+    pages.append(report(report_index(home_fr), "Rapport", topics=[topic]))
+    type_filter = page_type_filter(pages)
+    assert [(value, label) for value, label, _obj in type_filter.choices] == [
+        ("newsarticlepage", "Actualités (2)"),
+        ("reportpage", "Rapports (1)"),
+    ]
+    assert [page.title for page in type_filter.apply(pages, "reportpage")] == ["Rapport"]
+
+
+@pytest.fixture
+def indexes(home_fr):
+    """Each index using the shared filters, with one page carrying topic `travail`."""
+    topic = TopicFactory(name="Travail", slug="travail")
+    pages = index_pages(home_fr)
+    article(pages["news"], "Article", [topic], datetime.date(2024, 3, 1))
+    report(report_index(home_fr), "Rapport", topics=[topic], date=datetime.date(2024, 3, 1))
+    event_page(event_index(home_fr), "Événement", topics=[topic], starts_at=at(2024, 3, 1, 10))
+    initiatives = add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives"))
+    initiative(initiatives, "Initiative")
+    return {
+        "/fr/actualites/": ("theme=travail", "annee=2024"),
+        "/fr/rapports/": ("theme=travail", "annee=2024", "type=report"),
+        "/fr/evenements/": ("theme=travail", "annee=2024", "format=summit", "role=organiser"),
+        "/fr/initiatives/": ("statut=open",),
+        "/fr/themes/travail/": ("type=newsarticlepage",),
+    }
+
+
+def test_every_index_filters_through_the_same_parameters(client, indexes):
+    for url, queries in indexes.items():
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        offered = {link["href"] for link in soup.select(".filters a")}
+        for query in queries:
+            assert f"?{query}" in offered, (url, query)
+            response = client.get(f"{url}?{query}")
+            assert response.status_code == 200, (url, query)
+            current = BeautifulSoup(response.content, "html.parser").select('.filters a[aria-current="true"]')
+            assert f"?{query}" in {link["href"] for link in current}, (url, query)
+
+
+def test_every_index_answers_404_to_unknown_values(client, indexes):
+    for url, queries in indexes.items():
+        for query in queries:
+            param = query.split("=")[0]
+            assert client.get(f"{url}?{param}=inconnu").status_code == 404, (url, param)
+        assert client.get(f"{url}?page=99").status_code == 404, url
+        assert client.get(f"{url}?page=abc").status_code == 404, url
+
+
+def test_private_and_draft_pages_give_no_filter_value(client, news):
+    make_private(article(news, "Privé", [TopicFactory(slug="prive")], datetime.date(2020, 1, 1)))
+    article(news, "Visible", [TopicFactory(slug="visible")], datetime.date(2024, 1, 1))
+    assert client.get("/fr/actualites/?theme=prive").status_code == 404
+    assert client.get("/fr/actualites/?annee=2020").status_code == 404
+    assert client.get("/fr/actualites/?theme=visible").status_code == 200
+
+
+def test_initiative_status_filter_shows_every_status(client, home_fr):
+    initiatives = add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives"))
+    initiative(initiatives, "Ouverte")
+    soup = BeautifulSoup(client.get("/fr/initiatives/").content, "html.parser")
+    labels = [link.text for link in soup.select('ul[aria-labelledby="filter-statut"] a')]
+    assert labels == ["Tous", *[str(label) for _value, label in InitiativePage.Status.choices]]
