@@ -44,7 +44,9 @@ def web_manifest(request):
         manifest = {
             "name": _("Institut du numérique responsable"),
             "short_name": _("INR"),
-            "description": _("Un laboratoire d'idées indépendant pour un numérique au service de l'humain et de la planète."),
+            "description": _(
+                "Un laboratoire d'idées indépendant pour un numérique au service de l'humain et de la planète."
+            ),
             "lang": language,
             "start_url": f"/{language}/",
             "scope": "/",

@@ -1,5 +1,4 @@
 from django import template
-
 from django.db.models import Count, Q
 
 from topics.models import Topic, TopicIndexPage, live_pages_of
