@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import AllLanguagesSitemap
-from home.views import language_redirect
+from home.views import language_redirect, robots_txt, web_manifest
 from search.urls import page_urlpatterns as search_page_urls
 
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}, name="sitemap"),
     path("api/search/", include("search.urls")),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("manifest.webmanifest", web_manifest, name="web_manifest"),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,14 @@
 from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language_from_request
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+THEME_COLOR = "#0b5c4f"
 
 
 def language_redirect(request):
@@ -9,3 +17,52 @@ def language_redirect(request):
     if language not in dict(settings.LANGUAGES):
         language = settings.LANGUAGE_CODE
     return redirect(f"/{language}/")
+
+
+@require_GET
+def robots_txt(request):
+    """Crawlers may read every public page; the admin and the APIs are not for them."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        "Allow: /",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def web_manifest(request):
+    """The web app manifest, in the language asked for by `?lang=` (French otherwise)."""
+    language = request.GET.get("lang")
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
+        manifest = {
+            "name": _("Institut du numérique responsable"),
+            "short_name": _("INR"),
+            "description": _(
+                "Un laboratoire d'idées indépendant pour un numérique au service de l'humain et de la planète."
+            ),
+            "lang": language,
+            "start_url": f"/{language}/",
+            "scope": "/",
+            "display": "browser",
+            "background_color": "#ffffff",
+            "theme_color": THEME_COLOR,
+            "icons": [
+                {"src": static("brand/icon-192.png"), "sizes": "192x192", "type": "image/png"},
+                {"src": static("brand/icon-512.png"), "sizes": "512x512", "type": "image/png"},
+                {
+                    "src": static("brand/icon-maskable-512.png"),
+                    "sizes": "512x512",
+                    "type": "image/png",
+                    "purpose": "maskable",
+                },
+                {"src": static("brand/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+            ],
+        }
+    return JsonResponse(manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False})

@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from events.models import EventIndexPage
 from events.models import upcoming_events as upcoming_events_of
@@ -14,3 +15,9 @@ def upcoming_events(context, page, limit=3):
         "upcoming_events": list(upcoming_events_of(page.locale_id, limit=limit)),
         "events_index": EventIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
     }
+
+
+@register.filter
+def is_past(event):
+    """Whether `event` has ended (an event without an end ends when it starts)."""
+    return (event.ends_at or event.starts_at) < timezone.now()

@@ -7,20 +7,26 @@ register = template.Library()
 
 
 @register.inclusion_tag("reports/includes/latest_reports.html", takes_context=True)
-def latest_reports(context, page, count=3):
-    """The latest live, public reports of `page`'s language, for the home page."""
+def latest_reports(context, page, count=4):
+    """The latest live, public reports of `page`'s language, for the home page:
+    the first as the lead feature (with its PDF), the others as cards."""
     reports = (
         ReportPage.objects.live()
         .public()
         .filter(locale_id=page.locale_id)
+        .select_related("locale", "pdf", "pdf_english")
         .prefetch_related(
             "page_topics__topic",
+            "cover_image__renditions",
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
         )
         .order_by("-publication_date", "-pk")[:count]
     )
+    reports = list(reports)
     return {
         "request": context.get("request"),
-        "reports": list(reports),
+        "lead": reports[0] if reports else None,
+        "lead_pdf": reports[0].reader_pdf[0] if reports else None,
+        "reports": reports[1:],
         "index": ReportIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
     }

@@ -2,6 +2,7 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -292,3 +293,10 @@ def test_page_cost_does_not_grow_with_the_programme(client, index, people_index)
         return len(context)
 
     assert queries(small) == queries(big)
+
+
+def test_past_events_do_not_offer_to_add_them_to_a_calendar(client, index):
+    past = event_page(index, "Sommet passé", starts_at=at(2020, 3, 1, 18))
+    soup = BeautifulSoup(client.get(past.url).content, "html.parser")
+    assert soup.select(f'a[href="{past.url}calendrier/"]') == []
+    assert "Cet événement a eu lieu." in soup.select_one("article header").get_text()

@@ -19,7 +19,7 @@ def soup(response):
 
 
 def titles(response):
-    return [a.text for a in soup(response).select(".report-card h3 a")]
+    return [a.text for a in soup(response).select(".report-card h2 a")]
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_pagination_links(client, index, topics):
     assert titles(second)[0] == "Rapport 14"
     assert 'rel="prev"' in second.text and 'rel="next"' in second.text
     third = soup(client.get("/fr/rapports/?page=3"))
-    assert [a.text for a in third.select(".report-card h3 a")] == ["Rapport 02", "Rapport 01"]
+    assert [a.text for a in third.select(".report-card h2 a")] == ["Rapport 02", "Rapport 01"]
 
 
 def test_feeds_are_announced_and_list_only_live_public_reports_of_the_language(client, index, catalogue, topics):

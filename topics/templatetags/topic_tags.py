@@ -1,6 +1,7 @@
 from django import template
+from django.db.models import Count, Q
 
-from topics.models import TopicIndexPage
+from topics.models import Topic, TopicIndexPage, live_pages_of
 
 register = template.Library()
 
@@ -12,3 +13,21 @@ def topic_url(context, topic):
     if topic is None:
         return ""
     return TopicIndexPage.snippet_url(topic, context.get("request"))
+
+
+@register.inclusion_tag("topics/includes/topic_entry_points.html", takes_context=True)
+def topic_entry_points(context, page, count=8):
+    """The topics of `page`'s language that have content, the busiest first, for the home page."""
+    visible = live_pages_of(page.locale_id).values("pk")
+    topics = (
+        Topic.objects.filter(locale_id=page.locale_id)
+        .annotate(item_count=Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True))
+        .filter(item_count__gt=0)
+        .order_by("-item_count", "name")[:count]
+    )
+    request = context.get("request")
+    return {
+        "request": request,
+        "topics": [(topic, TopicIndexPage.snippet_url(topic, request)) for topic in topics],
+        "index_url": TopicIndexPage.url_for_locale(page.locale_id, request),
+    }

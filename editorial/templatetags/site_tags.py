@@ -1,0 +1,67 @@
+"""Display helpers of the site chrome (header, footer) that every page shares."""
+
+from functools import cache
+
+from django import template
+from django.urls import NoReverseMatch
+from django.utils.translation import get_language
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page, get_page_models
+
+register = template.Library()
+
+# The routes of index pages that readers subscribe to, in the order the footer lists them.
+FEED_ROUTES = ("rss", "calendar")
+
+
+@cache
+def _feed_routes():
+    """{page model: (route name, sub-path)} of the page types that serve a feed."""
+    routes = {}
+    for model in get_page_models():
+        if model._meta.abstract or not issubclass(model, RoutablePageMixin):
+            continue
+        for name in FEED_ROUTES:
+            try:
+                routes[model] = (name, model.get_resolver().reverse(name))
+            except NoReverseMatch:
+                continue
+            break
+    return routes
+
+
+@register.simple_tag(takes_context=True)
+def site_feeds(context):
+    """[{title, url, kind}] of the live, public feed-serving index pages in the
+    reader's language (one query)."""
+    request = context.get("request")
+    routes = _feed_routes()
+    if request is None or not routes:
+        return []
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .type(*routes)
+        .select_related("content_type")
+        .order_by("path")
+    )
+    feeds = []
+    for page in pages:
+        name, sub_path = routes[page.specific_class]
+        url = page.get_url(request)
+        if url:
+            feeds.append({"title": page.title, "url": url + sub_path, "kind": name})
+    return feeds
+
+
+@register.filter
+def in_section(path, url):
+    """Whether the current `path` lies in the section whose address is `url`."""
+    return bool(url) and url != "/" and str(path).startswith(url)
+
+
+@register.filter
+def is_external(url):
+    """Whether a menu link leaves the site (social networks, partners)."""
+    return str(url).startswith(("http://", "https://"))
