@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from security.client import client_ip
+
 from .forms import RegistrationForm
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
 
@@ -68,7 +70,7 @@ def register_for_event(page, *, name, email, organisation, language):
 def rate_limited(request):
     """True once an address has posted more registrations than allowed in the window."""
     limit, window = settings.EVENTS_REGISTRATION_RATE_LIMIT
-    key = f"events:registration:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"events:registration:{client_ip(request)}"
     cache.add(key, 0, window)
     try:
         count = cache.incr(key)
