@@ -86,12 +86,11 @@ def require_superuser(request):
 
 
 def lockouts(request):
-    """Clients and accounts locked out after too many wrong passwords."""
+    """Failed password attempts by account (or protected page) and client:
+    AXES_FAILURE_LIMIT of them for one account or one client lock it out."""
     require_superuser(request)
-    attempts = AccessAttempt.objects.filter(failures_since_start__gte=settings.AXES_FAILURE_LIMIT).order_by(
-        "-attempt_time"
-    )
-    return render(request, "security/lockouts.html", {"attempts": attempts})
+    attempts = AccessAttempt.objects.order_by("-attempt_time")
+    return render(request, "security/lockouts.html", {"attempts": attempts, "limit": settings.AXES_FAILURE_LIMIT})
 
 
 @require_POST
