@@ -180,6 +180,8 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# No Gravatar: staff e-mail hashes stay here, and the admin's CSP needs no third-party images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Search (README, "Search engines"). Wagtail's database backend stays the default:
 # the admin searches with it and the public search falls back on it. SEARCH_URL
