@@ -8,8 +8,6 @@ import sys
 import pytest
 from django.conf import settings
 
-from config import asgi, wsgi  # noqa: F401  (the modules set the default below)
-
 BASE = str(settings.BASE_DIR)
 
 

@@ -49,7 +49,9 @@ with connection.cursor() as cursor:
 def run_writers(tmp_path, mode):
     environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
     # A SQLite file of the test's own, through the same dj-database-url path as make run's default.
-    environment.update(DJANGO_SETTINGS_MODULE="config.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings.dev", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}"
+    )
     result = subprocess.run(
         [sys.executable, "-c", WRITERS, mode],
         cwd=settings.BASE_DIR,
