@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import AllLanguagesSitemap
 from home.views import language_redirect, robots_txt, web_manifest
 from search.urls import page_urlpatterns as search_page_urls
+from security.lockout import authenticate_with_password
 
 urlpatterns = [
     path("", language_redirect, name="language_redirect"),
@@ -28,6 +29,11 @@ if settings.DEBUG:
 # Every public page lives under its language prefix: /fr/... and /en/...
 urlpatterns += i18n_patterns(
     *search_page_urls,
+    # Wagtail's page-password form, behind the lockout (before Wagtail's own URL).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

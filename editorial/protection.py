@@ -9,15 +9,17 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
+from security.client import client_ip
+
 # Control characters, except tab and line feed which multi-line text keeps.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 LINE_BREAKS = re.compile(r"\s+")
 
 
 def client_key(request):
-    """Who is posting, as the rate limits count it: the one place to change
-    to key on the real client address behind a proxy."""
-    return request.META.get("REMOTE_ADDR", "")
+    """Who is posting, as the rate limits count it: the client's address, read
+    through the trusted proxies (`security.client`)."""
+    return client_ip(request)
 
 
 def single_line(value):

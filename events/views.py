@@ -9,6 +9,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from security.client import client_ip
+
 from .forms import RegistrationForm
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
 

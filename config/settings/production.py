@@ -1,12 +1,11 @@
-from django.core.exceptions import ImproperlyConfigured
+from security.config import require_debug_off, require_strong_secret_key
 
 from .base import *  # noqa: F403
 from .base import env_bool, os
 
-DEBUG = False
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
-if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith(("dev-", "test-", "django-insecure")):
-    raise ImproperlyConfigured("Production needs a real SECRET_KEY (50 characters or more) in the environment.")
+DEBUG = require_debug_off(env_bool("DEBUG"))
+SECRET_KEY = require_strong_secret_key(os.environ.get("SECRET_KEY", ""))
+REQUIRE_2FA_FOR_ADMINS = env_bool("REQUIRE_2FA_FOR_ADMINS", True)
 
 STORAGES = {
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},

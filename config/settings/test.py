@@ -7,6 +7,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests log in with client.login(), which gives django-axes no request;
+# tests/security turns lockouts on where it tests them.
+AXES_ENABLED = False
+REQUIRE_2FA_FOR_ADMINS = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests assert on the console e-mail backend only where they say so.
 os.environ.setdefault("DJANGO_TEST", "1")

@@ -2,7 +2,9 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
 
 
 class Command(BaseCommand):
@@ -17,7 +19,13 @@ class Command(BaseCommand):
             self.stdout.write("Admin account `admin` already exists (password unchanged).")
             return
         password = os.environ.get("ADMIN_PASSWORD") or secrets.token_urlsafe(12)
-        User.objects.create_superuser("admin", "admin@example.org", password)
+        user = User(username="admin", email="admin@example.org", is_staff=True, is_superuser=True)
+        try:
+            validate_password(password, user)
+        except ValidationError as error:
+            raise CommandError("ADMIN_PASSWORD is too weak: " + " ".join(error.messages)) from error
+        user.set_password(password)
+        user.save()
         if os.environ.get("ADMIN_PASSWORD"):
             self.stdout.write(self.style.SUCCESS("Admin account `admin` created with ADMIN_PASSWORD."))
         else:

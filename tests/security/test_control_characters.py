@@ -1,0 +1,77 @@
+"""NUL bytes and other control characters never reach the database: every
+query parameter and form field is checked by one middleware (PostgreSQL
+refuses NUL in text, which used to give a 500)."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+
+from events.models import Registration
+from initiatives.models import InitiativeIndexPage, InitiativeResponse
+from tests.events.factories import at, event_index, event_page
+from tests.initiatives.factories import initiative
+from tests.news.factories import add_child
+
+pytestmark = pytest.mark.django_db
+
+MESSAGE = "Votre saisie contient des caractères de contrôle invisibles"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+
+
+def assert_refused(response, message=MESSAGE):
+    assert response.status_code == 400
+    assert message in BeautifulSoup(response.content, "html.parser").select_one("p.error").text
+
+
+@pytest.mark.parametrize("query", ["donn\x00ees", "a\x1bb", "\x7f"])
+def test_search_with_control_characters_is_refused(client, homes, query):
+    assert_refused(client.get("/fr/recherche/", {"q": query}))
+    assert_refused(client.get("/api/search/", {"q": query, "locale": "fr"}))
+
+
+def test_message_in_the_reader_language(client, homes):
+    assert_refused(client.get("/en/search/", {"q": "x\x00"}), "Your input contains invisible control characters")
+
+
+def test_search_with_ordinary_text_still_works(client, homes):
+    assert client.get("/fr/recherche/", {"q": "données\tpubliques"}).status_code == 200
+
+
+def test_registration_with_nul_is_refused_and_nothing_saved(client, home_fr):
+    page = event_page(
+        event_index(home_fr),
+        "Atelier",
+        slug="atelier",
+        starts_at=at(2030, 3, 1, 18),
+        ends_at=at(2030, 3, 1, 20),
+        registration_mode="form",
+        capacity=10,
+    )
+    data = {"name": "Ada\x00", "email": "ada@example.org", "organisation": "", "consent": "on"}
+    assert_refused(client.post(f"{page.url}inscription/", data))
+    assert not Registration.objects.exists()
+    # Line breaks are ordinary input, not control characters to refuse.
+    data["name"] = "Ada"
+    data["organisation"] = "Institut\r\nParis"
+    assert client.post(f"{page.url}inscription/", data).status_code == 302
+
+
+def test_initiative_form_with_nul_is_refused_and_nothing_saved(client, home_fr):
+    page = initiative(add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives")))
+    data = {"name": "Alex", "email": "alex@example.org", "organisation": "", "message": "Bonjour\x00", "consent": "on"}
+    assert_refused(client.post(page.url, data))
+    assert not InitiativeResponse.objects.exists()
+
+
+def test_admin_login_with_nul_is_refused(client, db):
+    assert_refused(client.post("/admin/login/", {"username": "admin\x00", "password": "x"}))
+    assert_refused(client.get("/admin/login/", {"next": "/admin/\x00"}))
+
+
+def test_field_names_and_paths_are_checked_too(client, homes):
+    assert_refused(client.get("/fr/recherche/", {"q\x00": "x"}))
+    assert_refused(client.get("/fr/accueil%00/"))
