@@ -9,8 +9,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from security.client import client_ip
-
 from .forms import RegistrationForm
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
 
