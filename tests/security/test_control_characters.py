@@ -5,9 +5,10 @@ refuses NUL in text, which used to give a 500)."""
 import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import cache
+from wagtail.contrib.forms.models import FormSubmission
 
 from events.models import Registration
-from initiatives.models import InitiativeIndexPage, InitiativeResponse
+from initiatives.models import InitiativeIndexPage
 from tests.events.factories import at, event_index, event_page
 from tests.initiatives.factories import initiative
 from tests.news.factories import add_child
@@ -64,7 +65,7 @@ def test_initiative_form_with_nul_is_refused_and_nothing_saved(client, home_fr):
     page = initiative(add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives")))
     data = {"name": "Alex", "email": "alex@example.org", "organisation": "", "message": "Bonjour\x00", "consent": "on"}
     assert_refused(client.post(page.url, data))
-    assert not InitiativeResponse.objects.exists()
+    assert not FormSubmission.objects.exists()
 
 
 def test_admin_login_with_nul_is_refused(client, db):
