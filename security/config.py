@@ -37,8 +37,8 @@ def require_strong_secret_key(key):
         or is_periodic(key)
     ):
         raise ImproperlyConfigured(
-            "Production needs a random SECRET_KEY in the environment "
-            f"({SECRET_KEY_MIN_LENGTH}+ characters, e.g. python -c 'import secrets; print(secrets.token_urlsafe(60))')."
+            f"Production needs a real SECRET_KEY in the environment: {SECRET_KEY_MIN_LENGTH}+ random characters, "
+            "e.g. from python -c 'import secrets; print(secrets.token_urlsafe(60))'."
         )
     return key
 

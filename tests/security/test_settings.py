@@ -32,7 +32,7 @@ def test_servers_default_to_production_settings(module):
 def test_production_refuses_weak_secret_keys(key):
     result = production(SECRET_KEY=key)
     assert result.returncode != 0
-    assert "Production needs a random SECRET_KEY" in result.stderr
+    assert "Production needs a real SECRET_KEY" in result.stderr
 
 
 @pytest.mark.parametrize("key", [secrets.token_urlsafe(60), secrets.token_hex(32)])
