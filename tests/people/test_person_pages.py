@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -47,7 +48,9 @@ def test_person_page_lists_reports_sessions_and_articles(client, site):
     response = client.get("/fr/personnes/hind-ed-dbali/")
     assert response.status_code == 200
     html = response.text
-    assert "<h1>Hind Ed-dbali</h1>" in html and "Chargée d&#x27;études" in html and "Elle étudie l&#x27;IA." in html
+    doc = BeautifulSoup(html, "html.parser")
+    text = doc.get_text()
+    assert doc.h1.get_text(strip=True) == "Hind Ed-dbali" and "Chargée d'études" in text and "Elle étudie l'IA." in text
     assert person.organisation.name in html
     assert "Son rapport" in html and "Son article" in html
     assert "Table ronde sur l&#x27;IA" in html and "Le sommet" in html and "Modération" in html
@@ -59,7 +62,7 @@ def test_person_page_lists_reports_sessions_and_articles(client, site):
         "Article d&#x27;un autre",
     ):
         assert hidden not in html
-    assert '<link rel="canonical" href="http://testserver/fr/personnes/hind-ed-dbali/">' in html
+    assert doc.select_one("link[rel=canonical]")["href"] == "http://testserver/fr/personnes/hind-ed-dbali/"
 
 
 def test_people_index_hides_people_hidden_from_listings(client, site):
@@ -91,7 +94,8 @@ def test_english_person_page(client, homes):
     html = client.get("/en/people/camille-martin/").text
     assert "Researcher" in html and "Translated article" in html
     assert french.title not in html and "English draft" not in html
-    assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/personnes/camille-martin/">' in html
+    alternate = BeautifulSoup(html, "html.parser").select_one("link[rel=alternate][hreflang=fr]")
+    assert alternate["href"] == "http://testserver/fr/personnes/camille-martin/"
 
 
 def test_person_page_queries_do_not_grow(client, site):
