@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .forms import EditorialPageForm
 from .related import related_items
 
 
@@ -83,7 +84,7 @@ class EditorialPage(Page):
     editorial_panels = [
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Couverture")),
-        InlinePanel("page_topics", label=_("Thèmes"), min_num=1),
+        InlinePanel("page_topics", label=_("Thèmes")),
     ]
     related_panels = [InlinePanel("related_pins", label=_("Contenus liés épinglés"))]
 
@@ -101,8 +102,18 @@ class EditorialPage(Page):
 
     search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
 
+    base_form_class = EditorialPageForm
+
     class Meta:
         abstract = True
+
+    def publish_requirements(self, data, topics):
+        """(field name or None, message) for what the page lacks to be submitted
+        for review or published; drafts are exempt. `data` is the form's cleaned
+        data, `topics` its topic rows. Page types extend the list."""
+        if not any(row.get("topic") for row in topics):
+            return [(None, _("Ajoutez au moins un thème avant de soumettre cette page à relecture ou de la publier."))]
+        return []
 
     @property
     def listing_date(self):

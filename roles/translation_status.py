@@ -1,11 +1,13 @@
 """Which pages need a translator: French pages without a translation, and
 translations whose French source was published again after they were last
-synchronised (wagtail-localize records the sync time on the TranslationSource)."""
+synchronised (wagtail-localize records the sync time on the TranslationSource),
+and translations with strings left untranslated since the last sync."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 
 def _source_published_after_sync():
@@ -48,21 +50,51 @@ def untranslated_pages(source_locale, target_locale):
 def out_of_date_translations(target_locale):
     """Enabled page translations into `target_locale` whose source changed since the last sync,
     annotated with `target_page_id` and `target_title`."""
+    return (
+        _page_translations(target_locale)
+        .filter(source__in=TranslationSource.objects.filter(_source_published_after_sync()))
+        .select_related("source")
+    )
+
+
+def _page_translations(target_locale):
+    """Enabled page translations into `target_locale` that have their page,
+    annotated with `target_page_id` and `target_title`, last synced first."""
     target = Page.objects.filter(translation_key=OuterRef("source__object_id"), locale=target_locale)
     return (
         Translation.objects.filter(
             enabled=True,
             target_locale=target_locale,
             source__object__content_type=ContentType.objects.get_for_model(Page),
-            source__in=TranslationSource.objects.filter(_source_published_after_sync()),
         )
         .annotate(
             target_page_id=Subquery(target.values("pk")[:1]),
             target_title=Subquery(target.values("title")[:1]),
         )
         .filter(target_page_id__isnull=False)
-        .select_related("source")
         .order_by("-source__last_updated_at")
+    )
+
+
+def incomplete_translations(target_locale):
+    """Enabled page translations into `target_locale` with strings left untranslated
+    since the last sync, annotated with `untranslated` (how many), `target_page_id`
+    and `target_title`."""
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"), context_id=OuterRef("context_id"), locale=target_locale
+    )
+    untranslated = (
+        StringSegment.objects.filter(source_id=OuterRef("source_id"))
+        .exclude(Exists(translated))
+        .order_by()
+        .values("source_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return (
+        _page_translations(target_locale)
+        .annotate(untranslated=Coalesce(Subquery(untranslated[:1], output_field=IntegerField()), Value(0)))
+        .filter(untranslated__gt=0)
     )
 
 

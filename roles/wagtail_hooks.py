@@ -7,8 +7,9 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, TranslatableMixin
 
+from . import localize
 from .permissions import can_change_locale, editable_locale_ids
-from .translation_status import out_of_date_translations, target_locales, untranslated_pages
+from .translation_status import incomplete_translations, out_of_date_translations, target_locales, untranslated_pages
 
 PANEL_LIMIT = 10
 
@@ -26,6 +27,7 @@ class ToTranslatePanel(Component):
         for locale in target_locales():
             missing = untranslated_pages(source_locale, locale)
             outdated = out_of_date_translations(locale)
+            incomplete = incomplete_translations(locale)
             languages.append(
                 {
                     "locale": locale,
@@ -33,9 +35,16 @@ class ToTranslatePanel(Component):
                     "missing_count": missing.count(),
                     "outdated": outdated[:PANEL_LIMIT],
                     "outdated_count": outdated.count(),
+                    "incomplete": incomplete[:PANEL_LIMIT],
+                    "incomplete_count": incomplete.count(),
                 }
             )
         return {"languages": languages, "request": parent_context["request"]}
+
+
+@hooks.register("register_admin_urls")
+def register_localize_urls():
+    return localize.urls()
 
 
 @hooks.register("construct_homepage_panels")

@@ -40,9 +40,6 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     page.goto(f"/admin/pages/add/reports/reportpage/{index.pk}/")
     page.fill("#id_title", "Pour une IA frugale")
     page.fill("#id_summary", "Dix propositions pour réduire l'empreinte des systèmes d'IA.")
-    # The topic: the snippet chooser of the first (required) topic row.
-    page.locator("[id^=id_page_topics-0-topic]").locator("..").get_by_role("button").first.click()
-    page.locator(".modal").get_by_role("link", name="Sobriété numérique").click()
     # The body: one "Recommandations" block with one recommendation.
     page.get_by_role("button", name="Insérer un bloc").first.click()
     page.get_by_role("option", name="Recommandations").click()
@@ -53,6 +50,14 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     # Draftail saves its value into the form a moment after the last keystroke.
     expect(page.locator("[id$='-recommendations-0-value-body']")).to_have_value(re.compile("consommation"))
     page.get_by_label("Destinataires").first.select_option(index=0)
+    # A draft saves without a topic; submitting says one is needed.
+    page_action(page, "Enregistrer le brouillon")
+    expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
+    page_action(page, "Soumettre à Relecture avant publication")
+    expect(page.locator(".messages")).to_contain_text("sans au moins un thème")
+    page.locator("#id_page_topics-ADD").click()
+    page.locator("[id^=id_page_topics-0-topic]").locator("..").get_by_role("button").first.click()
+    page.locator(".modal").get_by_role("link", name="Sobriété numérique").click()
     page_action(page, "Soumettre à Relecture avant publication")
     expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")
     created = ReportPage.objects.get(title="Pour une IA frugale")
@@ -90,6 +95,12 @@ def translate_segments(page, strings):
         expect(segment).to_contain_text(translation)
 
 
+def untranslated_count(page, title):
+    """The number of texts left to translate the dashboard shows for `title` (0 when not listed)."""
+    cell = page.locator("[data-to-translate=incomplete] tr", has_text=title).locator("[data-untranslated]")
+    return int(cell.get_attribute("data-untranslated")) if cell.count() else 0
+
+
 def test_translator_translates_a_report_reader_switches_language(page, roles, member):
     home_fr, _home_en = roles
     index, topic = bilingual_reports_section(home_fr)
@@ -115,12 +126,38 @@ def test_translator_translates_a_report_reader_switches_language(page, roles, me
     translate_segments(page, CONTENT_TAB)
     page.locator(".js-translation-editor").get_by_role("tab", name="Promotion").click()
     translate_segments(page, PROMOTE_TAB)
-    page.get_by_role("button", name=re.compile(r"^Publier dans")).click()
+    page.get_by_role("button", name=re.compile(r"^Publier en anglais")).click()
     expect(page.locator(".messages")).to_be_visible()
 
     english = french.get_translation(Locale.objects.get(language_code="en")).specific
     assert english.live
     assert english.title == "For frugal AI"
+
+    # No route the admin offers makes a French page from the English one.
+    page.goto(f"/admin/localize/submit/page/{english.pk}/")
+    expect(page.locator("input[name=locales]")).to_have_count(0)
+
+    # The French page changes: the translation is flagged, synced, then caught up.
+    page.goto("/admin/")
+    left = untranslated_count(page, "For frugal AI")
+    french = french.get_latest_revision_as_object()
+    french.summary = "Douze propositions pour réduire l'empreinte des systèmes d'IA."
+    french.save_revision().publish()
+    page.goto("/admin/")
+    page.locator("[data-to-translate=outdated] tr", has_text="For frugal AI").get_by_role(
+        "link", name="Synchroniser"
+    ).click()
+    page.locator("main form").get_by_role("button").last.click()
+    expect(page).to_have_url(re.compile(rf"/admin/pages/{english.pk}/edit/$"))
+    page.goto("/admin/")
+    assert untranslated_count(page, "For frugal AI") == left + 1
+    page.goto(f"/admin/pages/{english.pk}/edit/")
+    translate_segments(page, {"Douze propositions": "Twelve proposals to shrink the footprint of AI systems."})
+    page.get_by_role("button", name=re.compile(r"^Publier en anglais")).click()
+    expect(page.locator(".messages")).to_be_visible()
+    page.goto("/admin/")
+    assert untranslated_count(page, "For frugal AI") == left
+    assert ReportPage.objects.get(pk=english.pk).summary.startswith("Twelve proposals")
 
     # A reader of the English page switches to French.
     page.context.clear_cookies()

@@ -122,8 +122,10 @@ def test_source_change_shows_notice_until_sync_keeps_translated_strings(
     assert sync_link.startswith(reverse("wagtail_localize:update_translations", args=[source.pk]))
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(sync_link, {"publish_translations": "on"})
+        response = client.post(sync_link)
     assert response.status_code == 302
+    # Syncing no longer publishes: the translator publishes from the translation editor.
+    translate(page, {"Premier paragraphe.": "First paragraph."})
 
     english = StandardPage.objects.get(pk=english.pk)
     texts = [block.value.source for block in english.body]
