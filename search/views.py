@@ -121,7 +121,7 @@ def api_search(request):
             "query": query.text,
             "locale": query.language,
             "page": outcome.page if outcome else query.page,
-            "total": outcome.total if outcome else 0,
+            "total": outcome.count if outcome else 0,
             "engine": bool(outcome and outcome.by_engine),
             "degraded": bool(outcome and outcome.degraded),
             "results": hits,

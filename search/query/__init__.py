@@ -34,4 +34,4 @@ def search(query):
         except Exception:
             logger.warning("Search engine unavailable, answering from the database", exc_info=True)
             results = replace(database_search(query, exclude), degraded=True)
-    return replace(results, promotions=picked if results.page == 1 else [])
+    return replace(results, promotions=picked if results.page == 1 else [], pinned=len(picked))

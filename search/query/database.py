@@ -6,9 +6,7 @@ from collections import Counter
 from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page
 
-from editorial.related import date_shown
-
-from ..indexing import people_with_page, visible_pages
+from ..indexing import content_date, listing_types, people_with_page, visible_pages
 from .results import SearchResults, facets, page_hit, person_hit
 from .value import PER_PAGE
 
@@ -32,7 +30,11 @@ def _matches(text, language, exclude_page_ids=()):
             page.pk: page
             for page in allowed.filter(pk__in=[p.pk for p in found]).specific().prefetch_related("page_topics")
         }
-        pages = [specific[p.pk] for p in found if p.pk in specific]
+        # Section index pages and listings after content (a stable sort keeps relevance within each).
+        pages = sorted(
+            (specific[p.pk] for p in found if p.pk in specific),
+            key=lambda page: page._meta.label_lower in listing_types(),
+        )
         people = list(get_search_backend("default").search(text, people_with_page(language))[:50])
     except Exception:
         # The database backends reject some inputs (for instance unbalanced quotes
@@ -46,7 +48,7 @@ def _facet_values(obj):
     """{"type"|"topic"|"year": [values]} of a page or person."""
     if not isinstance(obj, Page):
         return {"type": [obj._meta.label_lower], "topic": [], "year": []}
-    shown = date_shown(obj)
+    shown = content_date(obj)
     return {
         "type": [obj._meta.label_lower],
         "topic": [str(link.topic_id) for link in obj.page_topics.all()],

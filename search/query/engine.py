@@ -7,7 +7,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from ..indexing import page_doc_id, people_with_page, visible_pages
+from ..indexing import listing_types, page_doc_id, people_with_page, visible_pages
 from .results import Entry, Hit, SearchResults, facets, person_hit
 from .value import MAX_RESULT_WINDOW, PER_PAGE
 
@@ -16,31 +16,55 @@ SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
 FACET_NAMES = ("type", "topic", "year")
 
 
+# Typos are forgiven on words of 5 letters or more (1 edit, 2 from 8 letters),
+# never on the first letter; fuzzy matches skip synonyms (a fuzzy synonym graph
+# is noise) and score below exact and stemmed ones.
+FUZZINESS = "AUTO:5,8"
+# When not every word is found: the pages with most of them (all but one of up to
+# four words, three quarters beyond).
+PARTIAL = "1<-1 4<75%"
+
+
+def _matching(text, fields):
+    """Pages with every word first, then with every word give or take a typo, then with most words."""
+    return [
+        {"multi_match": {"query": text, "fields": fields, "type": "cross_fields", "operator": "and", "boost": 4}},
+        {
+            "multi_match": {
+                "query": text,
+                "fields": fields,
+                "type": "best_fields",
+                "operator": "and",
+                "fuzziness": FUZZINESS,
+                "prefix_length": 1,
+                "analyzer": "text_index",
+                "boost": 1.5,
+            }
+        },
+        {
+            "multi_match": {
+                "query": text,
+                "fields": fields,
+                "type": "cross_fields",
+                "minimum_should_match": PARTIAL,
+                "boost": 0.5,
+            }
+        },
+    ]
+
+
 def text_query(text):
-    """Every word (or a synonym of it) in the page's text, or in one recommendation or session."""
+    """The words (or synonyms, or near spellings, or most of them) in the page's
+    text, or in one recommendation or session."""
     return {
         "bool": {
             "should": [
-                {
-                    "multi_match": {
-                        "query": text,
-                        "fields": ["title", "summary", "body"],
-                        "type": "cross_fields",
-                        "operator": "and",
-                    }
-                },
+                *_matching(text, ["title", "summary", "body"]),
                 {
                     "nested": {
                         "path": "entries",
                         "score_mode": "max",
-                        "query": {
-                            "multi_match": {
-                                "query": text,
-                                "fields": ["entries.title^2", "entries.text"],
-                                "type": "cross_fields",
-                                "operator": "and",
-                            }
-                        },
+                        "query": {"bool": {"should": _matching(text, ["entries.title^2", "entries.text"])}},
                         "inner_hits": {
                             "size": 1,
                             "_source": ["entries.anchor", "entries.number", "entries.title"],
@@ -57,6 +81,11 @@ def text_query(text):
     }
 
 
+def _ranked(query):
+    """Section index pages and listings below content: readers look for the content."""
+    return {"boosting": {"positive": query, "negative": {"terms": {"type": listing_types()}}, "negative_boost": 0.2}}
+
+
 def _filter_clauses(filters):
     clauses = []
     if filters.type:
@@ -70,18 +99,20 @@ def _filter_clauses(filters):
 
 def engine_body(text, filters, start, size, exclude_page_ids=()):
     return {
-        "query": {
-            "bool": {
-                "must": [text_query(text)],
-                "should": [
-                    {"match": {"title": {"query": text, "boost": 3}}},
-                    {"match_phrase": {"title": {"query": text, "boost": 3}}},
-                    {"match": {"summary": {"query": text, "boost": 1.5}}},
-                ],
-                "filter": _filter_clauses(filters),
-                "must_not": [{"ids": {"values": [page_doc_id(pk) for pk in exclude_page_ids]}}],
+        "query": _ranked(
+            {
+                "bool": {
+                    "must": [text_query(text)],
+                    "should": [
+                        {"match": {"title": {"query": text, "boost": 3}}},
+                        {"match_phrase": {"title": {"query": text, "boost": 3}}},
+                        {"match": {"summary": {"query": text, "boost": 1.5}}},
+                    ],
+                    "filter": _filter_clauses(filters),
+                    "must_not": [{"ids": {"values": [page_doc_id(pk) for pk in exclude_page_ids]}}],
+                }
             }
-        },
+        ),
         "from": start,
         "size": size,
         "_source": SOURCE_FIELDS,
@@ -110,7 +141,7 @@ def spelling_body(text):
             "spelling": {
                 "phrase": {
                     "field": "spelling",
-                    "size": 1,
+                    "size": 3,
                     "direct_generator": [{"field": "spelling", "suggest_mode": "popular"}],
                 }
             },
@@ -153,10 +184,7 @@ def engine_search(engine, query, exclude_page_ids=()):
     }
     spelling, other_count = "", 0
     if total == 0:
-        suggested = engine.search_raw(language, spelling_body(query.text))
-        options = suggested.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
-        if options and options[0]["text"] != query.text.lower():
-            spelling = options[0]["text"]
+        spelling = _spelling(engine, language, query.text)
         other = query.other_language
         if other != language and engine.index_exists(other):
             other_count = engine.count_raw(other, text_query(query.text))
@@ -169,6 +197,16 @@ def engine_search(engine, query, exclude_page_ids=()):
         other_language_count=other_count,
         by_engine=True,
     )
+
+
+def _spelling(engine, language, text):
+    """The first suggested spelling that finds something: never a suggestion that empties the page again."""
+    suggested = engine.search_raw(language, spelling_body(text))
+    options = suggested.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+    for option in options:
+        if option["text"] != text.lower() and engine.count_raw(language, text_query(option["text"])):
+            return option["text"]
+    return ""
 
 
 def _start(page):

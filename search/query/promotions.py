@@ -1,5 +1,6 @@
 """Editors' picks for a query (Wagtail's search promotions)."""
 
+import unicodedata
 from dataclasses import replace
 
 from django.utils.html import escape
@@ -12,11 +13,23 @@ from ..indexing import visible_pages
 from .results import Hit, page_hit
 
 
+def folded(text):
+    """`text` as Wagtail normalises queries, without accents: "Littératie" and "litteratie" are one query."""
+    decomposed = unicodedata.normalize("NFKD", normalise_query_string(text))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def promotions(text, language):
     """[Hit] picked for `text`, pages first checked to be visible to readers of `language`."""
-    picks = list(
-        SearchPromotion.objects.filter(query__query_string=normalise_query_string(text)).order_by("sort_order")
-    )
+    wanted = folded(text)
+    # Editors type a query once, with or without accents: compare the folded forms.
+    # Promoted queries are few (Wagtail's table holds every searched query, not
+    # only promoted ones), so the folding is done here rather than in SQL.
+    picks = [
+        pick
+        for pick in SearchPromotion.objects.select_related("query").order_by("sort_order")
+        if folded(pick.query.query_string) == wanted
+    ]
     if not picks:
         return []
     visible = set(

@@ -8,9 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from wagtail.models import Page
 
-from editorial.related import date_shown
 from topics.models import Topic
 
+from ..indexing import content_date
 from .value import model_of
 
 
@@ -60,12 +60,19 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
     # Editors' picks, on the first page only (never repeated in `hits`).
     promotions: list = field(default_factory=list)
+    # How many editors' picks the query has, on every page: counted in `count`.
+    pinned: int = 0
     # "Did you mean", asked only when nothing was found.
     spelling: str = ""
     other_language_count: int = 0
     by_engine: bool = False
     # The engine failed and the database answered: the page says so.
     degraded: bool = False
+
+    @property
+    def count(self):
+        """What readers are told they found: results and editors' picks."""
+        return self.total + self.pinned
 
 
 def summary_of(page):
@@ -81,7 +88,7 @@ def page_hit(page, excerpt=""):
         title=page.title,
         type_key=page._meta.label_lower,
         type_label=type_label_of(page),
-        date=date_shown(page),
+        date=content_date(page),
         excerpt=mark_safe(excerpt) if excerpt else escape(Truncator(summary_of(page)).chars(220)),
         target=page,
     )

@@ -94,10 +94,19 @@ def test_no_results_gives_the_other_language_count_and_a_spelling_suggestion(cli
     soup = BeautifulSoup(response.content, "html.parser")
     other = soup.select_one(".search-empty a[href^='/en/search/']")
     assert other is not None and "1 résultat en anglais" in other.text
-    response = client.get("/fr/recherche/?q=souverainte")
+    # Below five letters a typo is not forgiven, but corrected when the correction finds something.
+    response = client.get("/fr/recherche/?q=clud")
     soup = BeautifulSoup(response.content, "html.parser")
     assert "Vouliez-vous dire" in soup.select_one(".search-empty").text
-    assert soup.select_one(".search-empty a")["href"].startswith("/fr/recherche/?q=souverainete")
+    assert soup.select_one(".search-empty a")["href"].startswith("/fr/recherche/?q=cloud")
+
+
+def test_typos_and_partial_matches_still_find_pages(client, corpus):
+    found, _ = results(client, "/fr/recherche/?q=souverainte")
+    assert found[:1] == [corpus["souverainete"].url]
+    # A word no page has does not empty the page: the pages with the others come.
+    found, _ = results(client, "/fr/recherche/?q=souveraineté+zanzibarique+cloud")
+    assert found[:1] == [corpus["souverainete"].url]
 
 
 def test_drafts_private_pages_are_never_indexed_nor_returned(client, engine, homes):

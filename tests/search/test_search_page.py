@@ -51,12 +51,13 @@ def test_results_of_the_current_language_only(client, pages):
     assert result_links(client.get("/en/search/?q=souveraineté")) == []
 
 
-def test_result_shows_type_date_and_excerpt(client, pages):
+def test_result_shows_type_excerpt_and_only_a_date_of_its_own(client, pages):
     soup = soup_of(client.get("/fr/recherche/?q=cloud"))
     hit = soup.select_one(".search-main .search-results > li")
     assert hit.select_one("h3 a").text == "La souveraineté numérique"
     assert hit.select_one(".search-result__type").text == "Page standard"
-    assert hit.select_one("time") is not None
+    # A standard page has no date of its own: not the day it was published.
+    assert hit.select_one("time") is None
     assert "Le cloud européen" in hit.select_one(".search-result__excerpt").text
     assert "1 résultat pour « cloud »" in soup.select_one(".search-summary").text
 
@@ -134,6 +135,17 @@ def test_promotions_pinned_above_and_not_repeated(client, pages):
     ]
 
 
+def test_promotions_match_the_query_with_or_without_accents_and_are_counted(client, pages):
+    SearchPromotion.objects.create(query=Query.get("Données"), page=pages["fr"], sort_order=0)
+    for typed in ("donnees", "DONNÉES", "Donnees"):
+        soup = soup_of(client.get("/fr/recherche/", {"q": typed}))
+        assert [a["href"] for a in soup.select(".search-results--promoted h3 a")] == [pages["fr"].url]
+    # The pinned page and the other page about data.
+    soup = soup_of(client.get("/fr/recherche/", {"q": "DONNÉES"}))
+    assert soup.select_one(".search-summary").text.startswith("2 résultats")
+    assert client.get("/api/search/?q=DONNÉES&locale=fr").json()["total"] == 2
+
+
 def test_no_results_suggests_and_counts_the_other_language(client, pages):
     soup = soup_of(client.get("/fr/recherche/?q=sovereignty"))
     empty = soup.select_one(".search-empty")
@@ -150,7 +162,8 @@ def test_json_api(client, pages):
     item = data["results"][0]
     assert item["title"] == "Digital sovereignty"
     assert item["url"] == "http://testserver" + pages["en"].url
-    assert item["type"] == "home.standardpage" and item["date"]
+    # A standard page has no date of its own (not the day it was published).
+    assert item["type"] == "home.standardpage" and item["date"] is None
     assert data["facets"]["type"][0]["count"] == 1
     assert client.get("/api/search/?q=cloud&locale=xx").json()["locale"] == "fr"
 
