@@ -9,8 +9,6 @@ from django.core.management import call_command
 from wagtail.models import Page, PageViewRestriction
 
 from search import indexing
-from search.models import Synonym
-from search.synonyms import DEMO_SYNONYMS
 
 pytestmark = pytest.mark.search_engine
 
@@ -54,11 +52,6 @@ def demo_indexed(settings, locales):
     engine_settings = settings.WAGTAILSEARCH_BACKENDS
     settings.WAGTAILSEARCH_BACKENDS = {"default": engine_settings["default"]}
     call_command("load_demo", stdout=io.StringIO())
-    # Until the demo loads them, the synonyms it is to ship.
-    french, english = locales
-    for rule, translation in DEMO_SYNONYMS.items():
-        Synonym.objects.get_or_create(locale=french, terms=rule)
-        Synonym.objects.get_or_create(locale=english, terms=translation)
     settings.WAGTAILSEARCH_BACKENDS = engine_settings
     for language in indexing.languages():
         indexing.rebuild(language)
