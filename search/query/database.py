@@ -6,7 +6,8 @@ from collections import Counter
 from modelsearch.backends import get_search_backend
 from wagtail.models import Locale, Page
 
-from ..indexing import content_date, listing_types, people_with_page, visible_pages
+from ..documents import content_date, listing_types
+from ..indexing import people_with_page, visible_pages
 from .results import SearchResults, facets, page_hit, person_hit
 from .value import PER_PAGE
 

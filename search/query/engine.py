@@ -7,7 +7,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from ..indexing import listing_types, page_doc_id, people_with_page, visible_pages
+from ..documents import listing_types, page_doc_id
+from ..indexing import people_with_page, visible_pages
 from .results import Entry, Hit, SearchResults, facets, person_hit
 from .value import MAX_RESULT_WINDOW, PER_PAGE
 

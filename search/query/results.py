@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from topics.models import Topic
 
-from ..indexing import content_date
+from ..documents import content_date
 from .value import model_of
 
 
