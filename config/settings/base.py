@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "roles",
     "demo",
+    "benchmarks",
     "security",
     # Wagtail and wagtail-localize
     "wagtail_localize",

@@ -1,0 +1,297 @@
+"""A bilingual corpus for the benchmarks: the demo's pages copied until the site
+holds the number of pages asked for, half French, half their English
+translations, with more topics and people than the demo has.
+
+Copies keep the demo pages' full shape (StreamField bodies, recommendations,
+programmes with speakers, authors, topics, pinned items), so the figures are
+those of real pages, not of empty ones. Each copy gets its own title, slug,
+date, topics and authors; its English copy shares its translation key, as a
+wagtail-localize translation does. Building is resumable: generated pages have
+slugs starting with `bench-`, and a second run only adds what is missing."""
+
+import datetime
+import random
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from editorial.models import PageTopic
+from events.models import EventIndexPage, EventPage
+from initiatives.models import InitiativeIndexPage, InitiativePage
+from news.models import NewsArticlePage, NewsIndexPage
+from people.models import Person
+from reports.models import ReportAuthor, ReportIndexPage, ReportPage
+from topics.models import Topic
+
+SLUG_PREFIX = "bench-"
+BATCH = 100
+
+# Share of each page type among a language's generated pages, in the proportions
+# of a think-tank's archive: mostly news, then events and reports.
+MIX = [(NewsArticlePage, 0.55), (EventPage, 0.23), (ReportPage, 0.17), (InitiativePage, 0.05)]
+PARENTS = {
+    NewsArticlePage: NewsIndexPage,
+    EventPage: EventIndexPage,
+    ReportPage: ReportIndexPage,
+    InitiativePage: InitiativeIndexPage,
+}
+TOPICS = 40
+PEOPLE = 400
+
+WORDS = {
+    "fr": [
+        "numérique",
+        "intelligence",
+        "artificielle",
+        "littératie",
+        "souveraineté",
+        "données",
+        "algorithme",
+        "école",
+        "collectivité",
+        "régulation",
+        "éthique",
+        "plateforme",
+        "réseau",
+        "citoyen",
+        "inclusion",
+        "médiation",
+        "cybersécurité",
+        "santé",
+        "climat",
+        "énergie",
+        "travail",
+        "formation",
+        "recherche",
+        "innovation",
+        "entreprise",
+        "transparence",
+        "confiance",
+        "démocratie",
+        "Europe",
+        "territoire",
+        "service",
+        "public",
+        "accessibilité",
+        "jeunesse",
+        "modèle",
+        "infrastructure",
+        "sobriété",
+        "environnement",
+        "règlement",
+    ],
+    "en": [
+        "digital",
+        "artificial",
+        "intelligence",
+        "literacy",
+        "sovereignty",
+        "data",
+        "algorithm",
+        "school",
+        "local",
+        "government",
+        "regulation",
+        "ethics",
+        "platform",
+        "network",
+        "citizen",
+        "inclusion",
+        "mediation",
+        "cybersecurity",
+        "health",
+        "climate",
+        "energy",
+        "work",
+        "training",
+        "research",
+        "innovation",
+        "company",
+        "transparency",
+        "trust",
+        "democracy",
+        "Europe",
+        "region",
+        "public",
+        "service",
+        "accessibility",
+        "youth",
+        "model",
+        "infrastructure",
+        "sufficiency",
+        "environment",
+        "rule",
+    ],
+}
+
+
+@dataclass
+class CorpusReport:
+    pages: int
+    added: int
+    seconds: float
+
+
+def bench_pages():
+    return Page.objects.filter(slug__startswith=SLUG_PREFIX)
+
+
+def words(rng, language, count):
+    return " ".join(rng.choice(WORDS[language]) for _ in range(count))
+
+
+def snippet_pairs(model, wanted, make_fields, french, english):
+    """`wanted` (French, English) pairs of `model` snippets, the demo's first,
+    then generated ones (slug `bench-N`) with their English translations."""
+    pairs = []
+    for source in model.objects.filter(locale=french).order_by("pk"):
+        translation = source.get_translation_or_none(english)
+        if translation is not None:
+            pairs.append((source, translation))
+    number = 0
+    while len(pairs) < wanted:
+        number += 1
+        slug = f"{SLUG_PREFIX}{number}"
+        source = model.objects.filter(locale=french, slug=slug).first()
+        if source is None:
+            source = model.objects.create(locale=french, slug=slug, **make_fields("fr", number))
+        translation = source.get_translation_or_none(english)
+        if translation is None:
+            translation = source.copy_for_translation(english)
+            for field, value in make_fields("en", number).items():
+                setattr(translation, field, value)
+            translation.save()
+        pairs.append((source, translation))
+    return pairs
+
+
+def topic_fields(language, number):
+    return {"name": f"{words(random.Random(number), language, 2).capitalize()} {number}"}
+
+
+def person_fields(language, number):
+    rng = random.Random(number)
+    first = rng.choice(["Camille", "Dominique", "Claude", "Sacha", "Alix", "Maxime", "Noa", "Lou"])
+    last = rng.choice(["Martin", "Bernard", "Dubois", "Moreau", "Laurent", "Girard", "Roux", "Fournier"])
+    role = {"fr": "chercheuse associée", "en": "associate researcher"}[language]
+    return {"name": f"{first} {last} {number}", "role": role}
+
+
+class CorpusBuilder:
+    def __init__(self, seed=7):
+        self.seed = seed
+        self.french = Locale.objects.get(language_code="fr")
+        self.english = Locale.objects.get(language_code="en")
+        self.topics = snippet_pairs(Topic, TOPICS, topic_fields, self.french, self.english)
+        self.people = snippet_pairs(Person, PEOPLE, person_fields, self.french, self.english)
+        self.parents = {}
+        self.templates = {}
+        for model, parent_model in PARENTS.items():
+            parent = parent_model.objects.get(locale=self.french)
+            self.parents[model] = (parent, parent.get_translation(self.english))
+            sources = model.objects.live().filter(locale=self.french).exclude(slug__startswith=SLUG_PREFIX)
+            self.templates[model] = [
+                (source, source.get_translation(self.english)) for source in sources.order_by("pk")
+            ]
+
+    def plan(self, per_language):
+        """The page type of each generated page number, in a stable order."""
+        kinds = []
+        for model, share in MIX:
+            kinds += [model] * round(per_language * share)
+        return (kinds + [NewsArticlePage] * per_language)[:per_language]
+
+    def add(self, number, model):
+        rng = random.Random(self.seed * 100_003 + number)
+        source_fr, source_en = self.templates[model][number % len(self.templates[model])]
+        parent_fr, parent_en = self.parents[model]
+        topic_picks = rng.sample(range(len(self.topics)), k=rng.randint(1, 4))
+        person_picks = rng.sample(range(len(self.people)), k=rng.randint(1, 3))
+        day = datetime.date(2012, 1, 1) + datetime.timedelta(days=rng.randint(0, 15 * 365))
+        title_words = rng.randint(2, 5)
+        copies = []
+        for side, (source, parent) in enumerate(((source_fr, parent_fr), (source_en, parent_en))):
+            language = ("fr", "en")[side]
+            attrs = {
+                "title": f"{source.title} — {words(random.Random(number), language, title_words)}",
+                "slug": f"{SLUG_PREFIX}{number}",
+                **dated(source, day),
+            }
+            attrs["draft_title"] = attrs["title"]
+            if copies:
+                attrs["translation_key"] = copies[0].translation_key
+            copies.append(
+                source.copy(
+                    to=parent,
+                    update_attrs=attrs,
+                    copy_revisions=False,
+                    keep_live=True,
+                    log_action=None,
+                    process_child_object=self.reassign(side, topic_picks, person_picks),
+                )
+            )
+        return copies
+
+    def reassign(self, side, topic_picks, person_picks):
+        """Give the copy's topic and author rows the copy's own topics and authors."""
+        topic_rows = iter(topic_picks)
+        person_rows = iter(person_picks)
+
+        def process(original, copy, relation, child):
+            if isinstance(child, PageTopic):
+                child.topic = self.topics[next(topic_rows, topic_picks[0])][side]
+            elif isinstance(child, ReportAuthor):
+                child.person = self.people[next(person_rows, person_picks[0])][side]
+
+        return process
+
+
+def dated(source, day):
+    """The date fields of a copy of `source`, moved to `day`."""
+    if isinstance(source, ReportPage):
+        return {"publication_date": day}
+    if isinstance(source, NewsArticlePage):
+        return {"date": day}
+    if isinstance(source, EventPage):
+        shift = day - timezone.localtime(source.starts_at).date()
+        moved = {"starts_at": source.starts_at + shift}
+        for field in ("ends_at", "registration_closes_at"):
+            if getattr(source, field):
+                moved[field] = getattr(source, field) + shift
+        return moved
+    return {}
+
+
+def build_corpus(pages, stdout, seed=7):
+    """Make the site hold `pages` generated pages (half French, half English).
+
+    Loads the demo first when the site lacks its sections. Search indexes are not updated
+    page by page (a benchmark rebuilds them in bulk afterwards)."""
+    started = time.perf_counter()
+    if not all(index.objects.exists() for index in PARENTS.values()):
+        call_command("load_demo", stdout=stdout)
+    per_language = pages // 2
+    database_index_only = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
+    # The admin's reference index (what uses an image or a snippet) is left out:
+    # it would double the build time and no reader's page reads it.
+    with override_settings(WAGTAILSEARCH_BACKENDS=database_index_only), disable_reference_index_auto_update():
+        builder = CorpusBuilder(seed)
+        kinds = builder.plan(per_language)
+        existing = set(bench_pages().filter(locale=builder.french).values_list("slug", flat=True))
+        missing = [number for number in range(per_language) if f"{SLUG_PREFIX}{number}" not in existing]
+        for start in range(0, len(missing), BATCH):
+            with transaction.atomic():
+                for number in missing[start : start + BATCH]:
+                    builder.add(number, kinds[number])
+            stdout.write(
+                f"  corpus: {per_language - len(missing) + start + len(missing[start : start + BATCH])}"
+                f"/{per_language} French pages, each with its English translation"
+            )
+    return CorpusReport(pages=bench_pages().count(), added=2 * len(missing), seconds=time.perf_counter() - started)

@@ -1,0 +1,107 @@
+"""A benchmark, not a test: build a bilingual corpus, serve it with gunicorn
+under production settings, and print for each page type its SQL queries with
+an empty cache, its uncached and cached latency, and the static-file floor
+(the same HTML bytes served by whitenoise from the same server), with each
+figure's ratio to that floor.
+
+    DATABASE_URL=postgres://... python manage.py migrate
+    DATABASE_URL=postgres://... python manage.py site_benchmark --pages 10000
+
+"Uncached" is a server without the page cache, rendering every request (the
+site-wide data cache warm, as in production); "cached" is the production
+server, whose page cache answers after the first request."""
+
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from benchmarks.corpus import build_corpus
+from benchmarks.pages import page_types
+from benchmarks.serving import collect_static, floor_path, gunicorn, summary, time_path
+
+
+class Command(BaseCommand):
+    help = "Time every page type on a generated bilingual corpus, against the static-file floor."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--pages", type=int, default=10_000, help="Generated pages, half of them English.")
+        parser.add_argument("--requests", type=int, default=30, help="Timed requests per page and server.")
+        parser.add_argument("--warm-up", type=int, default=2, help="Untimed requests before each timed series.")
+        parser.add_argument("--skip-reindex", action="store_true", help="Keep the search index as it is.")
+
+    def handle(self, *args, pages, requests, warm_up, skip_reindex, **options):
+        vendor = connection.vendor
+        self.stdout.write(f"Database: {vendor}. Corpus of {pages} generated pages:")
+        report = build_corpus(pages, self.stdout)
+        self.stdout.write(
+            f"Corpus: {report.pages} generated pages ({report.added} added in {report.seconds:.1f} s); "
+            f"{Page.objects.count()} pages in the site."
+        )
+        if not skip_reindex:
+            started = time.perf_counter()
+            call_command("update_index", backend_name="default", stdout=self.stdout, verbosity=0)
+            self.stdout.write(f"Search reindex (database backend): {time.perf_counter() - started:.1f} s")
+
+        rows = [(language, name, url) for language, _ in settings.LANGUAGES for name, url in page_types(language)]
+        measured = {key: self.queries_and_html(key[2]) for key in rows}
+
+        with tempfile.TemporaryDirectory(prefix="site-benchmark-") as folder:
+            static_root = Path(folder) / "static"
+            collect_static(static_root)
+            floors = {
+                key: floor_path(static_root, f"page{number}", measured[key][1]) for number, key in enumerate(rows)
+            }
+            timings = {}
+            log = Path(folder) / "gunicorn.log"
+            with gunicorn(static_root, page_cache=False, log_path=log) as port:
+                for key in rows:
+                    timings[key, "uncached"] = time_path(port, key[2], requests, warm_up)
+            with gunicorn(static_root, page_cache=True, log_path=log) as port:
+                for key in rows:
+                    timings[key, "floor"] = time_path(port, floors[key], requests, warm_up)
+                    timings[key, "cached"] = time_path(port, key[2], requests, warm_up)
+        self.print_table(rows, measured, timings, requests)
+
+    def queries_and_html(self, url):
+        """SQL queries of one GET with an empty cache, and the HTML it returned."""
+        cache.clear()
+        # The connection keeps at most 9,000 queries: after building the corpus
+        # the log is full and counting by its length would find none.
+        connection.queries_log.clear()
+        with override_settings(ALLOWED_HOSTS=["testserver"]), CaptureQueriesContext(connection) as queries:
+            response = Client().get(url, secure=True)
+        if response.status_code != 200:
+            raise RuntimeError(f"GET {url}: HTTP {response.status_code}")
+        return len(queries), response.content
+
+    def print_table(self, rows, measured, timings, requests):
+        self.stdout.write("")
+        self.stdout.write(
+            f"Median / p95 in ms over {requests} requests each, one gunicorn worker, production settings; "
+            "× = ratio of the median to the static floor."
+        )
+        header = (
+            f"{'language':<4} {'page type':<22} {'SQL':>4}  {'floor':>11}  {'uncached':>11} {'×':>6}  "
+            f"{'cached':>11} {'×':>6}  URL"
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for key in rows:
+            language, name, url = key
+            floor = summary(timings[key, "floor"])
+            uncached = summary(timings[key, "uncached"])
+            cached = summary(timings[key, "cached"])
+            self.stdout.write(
+                f"{language:<4} {name:<22} {measured[key][0]:>4}  {floor[0]:>5.1f}/{floor[1]:<5.1f}  "
+                f"{uncached[0]:>5.1f}/{uncached[1]:<5.1f} {uncached[0] / floor[0]:>5.1f}×  "
+                f"{cached[0]:>5.1f}/{cached[1]:<5.1f} {cached[0] / floor[0]:>5.1f}×  {url}"
+            )

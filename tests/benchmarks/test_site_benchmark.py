@@ -1,0 +1,66 @@
+"""`manage.py site_benchmark` on a small corpus: it builds the bilingual corpus,
+serves it with gunicorn under production settings and prints a row per page
+type and language with figures, not an error."""
+
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Page
+
+from benchmarks.corpus import SLUG_PREFIX
+
+# gunicorn, in another process, reads the corpus: it must be committed.
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+PAGE_TYPES = [
+    "home",
+    "report index",
+    "report",
+    "event index",
+    "event: summit",
+    "event: participation",
+    "event: workshop",
+    "news index",
+    "news article",
+    "initiative index",
+    "initiative",
+    "topic index",
+    "topic",
+    "people index",
+    "person",
+    "standard page",
+    "search",
+]
+ROW = re.compile(
+    r"^(?P<language>fr|en)\s+(?P<type>[a-z: ]+?)\s+(?P<queries>\d+)\s+"
+    r"(?P<floor>[\d.]+)/[\d.]+\s+(?P<uncached>[\d.]+)/[\d.]+\s+[\d.]+×\s+(?P<cached>[\d.]+)/[\d.]+\s+[\d.]+×\s+(?P<url>/\S+)$"
+)
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): gunicorn reads the corpus from another process")
+
+
+def test_the_benchmark_prints_every_page_type_in_both_languages_against_the_floor(home_fr):
+    out = io.StringIO()
+    call_command("site_benchmark", pages=24, requests=1, warm_up=1, stdout=out)
+    printed = out.getvalue()
+
+    generated = Page.objects.filter(slug__startswith=SLUG_PREFIX)
+    assert generated.filter(locale__language_code="fr").count() == 12
+    assert generated.filter(locale__language_code="en").count() == 12
+    assert re.search(r"Corpus: 24 generated pages \(24 added in [\d.]+ s\)", printed)
+    assert re.search(r"Search reindex \(database backend\): [\d.]+ s", printed)
+
+    rows = [match.groupdict() for match in map(ROW.match, printed.splitlines()) if match]
+    for language in ("fr", "en"):
+        assert [row["type"] for row in rows if row["language"] == language] == PAGE_TYPES
+    for row in rows:
+        assert int(row["queries"]) > 0
+        assert float(row["floor"]) > 0 and float(row["uncached"]) > 0 and float(row["cached"]) > 0
+        assert row["url"].startswith(f"/{row['language']}/")
