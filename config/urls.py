@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.sitemaps import AllLanguagesSitemap
 from home.views import language_redirect, robots_txt, web_manifest
+from operations.health import healthz, readyz
 from search.urls import page_urlpatterns as search_page_urls
 from security.lockout import authenticate_with_password
 
@@ -19,6 +20,8 @@ urlpatterns = [
     path("api/search/", include("search.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("manifest.webmanifest", web_manifest, name="web_manifest"),
+    path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 if settings.DEBUG:

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "roles",
     "demo",
+    "operations",
     "benchmarks",
     "security",
     # Wagtail and wagtail-localize

@@ -1,11 +1,12 @@
 from .base import *  # noqa: F403
-from .base import BASE_DIR, os
+from .base import BASE_DIR, Path, os
 
 SECRET_KEY = "test-only-insecure-key"
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"
+# Each test gets its own media folder (tests/conftest.py); processes a test starts are given theirs.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "test-media"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests log in with client.login(), which gives django-axes no request;
 # tests/security turns lockouts on where it tests them.
