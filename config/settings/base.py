@@ -195,7 +195,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # the admin searches with it and the public search falls back on it. SEARCH_URL
 # adds the engine the public search and its API use: one index per language,
 # kept up to date by search.indexing (hence no AUTO_UPDATE).
-SEARCH_BACKENDS_SUPPORTED = ("opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9")
+SEARCH_BACKENDS_SUPPORTED = ("opensearch2", "opensearch3", "elasticsearch7", "elasticsearch8", "elasticsearch9")
 SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2").strip()
 if SEARCH_BACKEND not in SEARCH_BACKENDS_SUPPORTED:

@@ -10,42 +10,7 @@ Wagtail's `update_index` leaves these indexes alone (`rebuilder_class` is
 None): `manage.py rebuild_search_index` rebuilds them.
 """
 
-import importlib.util
-import sys
 from copy import deepcopy
-from importlib.machinery import PathFinder
-from pathlib import Path
-
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def import_opensearch_client():
-    """Import opensearch-py despite our `events` app.
-
-    opensearch-py does `from events import Events` (the PyPI package "Events"),
-    and this project's `events` app has the same top-level name and comes
-    first on sys.path. Import the client while `events` names the PyPI package,
-    then give the name back to the app."""
-    if "opensearchpy" in sys.modules:
-        return
-    ours = sys.modules.get("events")
-    spec = PathFinder.find_spec("events", [p for p in sys.path if Path(p or ".").resolve() != PROJECT_DIR])
-    if spec is None:
-        import opensearchpy  # noqa: F401 - let the real error surface
-
-        return
-    package = importlib.util.module_from_spec(spec)
-    sys.modules["events"] = package
-    try:
-        spec.loader.exec_module(package)
-        import opensearchpy  # noqa: F401
-    finally:
-        if ours is not None:
-            sys.modules["events"] = ours
-        else:
-            del sys.modules["events"]
-        sys.modules.pop("events.events", None)
-
 
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -192,5 +157,5 @@ class LocalizedIndexesMixin:
         return self.es.count(index=self.index_name(language), **self._body({"query": query}))["count"]
 
 
-def localized(backend_class):
-    return type(f"Localized{backend_class.__name__}", (LocalizedIndexesMixin, backend_class), {})
+def localized(backend_class, **attributes):
+    return type(f"Localized{backend_class.__name__}", (LocalizedIndexesMixin, backend_class), attributes)
