@@ -206,9 +206,13 @@ if SEARCH_URL:
         "BACKEND": f"search.backends.{SEARCH_BACKEND}",
         "URLS": [SEARCH_URL],
         "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "thinktank_"),
-        "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "3")),
+        "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "1")),
         "AUTO_UPDATE": False,
     }
+# A frozen engine must not hold readers: after SEARCH_BREAKER_FAILURES failures
+# in a row the engine is left alone for SEARCH_BREAKER_COOLDOWN seconds (search.breaker).
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
 # Make each index change visible to the next search at once (tests, demos);
 # otherwise the engine shows it within a second.
 SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE")

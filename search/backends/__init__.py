@@ -11,6 +11,9 @@ None): `manage.py rebuild_search_index` rebuilds them.
 """
 
 from copy import deepcopy
+from functools import cached_property
+
+from ..breaker import Breaker
 
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -94,6 +97,11 @@ class LocalizedIndexesMixin:
 
     rebuilder_class = None
 
+    @cached_property
+    def breaker(self):
+        """What readers and publishing ask goes through it (search.breaker); a rebuild does not."""
+        return Breaker(repr(self.hosts))
+
     def index_name(self, language):
         return f"{self.index_prefix}content_{language}"
 
@@ -110,7 +118,7 @@ class LocalizedIndexesMixin:
             self.es.indices.delete(index=self.index_name(language))
 
     def index_exists(self, language):
-        return bool(self.es.indices.exists(index=self.index_name(language)))
+        return bool(self.breaker.call(self.es.indices.exists, index=self.index_name(language)))
 
     def update_synonyms(self, language, synonyms):
         """Synonym filters can only change on a closed index: close, update, reopen."""
@@ -132,7 +140,7 @@ class LocalizedIndexesMixin:
 
     def put_document(self, language, doc_id, document, refresh=False):
         kwargs = {"document": document} if self.use_new_elasticsearch_api else {"body": document}
-        self.es.index(index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
+        self.breaker.call(self.es.index, index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
 
     def delete_document(self, language, doc_id, refresh=False):
         """Deleting what is not there is fine (and not worth a warning in the logs)."""
@@ -140,7 +148,7 @@ class LocalizedIndexesMixin:
             client, kwargs = self.es.options(ignore_status=404), {}
         else:
             client, kwargs = self.es, {"ignore": 404}
-        client.delete(index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
+        self.breaker.call(client.delete, index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
 
     def bulk_put(self, language, documents):
         """`documents`: iterable of (id, document)."""
@@ -151,10 +159,12 @@ class LocalizedIndexesMixin:
         self.es.indices.refresh(index=self.index_name(language))
 
     def search_raw(self, language, body):
-        return self.es.search(index=self.index_name(language), **self._body(body))
+        return self.breaker.call(self.es.search, index=self.index_name(language), **self._body(body))
 
     def count_raw(self, language, query):
-        return self.es.count(index=self.index_name(language), **self._body({"query": query}))["count"]
+        return self.breaker.call(self.es.count, index=self.index_name(language), **self._body({"query": query}))[
+            "count"
+        ]
 
 
 def localized(backend_class, **attributes):
