@@ -110,8 +110,23 @@ class LocalizedIndexesMixin:
         # opensearch-py takes `body`.
         return body if self.use_new_elasticsearch_api else {"body": body}
 
-    def create_index(self, language, synonyms):
-        self.es.indices.create(index=self.index_name(language), **self._body(index_body(language, synonyms)))
+    def create_index(self, language, synonyms, refreshing=True):
+        """`refreshing=False` for a rebuild: no refresh until start_refreshing()."""
+        body = index_body(language, synonyms)
+        if not refreshing:
+            body["settings"]["refresh_interval"] = "-1"
+        self.es.indices.create(index=self.index_name(language), **self._body(body))
+
+    def start_refreshing(self, language):
+        """Back to the engine's default refresh, after a refresh that shows everything sent."""
+        self._put_settings(self.index_name(language), {"index": {"refresh_interval": None}})
+        self.refresh(language)
+
+    def _put_settings(self, name, settings):
+        if self.use_new_elasticsearch_api:
+            self.es.indices.put_settings(index=name, settings=settings)
+        else:
+            self.es.indices.put_settings(index=name, body=settings)
 
     def delete_index(self, language):
         if self.index_exists(language):
@@ -130,10 +145,7 @@ class LocalizedIndexesMixin:
         }
         self.es.indices.close(index=name)
         try:
-            if self.use_new_elasticsearch_api:
-                self.es.indices.put_settings(index=name, settings=analysis)
-            else:
-                self.es.indices.put_settings(index=name, body=analysis)
+            self._put_settings(name, analysis)
         finally:
             self.es.indices.open(index=name)
             self.es.cluster.health(index=name, wait_for_status="yellow")
@@ -153,7 +165,9 @@ class LocalizedIndexesMixin:
     def bulk_put(self, language, documents):
         """`documents`: iterable of (id, document)."""
         actions = ({"_index": self.index_name(language), "_id": doc_id, "_source": doc} for doc_id, doc in documents)
-        self.bulk(self.es, actions, chunk_size=500, request_timeout=max(self.timeout, 60))
+        self.bulk(
+            self.es, actions, chunk_size=500, max_chunk_bytes=10 * 1024 * 1024, request_timeout=max(self.timeout, 60)
+        )
 
     def refresh(self, language):
         self.es.indices.refresh(index=self.index_name(language))
