@@ -113,3 +113,28 @@ def test_publishing_during_the_freeze_keeps_the_change_for_later(client, frozen_
     later = standard_page(page.get_parent(), "Publiée pendant le gel")
     assert time.perf_counter() - started < TIMEOUT
     assert PendingIndexUpdate.objects.filter(kind="page", object_id=str(later.pk)).exists()
+
+
+def test_a_successful_trial_closes_the_breaker(settings):
+    from search.breaker import Breaker, EngineUnavailable
+
+    settings.SEARCH_BREAKER_FAILURES = 2
+    settings.SEARCH_BREAKER_COOLDOWN = 0.2
+    breaker = Breaker("test-trial")
+    breaker.reset()
+
+    def down():
+        raise ConnectionError("no answer")
+
+    for _ in range(2):
+        with pytest.raises(ConnectionError):
+            breaker.call(down)
+    with pytest.raises(EngineUnavailable):
+        breaker.call(lambda: "asked")
+    time.sleep(0.25)
+    assert breaker.call(lambda: "answered") == "answered"
+    assert not breaker.is_open()
+    # One failure after the recovery does not reopen it: failures count in a row.
+    with pytest.raises(ConnectionError):
+        breaker.call(down)
+    assert breaker.call(lambda: "answered") == "answered"
