@@ -15,6 +15,9 @@ from functools import cached_property
 
 from ..breaker import Breaker
 
+# Seconds index administration and bulk requests may take (readers wait SEARCH_TIMEOUT).
+ADMIN_TIMEOUT = 60
+
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
 # Per language: what a word goes through before stemming, and the stemmer.
@@ -105,6 +108,14 @@ class LocalizedIndexesMixin:
     def index_name(self, language):
         return f"{self.index_prefix}content_{language}"
 
+    @cached_property
+    def _admin(self):
+        """(client, keyword arguments) for index administration and rebuilds, which
+        may take longer than a reader waits (SEARCH_TIMEOUT)."""
+        if self.use_new_elasticsearch_api:
+            return self.es.options(request_timeout=ADMIN_TIMEOUT), {}
+        return self.es, {"request_timeout": ADMIN_TIMEOUT}
+
     def _body(self, body):
         # The Elasticsearch 8/9 clients take the body's keys as arguments;
         # opensearch-py takes `body`.
@@ -115,7 +126,8 @@ class LocalizedIndexesMixin:
         body = index_body(language, synonyms)
         if not refreshing:
             body["settings"]["refresh_interval"] = "-1"
-        self.es.indices.create(index=self.index_name(language), **self._body(body))
+        client, kwargs = self._admin
+        client.indices.create(index=self.index_name(language), **self._body(body), **kwargs)
 
     def start_refreshing(self, language):
         """Back to the engine's default refresh, after a refresh that shows everything sent."""
@@ -123,14 +135,16 @@ class LocalizedIndexesMixin:
         self.refresh(language)
 
     def _put_settings(self, name, settings):
+        client, kwargs = self._admin
         if self.use_new_elasticsearch_api:
-            self.es.indices.put_settings(index=name, settings=settings)
+            client.indices.put_settings(index=name, settings=settings)
         else:
-            self.es.indices.put_settings(index=name, body=settings)
+            client.indices.put_settings(index=name, body=settings, **kwargs)
 
     def delete_index(self, language):
         if self.index_exists(language):
-            self.es.indices.delete(index=self.index_name(language))
+            client, kwargs = self._admin
+            client.indices.delete(index=self.index_name(language), **kwargs)
 
     def index_exists(self, language):
         return bool(self.breaker.call(self.es.indices.exists, index=self.index_name(language)))
@@ -143,12 +157,13 @@ class LocalizedIndexesMixin:
                 "filter": {"synonyms": index_body(language, synonyms)["settings"]["analysis"]["filter"]["synonyms"]}
             }
         }
-        self.es.indices.close(index=name)
+        client, kwargs = self._admin
+        client.indices.close(index=name, **kwargs)
         try:
             self._put_settings(name, analysis)
         finally:
-            self.es.indices.open(index=name)
-            self.es.cluster.health(index=name, wait_for_status="yellow")
+            client.indices.open(index=name, **kwargs)
+            client.cluster.health(index=name, wait_for_status="yellow", **kwargs)
 
     def put_document(self, language, doc_id, document, refresh=False):
         kwargs = {"document": document} if self.use_new_elasticsearch_api else {"body": document}
@@ -165,12 +180,11 @@ class LocalizedIndexesMixin:
     def bulk_put(self, language, documents):
         """`documents`: iterable of (id, document)."""
         actions = ({"_index": self.index_name(language), "_id": doc_id, "_source": doc} for doc_id, doc in documents)
-        self.bulk(
-            self.es, actions, chunk_size=500, max_chunk_bytes=10 * 1024 * 1024, request_timeout=max(self.timeout, 60)
-        )
+        self.bulk(self.es, actions, chunk_size=500, max_chunk_bytes=10 * 1024 * 1024, request_timeout=ADMIN_TIMEOUT)
 
     def refresh(self, language):
-        self.es.indices.refresh(index=self.index_name(language))
+        client, kwargs = self._admin
+        client.indices.refresh(index=self.index_name(language), **kwargs)
 
     def search_raw(self, language, body):
         return self.breaker.call(self.es.search, index=self.index_name(language), **self._body(body))
