@@ -234,7 +234,7 @@ def _bulk_children(rng, section, translation_keys):
     # Django cannot bulk-create a multi-table child: the page rows, then the StandardPage rows.
     Page.objects.bulk_create(pages, batch_size=1000)
     for page in pages:
-        page.page_ptr_id = page.pk
+        page.page_ptr_id = page.id
     own_fields = list(StandardPage._meta.local_concrete_fields)
     for start in range(0, len(pages), 1000):
         StandardPage._base_manager._insert(pages[start : start + 1000], fields=own_fields)
