@@ -3,14 +3,16 @@ what readers name (organisers, venues, sources, speakers' organisations,
 recommendations' audiences) and the entries (recommendations, sessions) a
 result can link to."""
 
+from collections import defaultdict
 from functools import lru_cache
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from modelsearch.index import SearchField
-from wagtail.models import get_page_models
+from wagtail.models import Page, get_page_models
 
 from editorial.models import SectionIndexPage
 from editorial.related import date_shown
@@ -19,6 +21,9 @@ from topics.models import SnippetIndexPage
 
 # Fields a document has apart from the body text.
 OWN_FIELDS = {"title", "summary", "search_description"}
+# What documents read beyond a page's own row, fetched with the pages rather than page by page.
+RELATED = ("locale", "organiser", "source_organisation")
+PREFETCHED = ("page_topics",)
 
 
 def _text(value):
@@ -125,6 +130,27 @@ def page_document(page):
         "body": " ".join(part for part in body if part),
         "entries": entries,
     }
+
+
+def page_documents(page_ids):
+    """[(document id, document)] of the pages `page_ids`, built with a few
+    queries per page type whatever their number (rebuilds send thousands)."""
+    by_type = defaultdict(list)
+    for pk, content_type_id in Page.objects.filter(pk__in=page_ids).values_list("pk", "content_type_id"):
+        by_type[content_type_id].append(pk)
+    documents = []
+    for content_type_id, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        fields = {field.name for field in model._meta.get_fields()}
+        pages = list(
+            model.objects.filter(pk__in=pks)
+            .select_related(*(name for name in RELATED if name in fields))
+            .prefetch_related(*(name for name in PREFETCHED if name in fields))
+        )
+        if hasattr(model, "prefetch_sessions"):
+            model.prefetch_sessions(pages)
+        documents.extend((page_doc_id(page.pk), page_document(page)) for page in pages)
+    return documents
 
 
 def person_document(person):

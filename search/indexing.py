@@ -20,7 +20,7 @@ from wagtail.models import Page
 
 from people.models import PeopleIndexPage, Person
 
-from .documents import page_doc_id, page_document, person_doc_id, person_document
+from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document
 from .models import PendingIndexUpdate, Synonym
 
 logger = logging.getLogger(__name__)
@@ -161,45 +161,37 @@ def replay_pending():
     return done, PendingIndexUpdate.objects.count()
 
 
+# Pages and people per bulk request: documents of a few KB each, so a few MB a request.
+REBUILD_BATCH = 500
+
+
 def rebuild(language, progress=None):
-    """Recreate the index of `language` from the database; `progress(done, total)`."""
+    """Recreate the index of `language` from the database; `progress(done, total)`.
+    The index refreshes only once, at the end: readers see it whole or not at all."""
     engine = get_engine()
     engine.delete_index(language)
     _known_indexes.discard((id(engine), engine.index_name(language)))
-    engine.create_index(language, synonym_rules(language))
+    engine.create_index(language, synonym_rules(language), refreshing=False)
     _known_indexes.add((id(engine), engine.index_name(language)))
-    pages = visible_pages(language).order_by("pk")
-    people = people_with_page(language).order_by("pk")
-    total = pages.count() + people.count()
+    page_ids = list(visible_pages(language).order_by("pk").values_list("pk", flat=True))
+    people = list(people_with_page(language).order_by("pk"))
+    total = len(page_ids) + len(people)
     done = 0
-    batch = []
 
-    def flush():
+    def send(documents):
         nonlocal done
-        if batch:
-            engine.bulk_put(language, batch)
-            done += len(batch)
-            batch.clear()
-            if progress:
-                progress(done, total)
+        engine.bulk_put(language, documents)
+        done += len(documents)
+        if progress:
+            progress(done, total)
 
-    for start in range(0, total, 200):
-        ids = list(pages.values_list("pk", flat=True)[start : start + 200])
-        if not ids:
-            break
-        for page in Page.objects.filter(pk__in=ids).select_related("locale").specific().prefetch_related("page_topics"):
-            batch.append((page_doc_id(page.pk), page_document(page)))
-        flush()
-    for person in people.iterator():
-        batch.append((person_doc_id(person.pk), person_document(person)))
-        if len(batch) >= 200:
-            flush()
-    flush()
-    engine.refresh(language)
+    for start in range(0, len(page_ids), REBUILD_BATCH):
+        send(page_documents(page_ids[start : start + REBUILD_BATCH]))
+    for start in range(0, len(people), REBUILD_BATCH):
+        send([(person_doc_id(person.pk), person_document(person)) for person in people[start : start + REBUILD_BATCH]])
+    engine.start_refreshing(language)
     PendingIndexUpdate.objects.filter(language=language).delete()
-    PendingIndexUpdate.objects.filter(
-        kind=PendingIndexUpdate.Kind.PAGE, object_id__in=[str(pk) for pk in pages.values_list("pk", flat=True)]
-    ).delete()
+    PendingIndexUpdate.objects.filter(kind=PendingIndexUpdate.Kind.PAGE, object_id__in=map(str, page_ids)).delete()
     return done
 
 

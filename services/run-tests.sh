@@ -27,9 +27,11 @@ PY=.venv/bin/python
 
 started_postgres=false
 started_opensearch=false
+started_elasticsearch=false
 cleanup() {
     if [ "$started_postgres" = "true" ]; then services/postgres.sh stop || true; fi
     if [ "$started_opensearch" = "true" ]; then services/opensearch/opensearch.sh stop || true; fi
+    if [ "$started_elasticsearch" = "true" ]; then services/elasticsearch/elasticsearch.sh stop || true; fi
 }
 trap cleanup EXIT
 
@@ -60,22 +62,35 @@ else
     say "SKIPPED browser tests: Chromium is not installed at $CHROMIUM (apt-get install -y chromium)"
 fi
 
-# Search engine: a real OpenSearch node (services/opensearch/), unless SEARCH_URL
-# (+ SEARCH_BACKEND) points the search tests at a cluster of your own.
+# Search engines: real OpenSearch 2.19 and Elasticsearch 7.10 nodes (services/opensearch/,
+# services/elasticsearch/). The whole suite runs on OpenSearch, and the engine tests
+# (marker search_engine) once more on Elasticsearch. SEARCH_URL (+ SEARCH_BACKEND)
+# points the one run at a cluster of your own instead.
+ELASTICSEARCH_URL=""
 if [ -z "${SEARCH_URL:-}" ]; then
     if { ! command -v java >/dev/null || ! command -v mvn >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-        say "installing Java and Maven for the OpenSearch test node"
+        say "installing Java and Maven for the search test nodes"
         { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven curl; } >/dev/null 2>&1
     fi
     services/opensearch/opensearch.sh status >/dev/null 2>&1 || started_opensearch=true
     if search_line="$(services/opensearch/opensearch.sh start)"; then
         export "$search_line" SEARCH_BACKEND=opensearch2
-        say "OpenSearch running at $SEARCH_URL: search tests use it"
+        say "OpenSearch running at $SEARCH_URL: the suite uses it"
     elif required; then
         fail "OpenSearch could not start (required in CI); see var/opensearch/opensearch.log"
     else
         started_opensearch=false
         say "SKIPPED search engine tests: OpenSearch needs Java 17+ and Maven (services/opensearch/opensearch.sh start)"
+    fi
+    services/elasticsearch/elasticsearch.sh status >/dev/null 2>&1 || started_elasticsearch=true
+    if es_line="$(services/elasticsearch/elasticsearch.sh start)"; then
+        ELASTICSEARCH_URL="${es_line#SEARCH_URL=}"
+        say "Elasticsearch running at $ELASTICSEARCH_URL: the engine tests run on it too"
+    elif required; then
+        fail "Elasticsearch could not start (required in CI); see var/elasticsearch/elasticsearch.log"
+    else
+        started_elasticsearch=false
+        say "SKIPPED the Elasticsearch run of the engine tests: it needs Java 17+ and Maven (services/elasticsearch/elasticsearch.sh start)"
     fi
 else
     say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch2})"
@@ -90,8 +105,20 @@ DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check
 SECRET_KEY="$($PY -c 'import secrets; print(secrets.token_urlsafe(60))')" ALLOWED_HOSTS=example.org DJANGO_SETTINGS_MODULE=config.settings.production \
     $PY manage.py check --deploy --fail-level WARNING || fail "manage.py check --deploy"
 
-# 4. Tests
+# 4. Tests: the engine tests on Elasticsearch first (the shorter run), then the
+# whole suite; each run's summary names its engine (tests/conftest.py).
+es_status=0
+if [ -n "$ELASTICSEARCH_URL" ]; then
+    say "engine tests on Elasticsearch 7.10 ($ELASTICSEARCH_URL, elasticsearch7)"
+    SEARCH_URL="$ELASTICSEARCH_URL" SEARCH_BACKEND=elasticsearch7 $PY -m pytest -m search_engine "$@"
+    es_status=$?
+    # Arguments that select no engine test leave this run nothing to do.
+    if [ "$es_status" = "5" ]; then es_status=0; fi
+    say "engine tests on Elasticsearch 7.10: $([ "$es_status" = 0 ] && echo passed || echo "FAILED (exit $es_status)")"
+fi
+say "the whole suite on ${SEARCH_BACKEND:-the database backend} (${SEARCH_URL:-no engine})"
 $PY -m pytest "$@"
 status=$?
 if [ "$status" = "5" ]; then fail "pytest collected no tests"; fi
+if [ "$es_status" != "0" ]; then fail "the engine tests failed on Elasticsearch 7.10 (exit $es_status)"; fi
 exit "$status"

@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from modelsearch.backends import get_search_backend
 from wagtail.models import Collection, Page, Site
 
 from demo.helpers import french_and_english_locales
@@ -55,6 +56,30 @@ def homes(home_fr, home_en):
 # The search engine (SEARCH_URL), for the search tests and the browser search journey.
 def engine_config():
     return getattr(django_settings, "SEARCH_ENGINE_TEST_CONFIG", None)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test on the node is an engine test (`-m search_engine`: what
+    services/run-tests.sh runs once per engine)."""
+    for item in items:
+        if "engine" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.search_engine)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Which engine this run used, next to its count (the test command runs twice)."""
+    config = engine_config()
+    if config is None:
+        terminalreporter.write_sep("-", "search engine: none (Wagtail's database backend only)")
+        return
+    backend = config["BACKEND"].rsplit(".", 1)[-1]
+    try:
+        params = {key: value for key, value in config.items() if key != "BACKEND"}
+        info = get_search_backend(config["BACKEND"], **params).es.info()
+        version = f"{info['version'].get('distribution', 'elasticsearch')} {info['version']['number']}"
+    except Exception as error:
+        version = f"unreachable: {error.__class__.__name__}"
+    terminalreporter.write_sep("-", f"search engine: {backend} at {', '.join(config['URLS'])} ({version})")
 
 
 @pytest.fixture

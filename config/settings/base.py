@@ -197,7 +197,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # the admin searches with it and the public search falls back on it. SEARCH_URL
 # adds the engine the public search and its API use: one index per language,
 # kept up to date by search.indexing (hence no AUTO_UPDATE).
-SEARCH_BACKENDS_SUPPORTED = ("opensearch2", "opensearch3", "elasticsearch8", "elasticsearch9")
+SEARCH_BACKENDS_SUPPORTED = ("opensearch2", "opensearch3", "elasticsearch7", "elasticsearch8", "elasticsearch9")
 SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2").strip()
 if SEARCH_BACKEND not in SEARCH_BACKENDS_SUPPORTED:
@@ -208,9 +208,13 @@ if SEARCH_URL:
         "BACKEND": f"search.backends.{SEARCH_BACKEND}",
         "URLS": [SEARCH_URL],
         "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "thinktank_"),
-        "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "3")),
+        "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "1")),
         "AUTO_UPDATE": False,
     }
+# A frozen engine must not hold readers: after SEARCH_BREAKER_FAILURES failures
+# in a row the engine is left alone for SEARCH_BREAKER_COOLDOWN seconds (search.breaker).
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
 # Make each index change visible to the next search at once (tests, demos);
 # otherwise the engine shows it within a second.
 SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE")

@@ -19,4 +19,8 @@ os.environ.setdefault("DJANGO_TEST", "1")
 # The engine (SEARCH_URL) is used only by the tests that ask for it, through the
 # `engine` fixture of tests/search, each with index names of its own.
 SEARCH_ENGINE_TEST_CONFIG = WAGTAILSEARCH_BACKENDS.pop("engine", None)  # noqa: F405
+# Index writes refresh at once in the tests, on a machine that runs other suites:
+# more than production's second, unless SEARCH_TIMEOUT says otherwise.
+if SEARCH_ENGINE_TEST_CONFIG and "SEARCH_TIMEOUT" not in os.environ:
+    SEARCH_ENGINE_TEST_CONFIG["TIMEOUT"] = 10
 SEARCH_REFRESH_ON_WRITE = True

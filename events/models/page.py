@@ -22,7 +22,7 @@ from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
 from ..forms import RegistrationForm
 from ..jsonld import event_json_ld
 from ..schedule import describe_dates, paris, whole_days
-from .programme import build_sessions
+from .programme import build_sessions, people_in_bulk, programme_person_ids
 from .registration import Registration, registration_status
 
 
@@ -214,6 +214,14 @@ class EventPage(RoutablePageMixin, EditorialPage):
     def sessions(self):
         """The programme as `Session`s, in editor order, with their people (one query)."""
         return build_sessions(self)
+
+    @classmethod
+    def prefetch_sessions(cls, pages):
+        """Build the sessions of many pages with one query for everyone in them
+        (search builds its documents by the hundred)."""
+        people = people_in_bulk(set().union(*(programme_person_ids(page) for page in pages)))
+        for page in pages:
+            page.sessions = build_sessions(page, people)
 
     def session_entries(self):
         """Each session as a plain dict (what search indexes)."""

@@ -53,14 +53,9 @@ class Session:
         return self.moderators + self.speakers
 
 
-def build_sessions(page):
-    """The programme of `page` as `Session`s, in editor order, with their people.
-
-    Built from the stored data with a single query for everyone in it (and
-    their organisations), so the page costs the same whatever the programme."""
-    session_block = page.programme.stream_block.child_blocks["session"]
-    raw_sessions = [raw for raw in page.programme.raw_data if raw["type"] == "session"]
-    values = [
+def _programme_values(page):
+    """(stored block, its value with plain moderator and speaker lists) of each session."""
+    return [
         (
             raw,
             {
@@ -69,10 +64,35 @@ def build_sessions(page):
                 "speakers": list_items(raw["value"].get("speakers")),
             },
         )
-        for raw in raw_sessions
+        for raw in page.programme.raw_data
+        if raw["type"] == "session"
     ]
-    ids = {item.get("person") for _raw, value in values for name in ("moderators", "speakers") for item in value[name]}
-    people = Person.objects.select_related("organisation").in_bulk(ids - {None})
+
+
+def programme_person_ids(page):
+    """The ids of everyone in the programme of `page`."""
+    return {
+        item.get("person")
+        for _raw, value in _programme_values(page)
+        for name in ("moderators", "speakers")
+        for item in value[name]
+    } - {None}
+
+
+def people_in_bulk(ids):
+    return Person.objects.select_related("organisation").in_bulk(ids)
+
+
+def build_sessions(page, people=None):
+    """The programme of `page` as `Session`s, in editor order, with their people.
+
+    Built from the stored data with a single query for everyone in it (and
+    their organisations), so the page costs the same whatever the programme;
+    none when `people` ({pk: Person}, with their organisations) is given."""
+    session_block = page.programme.stream_block.child_blocks["session"]
+    values = _programme_values(page)
+    if people is None:
+        people = people_in_bulk(programme_person_ids(page))
 
     def participants(items):
         return [

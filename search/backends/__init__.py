@@ -10,42 +10,13 @@ Wagtail's `update_index` leaves these indexes alone (`rebuilder_class` is
 None): `manage.py rebuild_search_index` rebuilds them.
 """
 
-import importlib.util
-import sys
 from copy import deepcopy
-from importlib.machinery import PathFinder
-from pathlib import Path
+from functools import cached_property
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent.parent
+from ..breaker import Breaker
 
-
-def import_opensearch_client():
-    """Import opensearch-py despite our `events` app.
-
-    opensearch-py does `from events import Events` (the PyPI package "Events"),
-    and this project's `events` app has the same top-level name and comes
-    first on sys.path. Import the client while `events` names the PyPI package,
-    then give the name back to the app."""
-    if "opensearchpy" in sys.modules:
-        return
-    ours = sys.modules.get("events")
-    spec = PathFinder.find_spec("events", [p for p in sys.path if Path(p or ".").resolve() != PROJECT_DIR])
-    if spec is None:
-        import opensearchpy  # noqa: F401 - let the real error surface
-
-        return
-    package = importlib.util.module_from_spec(spec)
-    sys.modules["events"] = package
-    try:
-        spec.loader.exec_module(package)
-        import opensearchpy  # noqa: F401
-    finally:
-        if ours is not None:
-            sys.modules["events"] = ours
-        else:
-            del sys.modules["events"]
-        sys.modules.pop("events.events", None)
-
+# Seconds index administration and bulk requests may take (readers wait SEARCH_TIMEOUT).
+ADMIN_TIMEOUT = 60
 
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -129,23 +100,54 @@ class LocalizedIndexesMixin:
 
     rebuilder_class = None
 
+    @cached_property
+    def breaker(self):
+        """What readers and publishing ask goes through it (search.breaker); a rebuild does not."""
+        return Breaker(repr(self.hosts))
+
     def index_name(self, language):
         return f"{self.index_prefix}content_{language}"
+
+    @cached_property
+    def _admin(self):
+        """(client, keyword arguments) for index administration and rebuilds, which
+        may take longer than a reader waits (SEARCH_TIMEOUT)."""
+        if self.use_new_elasticsearch_api:
+            return self.es.options(request_timeout=ADMIN_TIMEOUT), {}
+        return self.es, {"request_timeout": ADMIN_TIMEOUT}
 
     def _body(self, body):
         # The Elasticsearch 8/9 clients take the body's keys as arguments;
         # opensearch-py takes `body`.
         return body if self.use_new_elasticsearch_api else {"body": body}
 
-    def create_index(self, language, synonyms):
-        self.es.indices.create(index=self.index_name(language), **self._body(index_body(language, synonyms)))
+    def create_index(self, language, synonyms, refreshing=True):
+        """`refreshing=False` for a rebuild: no refresh until start_refreshing()."""
+        body = index_body(language, synonyms)
+        if not refreshing:
+            body["settings"]["refresh_interval"] = "-1"
+        client, kwargs = self._admin
+        client.indices.create(index=self.index_name(language), **self._body(body), **kwargs)
+
+    def start_refreshing(self, language):
+        """Back to the engine's default refresh, after a refresh that shows everything sent."""
+        self._put_settings(self.index_name(language), {"index": {"refresh_interval": None}})
+        self.refresh(language)
+
+    def _put_settings(self, name, settings):
+        client, kwargs = self._admin
+        if self.use_new_elasticsearch_api:
+            client.indices.put_settings(index=name, settings=settings)
+        else:
+            client.indices.put_settings(index=name, body=settings, **kwargs)
 
     def delete_index(self, language):
         if self.index_exists(language):
-            self.es.indices.delete(index=self.index_name(language))
+            client, kwargs = self._admin
+            client.indices.delete(index=self.index_name(language), **kwargs)
 
     def index_exists(self, language):
-        return bool(self.es.indices.exists(index=self.index_name(language)))
+        return bool(self.breaker.call(self.es.indices.exists, index=self.index_name(language)))
 
     def update_synonyms(self, language, synonyms):
         """Synonym filters can only change on a closed index: close, update, reopen."""
@@ -155,19 +157,17 @@ class LocalizedIndexesMixin:
                 "filter": {"synonyms": index_body(language, synonyms)["settings"]["analysis"]["filter"]["synonyms"]}
             }
         }
-        self.es.indices.close(index=name)
+        client, kwargs = self._admin
+        client.indices.close(index=name, **kwargs)
         try:
-            if self.use_new_elasticsearch_api:
-                self.es.indices.put_settings(index=name, settings=analysis)
-            else:
-                self.es.indices.put_settings(index=name, body=analysis)
+            self._put_settings(name, analysis)
         finally:
-            self.es.indices.open(index=name)
-            self.es.cluster.health(index=name, wait_for_status="yellow")
+            client.indices.open(index=name, **kwargs)
+            client.cluster.health(index=name, wait_for_status="yellow", **kwargs)
 
     def put_document(self, language, doc_id, document, refresh=False):
         kwargs = {"document": document} if self.use_new_elasticsearch_api else {"body": document}
-        self.es.index(index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
+        self.breaker.call(self.es.index, index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
 
     def delete_document(self, language, doc_id, refresh=False):
         """Deleting what is not there is fine (and not worth a warning in the logs)."""
@@ -175,22 +175,25 @@ class LocalizedIndexesMixin:
             client, kwargs = self.es.options(ignore_status=404), {}
         else:
             client, kwargs = self.es, {"ignore": 404}
-        client.delete(index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
+        self.breaker.call(client.delete, index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
 
     def bulk_put(self, language, documents):
         """`documents`: iterable of (id, document)."""
         actions = ({"_index": self.index_name(language), "_id": doc_id, "_source": doc} for doc_id, doc in documents)
-        self.bulk(self.es, actions, chunk_size=500, request_timeout=max(self.timeout, 60))
+        self.bulk(self.es, actions, chunk_size=500, max_chunk_bytes=10 * 1024 * 1024, request_timeout=ADMIN_TIMEOUT)
 
     def refresh(self, language):
-        self.es.indices.refresh(index=self.index_name(language))
+        client, kwargs = self._admin
+        client.indices.refresh(index=self.index_name(language), **kwargs)
 
     def search_raw(self, language, body):
-        return self.es.search(index=self.index_name(language), **self._body(body))
+        return self.breaker.call(self.es.search, index=self.index_name(language), **self._body(body))
 
     def count_raw(self, language, query):
-        return self.es.count(index=self.index_name(language), **self._body({"query": query}))["count"]
+        return self.breaker.call(self.es.count, index=self.index_name(language), **self._body({"query": query}))[
+            "count"
+        ]
 
 
-def localized(backend_class):
-    return type(f"Localized{backend_class.__name__}", (LocalizedIndexesMixin, backend_class), {})
+def localized(backend_class, **attributes):
+    return type(f"Localized{backend_class.__name__}", (LocalizedIndexesMixin, backend_class), attributes)

@@ -1,9 +1,7 @@
 """`WAGTAILSEARCH_BACKENDS` entry for `SEARCH_BACKEND=opensearch2` (see search/backends/__init__.py)."""
 
-from . import import_opensearch_client, localized
+from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
 
-import_opensearch_client()
-
-from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend  # noqa: E402
+from . import localized
 
 SearchBackend = localized(OpenSearch2SearchBackend)

@@ -14,8 +14,11 @@ class Command(BaseCommand):
         parser.add_argument("--pending", action="store_true", help="Replay the missed changes instead of rebuilding.")
 
     def handle(self, *args, locale=None, pending=False, **options):
-        if indexing.get_engine() is None:
+        engine = indexing.get_engine()
+        if engine is None:
             raise CommandError("No search engine configured: set SEARCH_URL (see README, 'Search engines').")
+        # Someone asking for the engine now: try it, even if readers were sent to the database a moment ago.
+        engine.breaker.reset()
         if pending:
             done, left = indexing.replay_pending()
             self.stdout.write(f"{done} missed change(s) replayed, {left} still pending.")

@@ -1,159 +1,29 @@
-"""A benchmark, not a test: index a generated bilingual corpus and time the
-JSON search endpoint on the engine and on Wagtail's database backend.
+"""A benchmark, not a test: on a generated bilingual corpus, the time of a full
+reindex and the latency of the JSON search endpoint and of the HTML search
+page, on the engine and on Wagtail's database backend side by side.
 
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py migrate
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 python manage.py load_demo
-    DATABASE_URL=sqlite:////tmp/bench.sqlite3 SEARCH_URL=http://127.0.0.1:9250 \\
-        python manage.py search_benchmark --pages 10000
+    export DATABASE_URL=postgres://... SEARCH_URL=http://127.0.0.1:9250
+    python manage.py migrate && python manage.py load_demo
+    python manage.py search_benchmark --pages 10000
 
-Pages are created under a "Banc d'essai" / "Benchmark" section of each home
-page (removed at the end unless --keep) and indexed into indexes named with
-the `bench_` prefix. Latency is measured in-process through Django's test
-client on /api/search/ (the whole Django stack, without network)."""
+The corpus (search.benchmark_corpus) is built once and reused by later runs.
+The engine's indexes are named with the `bench_` prefix and deleted at the end
+(--keep keeps them). Requests go through Django's test client (the whole
+Django stack, without network), after a warm-up that is not counted."""
 
 import random
 import statistics
 import time
-import uuid
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.test import Client, override_settings
-from django.utils import timezone
 
-from home.models import HomePage, StandardPage
 from search import indexing
+from search.benchmark_corpus import WORDS, build_corpus
+from search.links import search_url
 
-WORDS = {
-    "fr": [
-        "numérique",
-        "intelligence",
-        "artificielle",
-        "littératie",
-        "souveraineté",
-        "données",
-        "algorithme",
-        "école",
-        "collectivité",
-        "régulation",
-        "éthique",
-        "plateforme",
-        "réseau",
-        "citoyen",
-        "inclusion",
-        "médiation",
-        "cloud",
-        "cybersécurité",
-        "santé",
-        "climat",
-        "énergie",
-        "travail",
-        "emploi",
-        "formation",
-        "enseignant",
-        "élève",
-        "parent",
-        "recherche",
-        "innovation",
-        "entreprise",
-        "industrie",
-        "transparence",
-        "confiance",
-        "démocratie",
-        "Europe",
-        "territoire",
-        "service",
-        "public",
-        "administration",
-        "accessibilité",
-        "écran",
-        "jeunesse",
-        "modèle",
-        "génératif",
-        "calcul",
-        "infrastructure",
-        "sobriété",
-        "environnement",
-        "loi",
-        "règlement",
-        "rapport",
-        "recommandation",
-        "atelier",
-        "sommet",
-        "débat",
-        "gouvernance",
-        "donnée",
-        "ouverte",
-        "vie",
-        "privée",
-        "consentement",
-        "identité",
-    ],
-    "en": [
-        "digital",
-        "artificial",
-        "intelligence",
-        "literacy",
-        "sovereignty",
-        "data",
-        "algorithm",
-        "school",
-        "local",
-        "government",
-        "regulation",
-        "ethics",
-        "platform",
-        "network",
-        "citizen",
-        "inclusion",
-        "mediation",
-        "cloud",
-        "cybersecurity",
-        "health",
-        "climate",
-        "energy",
-        "work",
-        "employment",
-        "training",
-        "teacher",
-        "pupil",
-        "parent",
-        "research",
-        "innovation",
-        "company",
-        "industry",
-        "transparency",
-        "trust",
-        "democracy",
-        "Europe",
-        "region",
-        "public",
-        "service",
-        "administration",
-        "accessibility",
-        "screen",
-        "youth",
-        "model",
-        "generative",
-        "computing",
-        "infrastructure",
-        "sufficiency",
-        "environment",
-        "law",
-        "rule",
-        "report",
-        "recommendation",
-        "workshop",
-        "summit",
-        "debate",
-        "governance",
-        "open",
-        "data",
-        "privacy",
-        "consent",
-        "identity",
-    ],
-}
+WARM_UP = 20
 
 
 def percentile(values, share):
@@ -162,12 +32,16 @@ def percentile(values, share):
 
 
 class Command(BaseCommand):
-    help = "Benchmark search: index a generated bilingual corpus, time /api/search/ on the engine and the database backend."
+    help = "Benchmark search on a generated bilingual corpus: reindex time, latency of /api/search/ and of the search page on the engine and the database backend."
 
     def add_arguments(self, parser):
-        parser.add_argument("--pages", type=int, default=10_000, help="Pages to generate, split between the languages.")
-        parser.add_argument("--queries", type=int, default=200, help="Queries timed per backend and language.")
-        parser.add_argument("--keep", action="store_true", help="Keep the generated pages and indexes.")
+        parser.add_argument(
+            "--pages", type=int, default=10_000, help="Pages in the corpus, half of them in each language."
+        )
+        parser.add_argument(
+            "--queries", type=int, default=100, help="Timed queries per backend, endpoint and language."
+        )
+        parser.add_argument("--keep", action="store_true", help="Keep the benchmark's engine indexes.")
         parser.add_argument("--seed", type=int, default=7)
 
     def handle(self, *args, pages, queries, keep, seed, **options):
@@ -175,78 +49,70 @@ class Command(BaseCommand):
             raise CommandError(
                 "Set SEARCH_URL (and SEARCH_BACKEND) to benchmark the engine against the database backend."
             )
-        homes = {home.locale.language_code: home for home in HomePage.objects.select_related("locale")}
-        if set(homes) != set(indexing.languages()):
-            raise CommandError("Needs the French and English home pages: run load_demo first.")
-        random.seed(seed)
-        engine_config = {**settings.WAGTAILSEARCH_BACKENDS["engine"], "INDEX_PREFIX": f"bench_{uuid.uuid4().hex[:6]}_"}
-        with_engine = {**settings.WAGTAILSEARCH_BACKENDS, "engine": engine_config}
-        database_only = {"default": settings.WAGTAILSEARCH_BACKENDS["default"]}
+        try:
+            build_corpus(pages, self.stdout)
+        except RuntimeError as error:
+            raise CommandError(str(error)) from error
+        engine_config = {**settings.WAGTAILSEARCH_BACKENDS["engine"], "INDEX_PREFIX": "bench_"}
+        backends = {
+            "engine": {**settings.WAGTAILSEARCH_BACKENDS, "engine": engine_config},
+            "database": {"default": settings.WAGTAILSEARCH_BACKENDS["default"]},
+        }
+        languages = indexing.languages()
 
-        # 1. Corpus (into the database, and Wagtail's database index through its signals).
-        sections = {}
-        with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends["engine"]):
             started = time.perf_counter()
-            for language, home in homes.items():
-                title = "Banc d'essai" if language == "fr" else "Benchmark"
-                sections[language] = StandardPage(title=title, slug=f"bench-{uuid.uuid4().hex[:6]}", live=True)
-                home.add_child(instance=sections[language])
-                for number in range(pages // len(homes)):
-                    words = WORDS[language]
-                    page = StandardPage(
-                        title=" ".join(random.choices(words, k=random.randint(3, 7))).capitalize(),
-                        slug=f"p{number}",
-                        intro=" ".join(random.choices(words, k=random.randint(30, 80))) + ".",
-                        live=True,
-                        first_published_at=timezone.now(),
-                    )
-                    sections[language].add_child(instance=page)
-                    if number % 500 == 499:
-                        self.stdout.write(f"\r{language}: {number + 1} pages created", ending="")
-                        self.stdout.flush()
-                self.stdout.write("")
-            created = time.perf_counter() - started
-        total = pages // len(homes) * len(homes)
+            indexed = sum(indexing.rebuild(language) for language in languages)
+            elapsed = time.perf_counter() - started
+        engine_name = f"{settings.SEARCH_BACKEND} at {engine_config['URLS'][0]}"
         self.stdout.write(
-            f"Database backend: {total} pages created and indexed in {created:.1f}s ({total / created:.0f} pages/s, page creation included)"
+            f"Full reindex ({engine_name}): {indexed} documents in {elapsed:.1f}s ({indexed / elapsed:.0f} documents/s)"
         )
 
-        # 2. Engine indexing throughput (bulk rebuild of each language).
-        with override_settings(WAGTAILSEARCH_BACKENDS=with_engine):
-            started = time.perf_counter()
-            indexed = sum(indexing.rebuild(language) for language in homes)
-            elapsed = time.perf_counter() - started
-            self.stdout.write(
-                f"Engine: {indexed} documents indexed in {elapsed:.1f}s ({indexed / elapsed:.0f} documents/s)"
-            )
-
-        # 3. Latency through the JSON endpoint.
+        rng = random.Random(seed)
+        texts = {
+            language: [" ".join(rng.choices(WORDS[language], k=rng.randint(1, 3))) for _ in range(WARM_UP + queries)]
+            for language in languages
+        }
+        endpoints = {
+            "/api/search/": lambda language, text: ("/api/search/", {"q": text, "locale": language}),
+            "search page": lambda language, text: (search_url(language), {"q": text}),
+        }
         client = Client()
-        rows = []
-        for label, backends in (("engine", with_engine), ("database", database_only)):
-            with override_settings(WAGTAILSEARCH_BACKENDS=backends, ALLOWED_HOSTS=["*"]):
-                for language in homes:
-                    timings = []
-                    for _ in range(queries):
-                        query = " ".join(random.choices(WORDS[language], k=random.randint(1, 3)))
-                        started = time.perf_counter()
-                        response = client.get("/api/search/", {"q": query, "locale": language})
-                        timings.append((time.perf_counter() - started) * 1000)
-                        if response.status_code != 200:
-                            raise CommandError(f"{label} {language} {query!r}: HTTP {response.status_code}")
-                    rows.append((label, language, statistics.median(timings), percentile(timings, 0.95)))
+        figures = {}
+        for label, configured in backends.items():
+            with override_settings(WAGTAILSEARCH_BACKENDS=configured, ALLOWED_HOSTS=["*"]):
+                for endpoint, request in endpoints.items():
+                    for language in languages:
+                        timings = self.timed(client, request, language, texts[language], label)
+                        figures[endpoint, language, label] = (statistics.median(timings), percentile(timings, 0.95))
+
         self.stdout.write("")
-        self.stdout.write(f"Latency of /api/search/ over {queries} queries per row ({total} pages):")
-        self.stdout.write(f"{'backend':<10} {'language':<9} {'p50 ms':>8} {'p95 ms':>8}")
-        for label, language, p50, p95 in rows:
-            self.stdout.write(f"{label:<10} {language:<9} {p50:>8.1f} {p95:>8.1f}")
+        self.stdout.write(
+            f"Latency in ms over {queries} queries per row after {WARM_UP} not counted ({indexed} documents, {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}):"
+        )
+        self.stdout.write(f"{'':<14}{'':<5}{'engine':>17}{'database':>19}")
+        self.stdout.write(f"{'endpoint':<14}{'lang':<5}{'p50':>8} {'p95':>8}{'p50':>10} {'p95':>8}")
+        for endpoint in endpoints:
+            for language in languages:
+                (e50, e95), (d50, d95) = figures[endpoint, language, "engine"], figures[endpoint, language, "database"]
+                self.stdout.write(f"{endpoint:<14}{language:<5}{e50:>8.1f} {e95:>8.1f}{d50:>10.1f} {d95:>8.1f}")
 
         if not keep:
-            with override_settings(WAGTAILSEARCH_BACKENDS=with_engine):
-                engine = indexing.get_engine()
-                for language in homes:
-                    engine.delete_index(language)
-            self.stdout.write("Removing the generated pages (slow at this size; --keep skips it)")
-            with override_settings(WAGTAILSEARCH_BACKENDS=database_only):
-                for section in sections.values():
-                    section.delete()
+            with override_settings(WAGTAILSEARCH_BACKENDS=backends["engine"]):
+                for language in languages:
+                    indexing.get_engine().delete_index(language)
+
+    def timed(self, client, request, language, texts, label):
+        """Milliseconds of each request past the warm-up; every answer must be a 200."""
+        timings = []
+        for number, text in enumerate(texts):
+            path, params = request(language, text)
+            started = time.perf_counter()
+            response = client.get(path, params)
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status_code != 200:
+                raise CommandError(f"{label} {path} {text!r}: HTTP {response.status_code}")
+            if number >= WARM_UP:
+                timings.append(elapsed)
+        return timings
