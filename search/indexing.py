@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 
 
 # Keyed on the configuration, so that the engine follows it when it is changed
-# at run time (override_settings in search_benchmark and the tests).
+# at run time (override_settings in benchmarks' search_benchmark and the tests).
 @lru_cache(maxsize=1)
 def _engine(_config_key):
     if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
