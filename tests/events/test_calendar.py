@@ -94,7 +94,7 @@ def test_feed_lists_upcoming_live_public_events_of_the_language_only(client, hom
     assert [str(event["summary"]) for event in events] == ["Bientôt", "Plus tard"]
     assert sooner.pk
 
-    english = parse(client.get(f"{english_index.url}calendrier/")).walk("VEVENT")
+    english = parse(client.get(f"{english_index.url}calendar/")).walk("VEVENT")
     assert [str(event["summary"]) for event in english] == ["Later"]
 
 
