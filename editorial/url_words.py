@@ -81,15 +81,21 @@ def translated_query(query, language):
     return renamed
 
 
+def reverse_route(model, name, language, args=(), kwargs=None):
+    """The sub-path of the route `name` of a routable page `model` in `language`."""
+    resolver = model.get_resolver()
+    try:
+        return resolver.reverse(f"{name}.{language}", *args, **(kwargs or {}))
+    except NoReverseMatch:
+        return resolver.reverse(name, *args, **(kwargs or {}))
+
+
 class LocalizedRoutesMixin(RoutablePageMixin):
     """Sub-page URLs in the page's language; the other language's words answer
     with a permanent redirect to this language's (query string kept)."""
 
     def reverse_subpage(self, name, args=None, kwargs=None):
-        try:
-            return super().reverse_subpage(f"{name}.{self.locale.language_code}", args, kwargs)
-        except NoReverseMatch:
-            return super().reverse_subpage(name, args, kwargs)
+        return reverse_route(type(self), name, self.locale.language_code, args or (), kwargs)
 
     def route(self, request, path_components):
         result = super().route(request, path_components)
