@@ -45,15 +45,14 @@ def word(key, language=None):
     return words.get(language or get_language()) or words[settings.LANGUAGE_CODE]
 
 
-def foreign_words(language):
-    """{word of another language: this language's word} for the words that differ."""
-    renames = {}
-    for words in WORDS.values():
-        own = words.get(language)
-        for other, foreign in words.items():
-            if other != language and own and foreign != own:
-                renames[foreign] = own
-    return renames
+def source_words(language):
+    """{source-language (French) word: `language`'s word} for the words that differ."""
+    source = settings.LANGUAGE_CODE
+    return {
+        words[source]: words[language]
+        for words in WORDS.values()
+        if language in words and words[language] != words[source]
+    }
 
 
 def localized_path(pattern, name):
@@ -70,9 +69,9 @@ def localized_path(pattern, name):
 
 
 def translated_query(query, language):
-    """`query` (a QueryDict) with the other languages' parameter names renamed,
-    or None when it has none."""
-    renames = foreign_words(language)
+    """`query` (a QueryDict) with the French parameter names renamed to
+    `language`'s, or None when it has none."""
+    renames = source_words(language)
     if not any(key in renames for key in query):
         return None
     renamed = QueryDict(mutable=True)
@@ -115,9 +114,10 @@ class LocalizedRoutesMixin(RoutablePageMixin):
 
 
 class ForeignQueryParamsMiddleware:
-    """A page of one language asked with another language's query parameters
-    (`/en/events/?theme=x`) is redirected (301) to its own (`?topic=x`), the
-    other parameters kept."""
+    """A translated page asked with the French query parameters it had before
+    they were translated (`/en/events/?theme=x`) is redirected (301) to its own
+    (`?topic=x`), the other parameters kept. French pages are left alone: the
+    search page reads `?topic=` and `?year=` in every language."""
 
     def __init__(self, get_response):
         self.get_response = get_response
