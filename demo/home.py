@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from editorial.localize import translate
 from home.models import HomePage, StandardPage
-from navigation.models import Menu, MenuItem
+from navigation.models import InstituteSettings, Menu, MenuItem
 
 from .helpers import child_page, english_version, french_and_english_locales
 
@@ -73,7 +73,7 @@ def load(context):
             "Éditeur, hébergeur et conditions d'utilisation du site.",
             "Publisher, host and terms of use of this site.",
             "Le site est édité par l'association Institut du numérique responsable.",
-            "This site is published by the Institut du numérique responsable association.",
+            "This site is published by the Institute for Responsible Digital Policy association.",
         ),
         (
             "confidentialite",
@@ -150,3 +150,20 @@ def load_menus(context):
         if not menu.has_translation(Locale.objects.get(language_code="en")):
             translate(menu, english_labels)
     context["home"] = home
+
+
+def load_institute(context):
+    """The institute's names, address, contact and social links (footer, citations, JSON-LD)."""
+    site = Site.objects.get(is_default_site=True)
+    institute = InstituteSettings.for_site(site)
+    if not institute.address:
+        institute.name = "Institut du numérique responsable"
+        institute.english_name = "Institute for Responsible Digital Policy"
+        institute.address = "12, rue des Archives\n75004 Paris\nFrance"
+        institute.email = "contact@example.org"
+        institute.social_links = [
+            ("link", {"label": "Mastodon", "url": "https://mastodon.social/@numerique_responsable"}),
+            ("link", {"label": "LinkedIn", "url": "https://www.linkedin.com/company/numerique-responsable"}),
+            ("link", {"label": "Bluesky", "url": "https://bsky.app/profile/numerique-responsable.org"}),
+        ]
+        institute.save()

@@ -305,7 +305,9 @@ def load(context):
                 where_en = f" ({organisation.get_translation(english).name})"
             translate(
                 person,
-                {role_fr: role_en, bio_fr: f"{name} is {role_en.lower()}{where_en}."},
+                # English needs an article before most roles ("a neuroscientist", "the
+                # president"): a title line reads right without one.
+                {role_fr: role_en, bio_fr: f"{name} — {role_en}{where_en}."},
             )
         people[key] = person
     context["organisations"] = organisations

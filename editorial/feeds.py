@@ -1,12 +1,12 @@
 """RSS and Atom feeds of the latest pages of one content type, in the language
 of an index page.
 
-An index page (a RoutablePageMixin page) serves them as routes and announces
+An index page (a `editorial.url_words.LocalizedRoutesMixin` page) serves them as routes and announces
 them in its head::
 
     from editorial.feeds import feed_response
 
-    @path("flux/rss/", name="rss")
+    @localized_path("{feed}/rss/", name="rss")
     def rss(self, request):
         return feed_response(request, self, ArticlePage, "rss", order_by="-date")
 

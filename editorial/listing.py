@@ -1,7 +1,9 @@
 """Index pages: filtering by plain links and pagination with page links.
 
-The URL holds the whole state (``?theme=...&type=...&annee=...&page=2``), so a
-filtered list can be shared and works without JavaScript. Filters combine;
+The URL holds the whole state (``?theme=...&type=...&annee=...&page=2`` in French,
+``?topic=...&type=...&year=...&page=2`` in English: a filter's ``param`` is a
+key of ``editorial.url_words.WORDS``), so a filtered list can be shared and
+works without JavaScript. Filters combine;
 choosing a value keeps the others and goes back to page 1. A value that is not
 one of a filter's choices, or a page number out of range, gives a 404 (never a
 500).
@@ -41,9 +43,11 @@ from functools import cached_property
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, QueryDict
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import PageTopic
+from .url_words import word
 
 PAGE_PARAM = "page"
 
@@ -58,11 +62,11 @@ class LinkFilter:
 
 
 def topic_filter(pages, locale_id):
-    """`?theme=<topic slug>`: the topics of `locale_id` that `pages` carry."""
+    """`?theme=<topic slug>` (`?topic=` in English): the topics of `locale_id` that `pages` carry."""
     topic_model = PageTopic._meta.get_field("topic").related_model
     topics = topic_model.objects.filter(locale_id=locale_id, page_links__page__in=pages.values("pk")).distinct()
     return LinkFilter(
-        "theme",
+        "topic",
         _("Thème"),
         [(topic.slug, topic.name, topic) for topic in topics],
         lambda queryset, topic: queryset.filter(page_topics__topic=topic),
@@ -70,10 +74,10 @@ def topic_filter(pages, locale_id):
 
 
 def year_filter(pages, field):
-    """`?annee=<year>`: the years of the date `field` among `pages`, newest first."""
+    """`?annee=<year>` (`?year=`): the years of the date `field` among `pages`, newest first."""
     years = [day.year for day in pages.dates(field, "year", order="DESC")]
     return LinkFilter(
-        "annee",
+        "year",
         _("Année"),
         [(year, str(year), year) for year in years],
         lambda queryset, year: queryset.filter(**{f"{field}__year": year}),
@@ -116,10 +120,11 @@ class Listing:
 
     def __init__(self, request, queryset, filters=(), per_page=12):
         self.request = request
+        self.language = get_language()
         self.params = {}
         self.filters = []
         for link_filter in filters:
-            value = request.GET.get(link_filter.param, "")
+            value = request.GET.get(self.param_name(link_filter.param), "")
             chosen = None
             if value:
                 chosen = next((choice for choice in link_filter.choices if str(choice[0]) == value), None)
@@ -134,13 +139,17 @@ class Listing:
         except (PageNotAnInteger, EmptyPage) as error:
             raise Http404("No such page") from error
 
+    def param_name(self, key):
+        """The query parameter of the filter `key` in the page's language."""
+        return word(key, self.language)
+
     def url(self, page_number=None, **changes):
         """The query string of this listing with `changes` (None removes a filter)."""
         params = {**self.params, **changes}
         query = QueryDict(mutable=True)
         for key, value in params.items():
             if value not in (None, ""):
-                query[key] = value
+                query[self.param_name(key)] = value
         if page_number and page_number > 1:
             query[PAGE_PARAM] = page_number
         encoded = query.urlencode()
@@ -171,7 +180,7 @@ class Listing:
                 {"label": label, "url": self.url(**{link_filter.param: value}), "current": str(value) == str(current)}
                 for value, label, _obj in link_filter.choices
             ]
-            groups.append({"param": link_filter.param, "label": link_filter.label, "options": options})
+            groups.append({"param": self.param_name(link_filter.param), "label": link_filter.label, "options": options})
         return groups
 
     @cached_property

@@ -1,18 +1,17 @@
 """schema.org `Event` of an event page, from the same fields as the page and the calendar."""
 
-from django.conf import settings
-from django.utils.translation import gettext
+from navigation.models import InstituteSettings
 
 from .choices import OurRole
 
 
-def _organisers(page, absolute):
+def _organisers(page, absolute, institute_name):
     organisers = []
     if page.our_role in (OurRole.ORGANISER, OurRole.CO_ORGANISER):
         organisers.append(
             {
                 "@type": "Organization",
-                "name": gettext(settings.ORGANISATION_NAME),
+                "name": institute_name,
                 "url": absolute(f"/{page.locale.language_code}/"),
             }
         )
@@ -75,7 +74,7 @@ def event_json_ld(page, request):
     locations = _locations(page)
     if locations:
         data["location"] = _one_or_list(locations)
-    organisers = _organisers(page, absolute)
+    organisers = _organisers(page, absolute, InstituteSettings.for_request(request).name_in(page.locale.language_code))
     if organisers:
         data["organizer"] = _one_or_list(organisers)
     performers = [

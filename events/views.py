@@ -9,6 +9,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from editorial.url_words import word
+from navigation.models import InstituteSettings
+
 from .forms import RegistrationForm
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
 
@@ -72,6 +75,7 @@ def send_confirmation(registration, page, request):
             "when": page.when(),
             "page_url": request.build_absolute_uri(page.url),
             "ics_url": request.build_absolute_uri(page.url + page.reverse_subpage("ics")),
+            "institute_name": InstituteSettings.for_request(request).name_in(registration.language),
         }
         subject = " ".join(render_to_string("events/email/confirmation_subject.txt", context).split())
         body = render_to_string("events/email/confirmation_body.txt", context)
@@ -84,7 +88,7 @@ def send_confirmation(registration, page, request):
 
 def register(page, request):
     if request.method != "POST" or page.registration_mode != RegistrationMode.FORM:
-        return redirect(page.url + "#inscription")
+        return redirect(f"{page.url}#{word('register', page.locale.language_code)}")
     form = RegistrationForm(request.POST)
     if form.over_rate_limit(request):
         status = 429

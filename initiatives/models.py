@@ -42,7 +42,7 @@ class InitiativeIndexPage(SectionIndexPage):
         context["listing"] = Listing(
             request,
             initiatives.order_by("-first_published_at", "-pk"),
-            filters=[choice_filter("statut", _("Statut"), "status", InitiativePage.Status.choices)],
+            filters=[choice_filter("status", _("Statut"), "status", InitiativePage.Status.choices)],
             per_page=12,
         )
         return context

@@ -2,7 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -68,3 +71,56 @@ class MenuItem(TranslatableMixin, Orderable):
 
     def __str__(self):
         return self.label
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("réseau"), max_length=40, help_text=_("Par exemple : LinkedIn, Mastodon."))
+    url = blocks.URLBlock(label=_("adresse"))
+
+    class Meta:
+        icon = "link"
+        label = _("lien vers un réseau social")
+
+
+@register_setting(icon="home")
+class InstituteSettings(BaseSiteSetting):
+    """Who publishes the site: shown in the footer, the citations of reports,
+    the JSON-LD publisher and the e-mails, in the reader's language."""
+
+    name = models.CharField(_("nom de l'institut"), max_length=120, default="Institut du numérique responsable")
+    english_name = models.CharField(
+        _("nom de l'institut en anglais"),
+        max_length=120,
+        default="Institute for Responsible Digital Policy",
+        blank=True,
+        help_text=_("Utilisé sur les pages en anglais ; vide : le nom français."),
+    )
+    address = models.TextField(
+        _("adresse postale"),
+        blank=True,
+        help_text=_("Une ligne par ligne d'adresse, telle qu'on l'écrit sur une enveloppe."),
+    )
+    email = models.EmailField(_("e-mail de contact"), blank=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        verbose_name=_("réseaux sociaux"),
+        blank=True,
+        help_text=_("Affichés dans le pied de page, dans l'ordre choisi ici."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("english_name"),
+        FieldPanel("address"),
+        FieldPanel("email"),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("institut")
+
+    def name_in(self, language):
+        """The institute's name in `language` ("fr" or "en")."""
+        if language == "en" and self.english_name:
+            return self.english_name
+        return self.name

@@ -1,13 +1,12 @@
 """News: articles with an author or a byline and a credited source, under one
 index page per language with topic and year filters and RSS/Atom feeds."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -17,9 +16,11 @@ from editorial.blocks import BodyBlock, outline
 from editorial.feeds import feed_response
 from editorial.listing import Listing, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
+from editorial.url_words import LocalizedRoutesMixin, localized_path
+from navigation.models import InstituteSettings
 
 
-class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
+class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
     """The news of one language: newest first, filtered by topic and year, with feeds."""
 
     subpage_types = ["news.NewsArticlePage"]
@@ -42,11 +43,11 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
         )
         return self.render(request, context_overrides={"listing": listing})
 
-    @path("flux/rss/", name="rss")
+    @localized_path("{feed}/rss/", name="rss")
     def rss(self, request):
         return feed_response(request, self, NewsArticlePage, "rss", order_by="-date")
 
-    @path("flux/atom/", name="atom")
+    @localized_path("{feed}/atom/", name="atom")
     def atom(self, request):
         return feed_response(request, self, NewsArticlePage, "atom", order_by="-date")
 
@@ -182,7 +183,10 @@ class NewsArticlePage(EditorialPage):
             "datePublished": self.date.isoformat(),
             "inLanguage": self.locale.language_code,
             "mainEntityOfPage": self.get_full_url(request),
-            "publisher": {"@type": "Organization", "name": settings.ORGANISATION_NAME},
+            "publisher": {
+                "@type": "Organization",
+                "name": InstituteSettings.for_request(request).name_in(self.locale.language_code),
+            },
             "about": [{"@type": "Thing", "name": topic.name} for topic in self.topics],
         }
         if self.last_published_at:

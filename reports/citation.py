@@ -2,11 +2,12 @@
 
 import re
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils import formats, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+
+from navigation.models import InstituteSettings
 
 BIBTEX_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 BIBTEX_LANGUAGES = {"fr": "french", "en": "english"}
@@ -40,7 +41,7 @@ class Citation:
         self.url = request.build_absolute_uri(page.get_url(request))
         self.language = page.locale.language_code
         self.authors = page.author_names
-        self.organisation = settings.ORGANISATION_NAME
+        self.organisation = InstituteSettings.for_request(request).name_in(self.language)
         self.year = page.publication_date.year
 
     @property

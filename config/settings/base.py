@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "security.middleware.ControlCharactersMiddleware",
+    "editorial.url_words.ForeignQueryParamsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -188,6 +189,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+# One date format per language: see config/formats/.
+FORMAT_MODULE_PATH = ["config.formats"]
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar: staff e-mail hashes stay here, and the admin's CSP needs no third-party images.

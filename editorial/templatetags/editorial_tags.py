@@ -8,6 +8,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from editorial import url_words
+
 register = template.Library()
 
 # Same escaping as django.utils.html.json_script: the JSON cannot close the <script>.
@@ -36,3 +38,9 @@ def jsonld(data):
         return ""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag
+def url_word(key, language=None):
+    """A URL word (segment, parameter, anchor) in `language`, default the active one."""
+    return url_words.word(key, language)

@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from ..url_words import reverse_route
+
 register = template.Library()
 
 # The routes of index pages that readers subscribe to, in the order the footer lists them.
@@ -15,15 +17,15 @@ FEED_ROUTES = ("rss", "calendar")
 
 
 @cache
-def _feed_routes():
-    """{page model: (route name, sub-path)} of the page types that serve a feed."""
+def _feed_routes(language):
+    """{page model: (route name, sub-path in `language`)} of the page types that serve a feed."""
     routes = {}
     for model in get_page_models():
         if model._meta.abstract or not issubclass(model, RoutablePageMixin):
             continue
         for name in FEED_ROUTES:
             try:
-                routes[model] = (name, model.get_resolver().reverse(name))
+                routes[model] = (name, reverse_route(model, name, language))
             except NoReverseMatch:
                 continue
             break
@@ -35,13 +37,14 @@ def site_feeds(context):
     """[{title, url, kind}] of the live, public feed-serving index pages in the
     reader's language (one query)."""
     request = context.get("request")
-    routes = _feed_routes()
+    language = get_language()
+    routes = _feed_routes(language)
     if request is None or not routes:
         return []
     pages = (
         Page.objects.live()
         .public()
-        .filter(locale__language_code=get_language())
+        .filter(locale__language_code=language)
         .type(*routes)
         .select_related("content_type")
         .order_by("path")

@@ -3,11 +3,11 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail_localize.fields import SynchronizedField
 
 from editorial.listing import Listing, choice_filter, topic_filter, year_filter
 from editorial.models import SectionIndexPage
+from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole
@@ -22,7 +22,7 @@ def upcoming_events(locale, limit=None, now=None):
     return queryset[:limit] if limit else queryset
 
 
-class EventIndexPage(RoutablePageMixin, SectionIndexPage):
+class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
     """The events of a language (`/fr/evenements/`, `/en/events/`) and their calendar feed."""
 
     privacy_page = models.ForeignKey(
@@ -63,7 +63,7 @@ class EventIndexPage(RoutablePageMixin, SectionIndexPage):
         context["webcal_url"] = "webcal://" + context["calendar_url"].split("://", 1)[1]
         return context
 
-    @path("calendrier/", name="calendar")
+    @localized_path("{calendar}/", name="calendar")
     def calendar_feed(self, request):
         """The upcoming events of this language, to subscribe to in a calendar application."""
         events = list(upcoming_events(self.locale).child_of(self))

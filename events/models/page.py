@@ -8,13 +8,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.models import EditorialPage
+from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from ..blocks import ProgrammeBlock
 from ..calendar import calendar_response
@@ -26,7 +26,7 @@ from .programme import build_sessions, people_in_bulk, programme_person_ids
 from .registration import Registration, registration_status
 
 
-class EventPage(RoutablePageMixin, EditorialPage):
+class EventPage(LocalizedRoutesMixin, EditorialPage):
     starts_at = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
     ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
     all_day = models.BooleanField(
@@ -290,14 +290,14 @@ class EventPage(RoutablePageMixin, EditorialPage):
         context["calendar_index"] = self.index_page
         return context
 
-    @path("inscription/", name="register")
+    @localized_path("{register}/", name="register")
     def register_view(self, request):
         # Imported here: the registration views import this module.
         from ..views import register
 
         return register(self, request)
 
-    @path("inscription/confirmee/", name="registered")
+    @localized_path("{register}/{confirmed}/", name="registered")
     def registered_view(self, request):
         alternates = {}
         for translation in self.get_translations(inclusive=True).live().public().select_related("locale"):
@@ -312,6 +312,6 @@ class EventPage(RoutablePageMixin, EditorialPage):
             context_overrides={"language_alternates": alternates},
         )
 
-    @path("calendrier/", name="ics")
+    @localized_path("{calendar}/", name="ics")
     def ics_view(self, request):
         return calendar_response(request, [self], self.title, filename=f"{self.slug}.ics")

@@ -3,6 +3,8 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from navigation.models import InstituteSettings
+
 register = template.Library()
 
 
@@ -27,10 +29,12 @@ def language_context(context):
         if isinstance(page, Page) and page.id and page.live:
             alternates = live_translation_urls(page, request)
     canonical = context.get("canonical_url") or alternates.get(current) or request.build_absolute_uri(request.path)
+    # Named as a sentence of the active language names them: "en anglais", "in French".
+    names_in_sentence = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     switcher = [
         {
             "code": code,
-            "name": name,
+            "name": names_in_sentence.get(code, name),
             "url": alternates.get(code),
             "home_url": f"/{code}/",
         }
@@ -43,4 +47,16 @@ def language_context(context):
         "alternates": sorted(alternates.items()),
         "x_default": alternates.get(settings.LANGUAGE_CODE) or next(iter(alternates.values()), None),
         "switcher": switcher,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def institute(context):
+    """The institute settings of the request's site, with `name` in the active language."""
+    settings_ = InstituteSettings.for_request(context["request"])
+    return {
+        "name": settings_.name_in(get_language()),
+        "address_lines": [line.strip() for line in settings_.address.splitlines() if line.strip()],
+        "email": settings_.email,
+        "social_links": [link.value for link in settings_.social_links],
     }

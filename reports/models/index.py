@@ -2,18 +2,19 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.images import get_image_model
 
 from editorial.feeds import feed_response
 from editorial.listing import Listing, choice_filter, topic_filter, year_filter
 from editorial.models import SectionIndexPage
+from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from .authors import ReportAuthor
 from .page import ReportPage, ReportType
 
 
-class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
+class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
     """The list of reports of one language, with filters and feeds."""
 
     subpage_types = ["reports.ReportPage"]
@@ -62,10 +63,10 @@ class ReportIndexPage(RoutablePageMixin, SectionIndexPage):
         authors = Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order"))
         return feed_response(request, self, ReportPage, kind, order_by="-publication_date", prefetch=[authors])
 
-    @path("flux/rss/", name="rss")
+    @localized_path("{feed}/rss/", name="rss")
     def rss(self, request):
         return self.feed(request, "rss")
 
-    @path("flux/atom/", name="atom")
+    @localized_path("{feed}/atom/", name="atom")
     def atom(self, request):
         return self.feed(request, "atom")

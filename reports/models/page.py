@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,6 +20,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline, reading_time
 from editorial.models import EditorialPage
+from editorial.url_words import LocalizedRoutesMixin, localized_path
+from navigation.models import InstituteSettings
 from people.models import PeopleIndexPage
 
 from .. import citation
@@ -35,7 +37,7 @@ class ReportType(models.TextChoices):
     CONSULTATION = "consultation", _("Contribution à une consultation")
 
 
-class ReportPage(RoutablePageMixin, EditorialPage):
+class ReportPage(LocalizedRoutesMixin, EditorialPage):
     """A publication: summary, authors, topics, structured body with
     recommendations, PDF and how to cite it."""
 
@@ -248,7 +250,7 @@ class ReportPage(RoutablePageMixin, EditorialPage):
         index_page = self.get_parent()
         organisation = {
             "@type": "Organization",
-            "name": settings.ORGANISATION_NAME,
+            "name": InstituteSettings.for_request(request).name_in(self.locale.language_code),
             "url": request.build_absolute_uri("/"),
         }
         data = {
@@ -297,10 +299,10 @@ class ReportPage(RoutablePageMixin, EditorialPage):
     def report(self, request):
         return self.render(request)
 
-    @path("citer/bibtex/", name="bibtex")
+    @localized_path("{cite}/bibtex/", name="bibtex")
     def bibtex(self, request):
         return self.citation(request).bibtex_response()
 
-    @path("citer/ris/", name="ris")
+    @localized_path("{cite}/ris/", name="ris")
     def ris(self, request):
         return self.citation(request).ris_response()

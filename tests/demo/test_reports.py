@@ -50,7 +50,7 @@ def test_demo_report_in_both_languages(client, demo):
 
 
 def test_demo_report_index_feeds_and_home_pages(client, demo):
-    for url, feed in (("/fr/rapports/", "/fr/rapports/flux/rss/"), ("/en/reports/", "/en/reports/flux/atom/")):
+    for url, feed in (("/fr/rapports/", "/fr/rapports/flux/rss/"), ("/en/reports/", "/en/reports/feed/atom/")):
         html = soup(client.get(url))
         assert len(html.select(".report-card")) == 1
         assert client.get(feed).status_code == 200

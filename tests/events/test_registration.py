@@ -50,7 +50,7 @@ def workshop(index):
 
 def post(client, page, **data):
     values = {"name": "Ada Lovelace", "email": "ada@example.org", "organisation": "", "consent": "on", **data}
-    return client.post(f"{page.url}inscription/", values)
+    return client.post(page.url + page.reverse_subpage("register"), values)
 
 
 def test_open_form_shows_seats_left_and_privacy_link(client, workshop, privacy):
@@ -109,7 +109,7 @@ def test_english_registration_gets_english_mail_and_shares_the_capacity(client, 
     assert Registration.objects.get().language == "en"
     [mail] = mailoutbox
     assert mail.subject == "Registration confirmed: Workshop"
-    assert "Hello Ada Lovelace" in mail.body and "March 1, 2030" in mail.body
+    assert "Hello Ada Lovelace" in mail.body and "Date: 1 March 2030" in mail.body
 
     # The one seat is taken, whichever language it was taken in.
     french_html = client.get(french.url).text

@@ -9,6 +9,8 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
 
+from navigation.models import InstituteSettings
+
 pytestmark = pytest.mark.django_db
 
 
@@ -57,8 +59,11 @@ def test_robots_txt_points_to_the_sitemap(client, homes):
 
 
 def test_footer_lists_legal_pages_and_feeds(client, homes):
+    institute = InstituteSettings.for_site(homes[0].get_site())
+    institute.email = "contact@example.org"
+    institute.save()
     footer = soup_of(client.get("/fr/")).select_one("footer")
-    assert footer.select_one("address a[href^=mailto]")
+    assert footer.select_one("address a[href^=mailto]")["href"] == "mailto:contact@example.org"
 
 
 def test_404_speaks_the_language_of_the_address_without_canonical(client, homes):

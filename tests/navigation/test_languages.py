@@ -58,6 +58,15 @@ def test_untranslated_page_has_no_english_alternate_and_says_so(client, homes):
     assert missing.a["href"] == "/en/"
 
 
+def test_english_only_page_and_english_404_say_so_in_english(client, homes):
+    _, home_en = homes
+    StandardPageFactory(parent=home_en, title="Visiting London", slug="visiting-london")
+    for response in (client.get("/en/visiting-london/"), client.get("/en/no-such-page/")):
+        missing = soup(response).select_one(".language-switcher__missing")
+        assert " ".join(missing.text.split()) == "This page does not exist in French. Go to the home page in French"
+        assert missing.a["href"] == "/fr/"
+
+
 def test_draft_translation_is_not_announced(client, homes):
     home_fr, _ = homes
     page = StandardPageFactory(parent=home_fr, title="Équipe", slug="equipe")

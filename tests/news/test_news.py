@@ -126,7 +126,7 @@ def test_feeds_per_language(client, homes, kind, marker):
     assert marker in body and "Publié" in body and "IA" in body
     for hidden in ("Brouillon", "Privé", "Only in English"):
         assert hidden not in body
-    english = client.get(f"/en/news/flux/{kind}/").content.decode()
+    english = client.get(f"/en/news/feed/{kind}/").content.decode()
     assert "Only in English" in english and "Publié" not in english
     assert f'href="/fr/actualites/flux/{kind}/"' in client.get("/fr/actualites/").text
 

@@ -157,7 +157,7 @@ def test_english_feed_lists_english_reports(client, index, catalogue, topics):
         translate(person, {})
     translate(index, {"Rapports": "Reports", "rapports": "reports"})
     translate(catalogue[0], {"Rapport ancien": "Old report", "rapport-ancien": "old-report"})
-    channel = ET.fromstring(client.get("/en/reports/flux/rss/").content).find("channel")
+    channel = ET.fromstring(client.get("/en/reports/feed/rss/").content).find("channel")
     assert channel.findtext("language") == "en"
     assert [item.findtext("title") for item in channel.findall("item")] == ["Old report"]
     assert channel.findtext("title").startswith("Reports · Institute for Responsible Digital Policy")

@@ -17,6 +17,7 @@ DEMO_STEPS = [
     "demo.people.load_index",
     "demo.search.load",
     "demo.home.load_menus",
+    "demo.home.load_institute",
 ]
 
 
