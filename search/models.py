@@ -64,21 +64,18 @@ class PendingIndexUpdate(models.Model):
         return f"{self.kind} {self.object_id}"
 
 
-class SearchTermStat(models.Model):
-    """How often readers searched a normalised query in a language, and how often
-    it found nothing. Wagtail's query hits (search promotions) count all
-    searches; this adds the language and the searches without results."""
+class NoResultDailyHits(models.Model):
+    """How many searches for a query found nothing on a day: what Wagtail's
+    search terms (`QueryDailyHits`) do not tell editors."""
 
-    query_string = models.CharField(_("recherche"), max_length=255)
-    language = models.CharField(_("langue"), max_length=10)
-    hits = models.PositiveIntegerField(_("recherches"), default=0)
-    zero_result_hits = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
-    last_searched_at = models.DateTimeField(_("dernière recherche"), auto_now=True)
+    query = models.ForeignKey("wagtailsearchpromotions.Query", on_delete=models.CASCADE, related_name="no_result_hits")
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
 
     class Meta:
-        verbose_name = _("statistique de recherche")
-        verbose_name_plural = _("statistiques de recherche")
-        constraints = [models.UniqueConstraint(fields=["query_string", "language"], name="unique_search_term_language")]
+        verbose_name = _("recherches sans résultat du jour")
+        verbose_name_plural = _("recherches sans résultat du jour")
+        constraints = [models.UniqueConstraint(fields=["query", "date"], name="unique_no_result_query_date")]
 
     def __str__(self):
-        return self.query_string
+        return f"{self.query} {self.date}"

@@ -2,47 +2,25 @@
 autocomplete endpoint. Each reads the request once into a `SearchQuery`, runs
 it, and shows the `SearchResults` with the URLs of `SearchLinks`."""
 
-from django.db import transaction
-from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from modelsearch.utils import normalise_query_string
-from wagtail.contrib.search_promotions.models import Query
 
 from .indexing import languages
 from .links import SearchLinks
-from .models import SearchTermStat
 from .query import SearchQuery, requested_language, search, suggestions
 from .query.suggestions import MAX_SUGGEST_LENGTH
 from .query.value import PER_PAGE
-
-
-def log_search(query, results):
-    """Counts a new search (its first page, unfiltered) in Wagtail's query hits
-    and in our per-language statistics."""
-    normalised = normalise_query_string(query.text)[:255]
-    if not normalised or query.page != 1 or query.filters.as_dict():
-        return
-    missed = 0 if results.total or results.promotions else 1
-    with transaction.atomic():
-        Query.get(normalised).add_hit()
-        stats = SearchTermStat.objects.filter(query_string=normalised, language=query.language)
-        if not stats.update(
-            hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + missed, last_searched_at=timezone.now()
-        ):
-            SearchTermStat.objects.create(
-                query_string=normalised, language=query.language, hits=1, zero_result_hits=missed
-            )
+from .stats import record
 
 
 def _run(query, links):
     results = search(query)
     if results is None:
         return None
-    log_search(query, results)
+    record(query, results)
     return links.results(results)
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth.models import User
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
-from search.models import SearchTermStat, Synonym
+from search.models import Synonym
 
 from .conftest import standard_page
 
@@ -195,21 +195,6 @@ def test_engine_down_falls_back_with_a_notice(client, pages, settings, index_now
     from search.models import PendingIndexUpdate
 
     assert PendingIndexUpdate.objects.filter(kind="page", object_id=str(page.pk)).exists()
-
-
-def test_searches_are_logged_and_reported_to_editors(client, pages):
-    client.get("/fr/recherche/?q=Cloud")
-    client.get("/fr/recherche/?q=cloud")
-    client.get("/fr/recherche/?q=licorne")
-    client.get("/fr/recherche/?q=cloud&page=2")  # paging is not a new search
-    assert Query.get("cloud").hits == 2
-    assert SearchTermStat.objects.get(query_string="licorne", language="fr").zero_result_hits == 1
-    User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.login(username="editor", password="pw")
-    soup = soup_of(client.get("/admin/reports/search-terms-by-language/"))
-    top = [row.select("td")[0].text for row in soup.select("#top-queries tbody tr")]
-    zero = [row.select("td")[0].text for row in soup.select("#zero-result-queries tbody tr")]
-    assert top == ["cloud", "licorne"] and zero == ["licorne"]
 
 
 def test_synonyms_are_snippets_editors_manage(client, locales):
