@@ -29,6 +29,10 @@ def language_names():
     return {"fr": _("français"), "en": _("anglais")}
 
 
+def sort_labels():
+    return [("relevance", _("pertinence")), ("date", _("date"))]
+
+
 def facet_labels():
     return [("type", _("Type de contenu")), ("topic", _("Thème")), ("year", _("Année"))]
 
@@ -54,12 +58,17 @@ def search_page(request):
             for name, label in facet_labels()
         ]
         context["reset_url"] = links.reset()
+        context["sort_links"] = [(label, links.sorted_by(value), value == query.sort) for value, label in sort_labels()]
         if outcome.total == 0:
             other = query.other_language
+            # Said in the other language (and marked so): it is for readers of that language.
+            with translation.override(other):
+                name = language_names().get(other, other)
             context["other_language"] = {
                 "count": outcome.other_language_count,
                 "url": links.other_language(),
-                "name": language_names().get(other, other),
+                "name": name,
+                "code": other,
             }
             if outcome.spelling:
                 context["spelling_url"] = links.spelling(outcome.spelling)
@@ -99,6 +108,7 @@ def api_search(request):
             "query": query.text,
             "locale": query.language,
             "page": outcome.page if outcome else query.page,
+            "sort": query.sort,
             "total": outcome.count if outcome else 0,
             "engine": bool(outcome and outcome.by_engine),
             "degraded": bool(outcome and outcome.degraded),

@@ -57,6 +57,12 @@ def _facet_values(obj):
     }
 
 
+def _newest_first(obj):
+    """Sort key: dated pages newest first, then the undated (people, some pages) in relevance order."""
+    shown = content_date(obj) if isinstance(obj, Page) else None
+    return (shown is None, -shown.toordinal() if shown else 0)
+
+
 def database_search(query, exclude_page_ids=()):
     chosen = query.filters.as_dict()
     selected = []
@@ -67,6 +73,8 @@ def database_search(query, exclude_page_ids=()):
             selected.append(obj)
             for name, counter in counts.items():
                 counter.update(values[name])
+    if query.by_date:
+        selected.sort(key=_newest_first)
     buckets = {name: counter.most_common() for name, counter in counts.items()}
     buckets["year"] = sorted(counts["year"].items(), reverse=True)
     last = max(1, -(-len(selected) // PER_PAGE))

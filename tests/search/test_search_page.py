@@ -150,10 +150,11 @@ def test_no_results_suggests_and_counts_the_other_language(client, pages):
     soup = soup_of(client.get("/fr/recherche/?q=sovereignty"))
     empty = soup.select_one(".search-empty")
     assert "Aucun résultat" in empty.text and "Vérifiez l'orthographe" in empty.text
-    link = empty.select_one("a[href^='/en/search/']")
-    assert link.text == "1 résultat en anglais" and link["href"] == "/en/search/?q=sovereignty"
+    # Said in the other language, for its readers, and marked with its lang.
+    link = empty.select_one("p[lang=en] a[hreflang=en][href^='/en/search/']")
+    assert link.text == "1 result in English" and link["href"] == "/en/search/?q=sovereignty"
     soup = soup_of(client.get("/en/search/?q=numérique"))
-    assert soup.select_one(".search-empty a[href^='/fr/recherche/']").text == "1 result in French"
+    assert soup.select_one(".search-empty p[lang=fr] a[hreflang=fr]").text == "1 résultat en français"
 
 
 def test_json_api(client, pages):
