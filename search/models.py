@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Synonym(TranslatableMixin, models.Model):
@@ -38,6 +38,39 @@ class Synonym(TranslatableMixin, models.Model):
     def as_rule(self):
         """The Solr-format rule the engine reads; commas and "=>" are its syntax."""
         return ", ".join(term.replace("=>", " ").replace("#", " ") for term in self.term_list)
+
+
+class ExternalPromotion(TranslatableMixin, models.Model):
+    """A link to another site pinned above the results of a query, in one
+    language: the English version is a translation (its own words, and its own
+    address if the translator overrides it), and a language without one shows
+    nothing. Pages are pinned through Wagtail's search promotions, which give
+    each reader the page of their language."""
+
+    query = models.CharField(
+        _("recherche"),
+        max_length=255,
+        help_text=_("Ce que tapent les lecteurs, avec ou sans accents ni majuscules."),
+    )
+    url = models.URLField(_("adresse du lien"))
+    text = models.CharField(_("texte du lien"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("query"), FieldPanel("url"), FieldPanel("text"), FieldPanel("description")]
+    translatable_fields = [
+        TranslatableField("query"),
+        SynchronizedField("url"),
+        TranslatableField("text"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("lien externe recommandé")
+        verbose_name_plural = _("liens externes recommandés")
+        ordering = ["query", "text"]
+
+    def __str__(self):
+        return f"{self.query} → {self.text}"
 
 
 class PendingIndexUpdate(models.Model):

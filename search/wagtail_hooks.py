@@ -5,7 +5,7 @@ from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Synonym
+from .models import ExternalPromotion, Synonym
 from .reports import NoResultTermsReportView
 
 
@@ -19,6 +19,18 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+class ExternalPromotionViewSet(SnippetViewSet):
+    model = ExternalPromotion
+    icon = "link-external"
+    menu_label = _("Liens externes recommandés")
+    list_display = ["query", "text", "url", "locale"]
+    search_fields = ["query", "text"]
+    add_to_admin_menu = False
+
+
+register_snippet(ExternalPromotionViewSet)
 
 
 @hooks.register("register_admin_urls")
@@ -47,4 +59,14 @@ def register_synonyms_menu_item():
         reverse("wagtailsnippets_search_synonym:list"),
         icon_name="search",
         order=900,
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_external_promotions_menu_item():
+    return MenuItem(
+        _("Liens externes recommandés"),
+        reverse("wagtailsnippets_search_externalpromotion:list"),
+        icon_name="link-external",
+        order=901,
     )
