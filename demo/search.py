@@ -16,7 +16,8 @@ SYNONYMS = {
     "numérique, digital": "digital, numeric",
     "RGPD, règlement général sur la protection des données": "GDPR, General Data Protection Regulation",
     "droit d'auteur, droits d'auteur, copyright": "copyright, authors' rights, author's rights",
-    "start-up, startup, start up, jeune pousse": "start-up, startup, start up",
+    # Plurals too: synonyms apply before stemming.
+    "start-up, start-ups, startup, startups, start up, jeune pousse": "start-up, start-ups, startup, startups, start up",
     "école, enseignement, scolaire": "school, education, schooling",
     # Readers type the English words on the French site too, and the other way round.
     "souverain, souveraineté, sovereign, sovereignty": "sovereign, sovereignty, souverain, souveraineté",

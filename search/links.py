@@ -14,7 +14,7 @@ from wagtail.models import Page
 from editorial.listing import elided_page_links
 from people.models import PeopleIndexPage
 
-from .query.value import MAX_RESULT_WINDOW, PER_PAGE
+from .query.value import MAX_RESULT_WINDOW, PER_PAGE, SORTS
 
 
 def search_url(language, **params):
@@ -45,8 +45,16 @@ class SearchLinks:
 
     def search(self, **changes):
         """This search in its language with `changes` to its parameters ("" removes one)."""
-        params = {"q": self.query.text, **self.query.filters.as_dict(), **changes}
+        params = {"q": self.query.text, **self.query.filters.as_dict(), "sort": self._sort(), **changes}
         return search_url(self.query.language, **params)
+
+    def _sort(self):
+        """The `sort` parameter, left out for the default order."""
+        return self.query.sort if self.query.by_date else ""
+
+    def sorted_by(self, sort):
+        """This search in another order, from its first page."""
+        return self.search(sort="" if sort == SORTS[0] else sort, page="")
 
     def page(self, number):
         return self.search(page=number if number > 1 else "")
@@ -62,10 +70,10 @@ class SearchLinks:
         return self.search(q=text, type="", topic="", year="", page="")
 
     def other_language(self):
-        return search_url(self.query.other_language, q=self.query.text)
+        return search_url(self.query.other_language, q=self.query.text, sort=self._sort())
 
     def alternates(self, languages):
-        return {code: self.absolute(search_url(code, q=self.query.text)) for code in languages}
+        return {code: self.absolute(search_url(code, q=self.query.text, sort=self._sort())) for code in languages}
 
     def absolute(self, url):
         return self.request.build_absolute_uri(url) if url.startswith("/") else url

@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Synonym(TranslatableMixin, models.Model):
@@ -40,6 +40,39 @@ class Synonym(TranslatableMixin, models.Model):
         return ", ".join(term.replace("=>", " ").replace("#", " ") for term in self.term_list)
 
 
+class ExternalPromotion(TranslatableMixin, models.Model):
+    """A link to another site pinned above the results of a query, in one
+    language: the English version is a translation (its own words, and its own
+    address if the translator overrides it), and a language without one shows
+    nothing. Pages are pinned through Wagtail's search promotions, which give
+    each reader the page of their language."""
+
+    query = models.CharField(
+        _("recherche"),
+        max_length=255,
+        help_text=_("Ce que tapent les lecteurs, avec ou sans accents ni majuscules."),
+    )
+    url = models.URLField(_("adresse du lien"))
+    text = models.CharField(_("texte du lien"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [FieldPanel("query"), FieldPanel("url"), FieldPanel("text"), FieldPanel("description")]
+    translatable_fields = [
+        TranslatableField("query"),
+        SynchronizedField("url"),
+        TranslatableField("text"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("lien externe recommandé")
+        verbose_name_plural = _("liens externes recommandés")
+        ordering = ["query", "text"]
+
+    def __str__(self):
+        return f"{self.query} → {self.text}"
+
+
 class PendingIndexUpdate(models.Model):
     """An index change the engine could not take (down, timing out), replayed by
     `manage.py rebuild_search_index --pending`. Replaying re-reads the object, so
@@ -64,21 +97,18 @@ class PendingIndexUpdate(models.Model):
         return f"{self.kind} {self.object_id}"
 
 
-class SearchTermStat(models.Model):
-    """How often readers searched a normalised query in a language, and how often
-    it found nothing. Wagtail's query hits (search promotions) count all
-    searches; this adds the language and the searches without results."""
+class NoResultDailyHits(models.Model):
+    """How many searches for a query found nothing on a day: what Wagtail's
+    search terms (`QueryDailyHits`) do not tell editors."""
 
-    query_string = models.CharField(_("recherche"), max_length=255)
-    language = models.CharField(_("langue"), max_length=10)
-    hits = models.PositiveIntegerField(_("recherches"), default=0)
-    zero_result_hits = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
-    last_searched_at = models.DateTimeField(_("dernière recherche"), auto_now=True)
+    query = models.ForeignKey("wagtailsearchpromotions.Query", on_delete=models.CASCADE, related_name="no_result_hits")
+    date = models.DateField(_("date"))
+    hits = models.PositiveIntegerField(_("recherches sans résultat"), default=0)
 
     class Meta:
-        verbose_name = _("statistique de recherche")
-        verbose_name_plural = _("statistiques de recherche")
-        constraints = [models.UniqueConstraint(fields=["query_string", "language"], name="unique_search_term_language")]
+        verbose_name = _("recherches sans résultat du jour")
+        verbose_name_plural = _("recherches sans résultat du jour")
+        constraints = [models.UniqueConstraint(fields=["query", "date"], name="unique_no_result_query_date")]
 
     def __str__(self):
-        return self.query_string
+        return f"{self.query} {self.date}"

@@ -2,53 +2,35 @@
 autocomplete endpoint. Each reads the request once into a `SearchQuery`, runs
 it, and shows the `SearchResults` with the URLs of `SearchLinks`."""
 
-from django.db import transaction
-from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from modelsearch.utils import normalise_query_string
-from wagtail.contrib.search_promotions.models import Query
 
 from .indexing import languages
 from .links import SearchLinks
-from .models import SearchTermStat
 from .query import SearchQuery, requested_language, search, suggestions
 from .query.suggestions import MAX_SUGGEST_LENGTH
 from .query.value import PER_PAGE
-
-
-def log_search(query, results):
-    """Counts a new search (its first page, unfiltered) in Wagtail's query hits
-    and in our per-language statistics."""
-    normalised = normalise_query_string(query.text)[:255]
-    if not normalised or query.page != 1 or query.filters.as_dict():
-        return
-    missed = 0 if results.total or results.promotions else 1
-    with transaction.atomic():
-        Query.get(normalised).add_hit()
-        stats = SearchTermStat.objects.filter(query_string=normalised, language=query.language)
-        if not stats.update(
-            hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + missed, last_searched_at=timezone.now()
-        ):
-            SearchTermStat.objects.create(
-                query_string=normalised, language=query.language, hits=1, zero_result_hits=missed
-            )
+from .stats import record
 
 
 def _run(query, links):
     results = search(query)
     if results is None:
         return None
-    log_search(query, results)
+    record(query, results)
     return links.results(results)
 
 
 def language_names():
     """Language names as they read inside a sentence ("1 résultat en anglais")."""
     return {"fr": _("français"), "en": _("anglais")}
+
+
+def sort_labels():
+    return [("relevance", _("pertinence")), ("date", _("date"))]
 
 
 def facet_labels():
@@ -76,12 +58,17 @@ def search_page(request):
             for name, label in facet_labels()
         ]
         context["reset_url"] = links.reset()
+        context["sort_links"] = [(label, links.sorted_by(value), value == query.sort) for value, label in sort_labels()]
         if outcome.total == 0:
             other = query.other_language
+            # Said in the other language (and marked so): it is for readers of that language.
+            with translation.override(other):
+                name = language_names().get(other, other)
             context["other_language"] = {
                 "count": outcome.other_language_count,
                 "url": links.other_language(),
-                "name": language_names().get(other, other),
+                "name": name,
+                "code": other,
             }
             if outcome.spelling:
                 context["spelling_url"] = links.spelling(outcome.spelling)
@@ -121,6 +108,7 @@ def api_search(request):
             "query": query.text,
             "locale": query.language,
             "page": outcome.page if outcome else query.page,
+            "sort": query.sort,
             "total": outcome.count if outcome else 0,
             "engine": bool(outcome and outcome.by_engine),
             "degraded": bool(outcome and outcome.degraded),

@@ -1,18 +1,12 @@
-from datetime import timedelta
-
-from django.db.models import Sum
-from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SearchTermStat, Synonym
-
-REPORT_ROWS = 50
+from .models import ExternalPromotion, Synonym
+from .reports import NoResultTermsReportView
 
 
 class SynonymViewSet(SnippetViewSet):
@@ -27,39 +21,34 @@ class SynonymViewSet(SnippetViewSet):
 register_snippet(SynonymViewSet)
 
 
-def search_terms_report(request):
-    """Editors' view of what readers search for: the most frequent queries and
-    the ones that found nothing, per language."""
-    stats = SearchTermStat.objects.all()
-    language = request.GET.get("language", "")
-    if language in ("fr", "en"):
-        stats = stats.filter(language=language)
-    since = timezone.now() - timedelta(days=90)
-    recent = stats.filter(last_searched_at__gte=since)
-    context = {
-        "header_title": _("Recherches des lecteurs"),
-        "page_title": _("Recherches des lecteurs"),
-        "header_icon": "search",
-        "language": language,
-        "top": recent.order_by("-hits", "query_string")[:REPORT_ROWS],
-        "zero": recent.filter(zero_result_hits__gt=0).order_by("-zero_result_hits", "query_string")[:REPORT_ROWS],
-        "total": recent.aggregate(total=Sum("hits"))["total"] or 0,
-    }
-    return render(request, "search/admin/search_terms_report.html", context)
+class ExternalPromotionViewSet(SnippetViewSet):
+    model = ExternalPromotion
+    icon = "link-external"
+    menu_label = _("Liens externes recommandés")
+    list_display = ["query", "text", "url", "locale"]
+    search_fields = ["query", "text"]
+    add_to_admin_menu = False
+
+
+register_snippet(ExternalPromotionViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_report_url():
-    return [path("reports/search-terms-by-language/", search_terms_report, name="search_terms_by_language")]
+def register_report_urls():
+    return [
+        path("reports/search-terms-without-results/", NoResultTermsReportView.as_view(), name="search_terms_no_result"),
+        path(
+            "reports/search-terms-without-results/results/",
+            NoResultTermsReportView.as_view(results_only=True),
+            name="search_terms_no_result_results",
+        ),
+    ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem(
-        _("Recherches des lecteurs"),
-        reverse("search_terms_by_language"),
-        icon_name="search",
-        order=900,
+    return AdminOnlyMenuItem(
+        _("Recherches sans résultat"), reverse("search_terms_no_result"), icon_name="search", order=901
     )
 
 
@@ -70,4 +59,14 @@ def register_synonyms_menu_item():
         reverse("wagtailsnippets_search_synonym:list"),
         icon_name="search",
         order=900,
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def register_external_promotions_menu_item():
+    return MenuItem(
+        _("Liens externes recommandés"),
+        reverse("wagtailsnippets_search_externalpromotion:list"),
+        icon_name="link-external",
+        order=901,
     )

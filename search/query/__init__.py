@@ -13,6 +13,7 @@ from .promotions import promotions
 from .results import SearchResults
 from .suggestions import suggestions
 from .value import SearchQuery, requested_language
+from .visibility import hidden_page_ids
 
 __all__ = ["SearchQuery", "SearchResults", "requested_language", "search", "suggestions"]
 
@@ -30,7 +31,7 @@ def search(query):
         results = database_search(query, exclude)
     else:
         try:
-            results = engine_search(engine, query, exclude)
+            results = engine_search(engine, query, exclude + hidden_page_ids(query.language))
         except Exception:
             logger.warning("Search engine unavailable, answering from the database", exc_info=True)
             results = replace(database_search(query, exclude), degraded=True)

@@ -1,13 +1,16 @@
 """The search on Wagtail's database backend: without an engine, or when it fails."""
 
 import logging
+import re
 from collections import Counter
 
 from modelsearch.backends import get_search_backend
+from modelsearch.query import Or, PlainText
 from wagtail.models import Locale, Page
 
 from ..documents import content_date, listing_types
 from ..indexing import people_with_page, visible_pages
+from ..models import Synonym
 from .results import SearchResults, facets, page_hit, person_hit
 from .value import PER_PAGE
 
@@ -15,6 +18,21 @@ logger = logging.getLogger(__name__)
 
 # Results fetched from the database backend, within which it filters and counts.
 DATABASE_RESULT_LIMIT = 300
+# Spellings of one query searched at most (a query of many synonyms grows fast).
+MAX_VARIANTS = 20
+
+
+def with_synonyms(text, language):
+    """`text`, then `text` with each editors' synonym of a term it holds in place
+    of that term ("IA à l'école" also as "intelligence artificielle à l'école")."""
+    variants = [text]
+    for synonym in Synonym.objects.filter(locale__language_code=language):
+        terms = synonym.term_list
+        for term in terms:
+            pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
+            if pattern.search(text):
+                variants += [pattern.sub(other, text) for other in terms if other.lower() != term.lower()]
+    return list(dict.fromkeys(variants))[:MAX_VARIANTS]
 
 
 def _matches(text, language, exclude_page_ids=()):
@@ -22,10 +40,18 @@ def _matches(text, language, exclude_page_ids=()):
     # Search backends only filter on indexed fields (live, locale): privacy and
     # the other rules of visible_pages() are applied to what they found.
     candidates = Page.objects.live().filter(locale_id=Locale.objects.get(language_code=language).pk)
+    variants = with_synonyms(text, language)
     try:
-        found = list(candidates.search(text, operator="and")[:DATABASE_RESULT_LIMIT])
+        # Every word (or a synonym of it), else the pages with most of the words.
+        found = list(
+            candidates.search(Or([PlainText(variant, operator="and") for variant in variants]))[:DATABASE_RESULT_LIMIT]
+        )
         if not found:
-            found = list(candidates.search(text)[:DATABASE_RESULT_LIMIT])
+            found = list(
+                candidates.search(Or([PlainText(variant, operator="or") for variant in variants]))[
+                    :DATABASE_RESULT_LIMIT
+                ]
+            )
         allowed = visible_pages(language).exclude(pk__in=list(exclude_page_ids))
         specific = {
             page.pk: page
@@ -57,6 +83,12 @@ def _facet_values(obj):
     }
 
 
+def _newest_first(obj):
+    """Sort key: dated pages newest first, then the undated (people, some pages) in relevance order."""
+    shown = content_date(obj) if isinstance(obj, Page) else None
+    return (shown is None, -shown.toordinal() if shown else 0)
+
+
 def database_search(query, exclude_page_ids=()):
     chosen = query.filters.as_dict()
     selected = []
@@ -67,6 +99,8 @@ def database_search(query, exclude_page_ids=()):
             selected.append(obj)
             for name, counter in counts.items():
                 counter.update(values[name])
+    if query.by_date:
+        selected.sort(key=_newest_first)
     buckets = {name: counter.most_common() for name, counter in counts.items()}
     buckets["year"] = sorted(counts["year"].items(), reverse=True)
     last = max(1, -(-len(selected) // PER_PAGE))

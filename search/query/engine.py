@@ -11,6 +11,7 @@ from ..documents import listing_types, page_doc_id
 from ..indexing import people_with_page, visible_pages
 from .results import Entry, Hit, SearchResults, facets, person_hit
 from .value import MAX_RESULT_WINDOW, PER_PAGE
+from .visibility import hidden_page_ids
 
 HIGHLIGHT = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"], "encoder": "html"}
 SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
@@ -87,6 +88,10 @@ def _ranked(query):
     return {"boosting": {"positive": query, "negative": {"terms": {"type": listing_types()}}, "negative_boost": 0.2}}
 
 
+def visible_only(query, hidden_page_ids):
+    return {"bool": {"must": [query], "must_not": [{"ids": {"values": [page_doc_id(pk) for pk in hidden_page_ids]}}]}}
+
+
 def _filter_clauses(filters):
     clauses = []
     if filters.type:
@@ -98,8 +103,13 @@ def _filter_clauses(filters):
     return clauses
 
 
-def engine_body(text, filters, start, size, exclude_page_ids=()):
+# Newest first, then best match among pages of one day; people (no date) last.
+DATE_ORDER = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
+
+
+def engine_body(text, filters, start, size, exclude_page_ids=(), by_date=False):
     return {
+        **({"sort": DATE_ORDER} if by_date else {}),
         "query": _ranked(
             {
                 "bool": {
@@ -167,7 +177,7 @@ def engine_search(engine, query, exclude_page_ids=()):
     language = query.language
     page = query.page
     response = engine.search_raw(
-        language, engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids)
+        language, engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids, query.by_date)
     )
     total = _total(response)
     last = max(1, -(-min(total, MAX_RESULT_WINDOW) // PER_PAGE))
@@ -176,7 +186,8 @@ def engine_search(engine, query, exclude_page_ids=()):
         page = last
         if total:
             response = engine.search_raw(
-                language, engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids)
+                language,
+                engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids, query.by_date),
             )
     aggs = response.get("aggregations", {})
     buckets = {
@@ -185,10 +196,10 @@ def engine_search(engine, query, exclude_page_ids=()):
     }
     spelling, other_count = "", 0
     if total == 0:
-        spelling = _spelling(engine, language, query.text)
+        spelling = _spelling(engine, language, query.text, exclude_page_ids)
         other = query.other_language
         if other != language and engine.index_exists(other):
-            other_count = engine.count_raw(other, text_query(query.text))
+            other_count = engine.count_raw(other, visible_only(text_query(query.text), hidden_page_ids(other)))
     return SearchResults(
         hits=hydrate(language, response["hits"]["hits"]),
         total=total,
@@ -200,12 +211,14 @@ def engine_search(engine, query, exclude_page_ids=()):
     )
 
 
-def _spelling(engine, language, text):
+def _spelling(engine, language, text, exclude_page_ids):
     """The first suggested spelling that finds something: never a suggestion that empties the page again."""
     suggested = engine.search_raw(language, spelling_body(text))
     options = suggested.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
     for option in options:
-        if option["text"] != text.lower() and engine.count_raw(language, text_query(option["text"])):
+        if option["text"] != text.lower() and engine.count_raw(
+            language, visible_only(text_query(option["text"]), exclude_page_ids)
+        ):
             return option["text"]
     return ""
 

@@ -10,6 +10,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
 from ..indexing import visible_pages
+from ..models import ExternalPromotion
 from .results import Hit, page_hit
 
 
@@ -20,36 +21,40 @@ def folded(text):
 
 
 def promotions(text, language):
-    """[Hit] picked for `text`, pages first checked to be visible to readers of `language`."""
+    """[Hit] picked for `text`: Wagtail's promoted pages checked to be visible to
+    readers of `language`, then the external links made for `language`."""
     wanted = folded(text)
     # Editors type a query once, with or without accents: compare the folded forms.
     # Promoted queries are few (Wagtail's table holds every searched query, not
     # only promoted ones), so the folding is done here rather than in SQL.
     picks = [
         pick
-        for pick in SearchPromotion.objects.select_related("query").order_by("sort_order")
+        for pick in SearchPromotion.objects.filter(page__isnull=False).select_related("query").order_by("sort_order")
         if folded(pick.query.query_string) == wanted
     ]
-    if not picks:
-        return []
-    visible = set(
-        visible_pages(language).filter(pk__in=[p.page_id for p in picks if p.page_id]).values_list("pk", flat=True)
-    )
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=visible).specific()} if visible else {}
+    links = [
+        link
+        for link in ExternalPromotion.objects.filter(locale__language_code=language)
+        if folded(link.query) == wanted
+    ]
+    specific = {}
+    if picks:
+        visible = visible_pages(language).filter(pk__in=[pick.page_id for pick in picks])
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=visible.values("pk")).specific()}
     hits = []
     for pick in picks:
         if pick.page_id in specific:
             hit = page_hit(specific[pick.page_id])
             hits.append(replace(hit, excerpt=escape(pick.description)) if pick.description else hit)
-        elif not pick.page_id and pick.external_link_url:
-            hits.append(
-                Hit(
-                    title=pick.external_link_text or pick.external_link_url,
-                    type_key="external",
-                    type_label=_("Lien externe"),
-                    date=None,
-                    excerpt=escape(pick.description),
-                    url=pick.external_link_url,
-                )
+    for link in links:
+        hits.append(
+            Hit(
+                title=link.text,
+                type_key="external",
+                type_label=_("Lien externe"),
+                date=None,
+                excerpt=escape(link.description),
+                url=link.url,
             )
+        )
     return hits

@@ -18,6 +18,8 @@ PER_PAGE = 10
 # The engine cannot page past this many results.
 MAX_RESULT_WINDOW = 10_000
 MAX_PAGE = MAX_RESULT_WINDOW // PER_PAGE
+# Values of the `sort` parameter; the first is the default.
+SORTS = ("relevance", "date")
 
 # C0 and C1 control characters (NUL included: PostgreSQL refuses it in text)
 # and lone surrogates, which no encoder accepts.
@@ -82,6 +84,8 @@ class SearchQuery:
     language: str = "fr"
     filters: Filters = field(default_factory=Filters)
     page: int = 1
+    # "relevance" (best match first) or "date" (newest first).
+    sort: str = SORTS[0]
     # What the reader typed, shown back in the search box.
     typed: str = ""
 
@@ -95,8 +99,13 @@ class SearchQuery:
             language=language,
             filters=Filters.from_params(params),
             page=page_number(params.get("page")),
+            sort=params.get("sort") if params.get("sort") in SORTS else SORTS[0],
             typed=typed[:MAX_TYPED_LENGTH],
         )
+
+    @property
+    def by_date(self):
+        return self.sort == "date"
 
     @property
     def was_cut(self):

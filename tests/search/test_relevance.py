@@ -1,6 +1,7 @@
-"""Relevance set on the demo content, against the real node: for each query,
-the page readers expect is among the first three results of their language,
-never a page of the other language, never a draft or a private page."""
+"""Relevance set on the demo content, on the engine (the real node) and on
+Wagtail's database backend: for each query, the page readers expect is among
+the first three results of their language, never a page of the other language,
+never a draft or a private page. Each run prints its score."""
 
 import io
 
@@ -9,8 +10,6 @@ from django.core.management import call_command
 from wagtail.models import Page, PageViewRestriction
 
 from search import indexing
-
-pytestmark = pytest.mark.search_engine
 
 RELEVANCE = [
     # (language, query, expected page path) — accent-less, elided, plural, acronym, synonym
@@ -44,20 +43,46 @@ RELEVANCE = [
     ("fr", "litteratie zanzibar", "/fr/rapports/deployer-une-litteratie-en-ia/"),
     ("en", "litteracy", "/en/reports/building-ai-literacy/"),
     ("en", "literacy zanzibar", "/en/reports/building-ai-literacy/"),
+    # Synonyms, compounds, sessions and places readers name
+    ("fr", "copyright", "/fr/evenements/reinventer-l-ia/"),
+    ("fr", "droit d'auteur", "/fr/evenements/reinventer-l-ia/"),
+    ("fr", "capitalisme de surveillance", "/fr/evenements/reinventer-l-ia/"),
+    ("fr", "surveillance de masse", "/fr/evenements/reinventer-l-ia/"),
+    ("fr", "startups", "/fr/actualites/sommet-pour-l-action-sur-l-ia/"),
+    ("fr", "start-up", "/fr/actualites/sommet-pour-l-action-sur-l-ia/"),
+    ("fr", "Grand Palais", "/fr/actualites/sommet-pour-l-action-sur-l-ia/"),
+    ("fr", "Station F", "/fr/actualites/sommet-pour-l-action-sur-l-ia/"),
+    ("fr", "scolaire", "/fr/rapports/deployer-une-litteratie-en-ia/"),
+    ("fr", "souverainete europeenne", "/fr/evenements/reinventer-l-ia/"),
+    ("en", "copyright", "/en/events/reinventing-ai/"),
+    ("en", "surveillance capitalism", "/en/events/reinventing-ai/"),
+    ("en", "mass surveillance", "/en/events/reinventing-ai/"),
+    ("en", "startups", "/en/news/ai-action-summit/"),
+    ("en", "start-up", "/en/news/ai-action-summit/"),
+    ("en", "Grand Palais", "/en/news/ai-action-summit/"),
+    ("en", "Station F", "/en/news/ai-action-summit/"),
+    ("en", "school", "/en/reports/building-ai-literacy/"),
+    ("en", "European sovereignty", "/en/events/reinventing-ai/"),
 ]
 
 
 @pytest.fixture
-def demo_indexed(settings, locales):
-    engine_settings = settings.WAGTAILSEARCH_BACKENDS
-    settings.WAGTAILSEARCH_BACKENDS = {"default": engine_settings["default"]}
+def demo(settings, locales):
+    """The demo content, indexed by the database backend while it loads (the engine is rebuilt after)."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backends["default"]}
     call_command("load_demo", stdout=io.StringIO())
-    settings.WAGTAILSEARCH_BACKENDS = engine_settings
+    settings.WAGTAILSEARCH_BACKENDS = backends
+
+
+@pytest.fixture
+def demo_indexed(engine, demo):
     for language in indexing.languages():
         indexing.rebuild(language)
 
 
-def test_demo_content_relevance(client, engine, demo_indexed):
+def misses(client):
+    """The queries of RELEVANCE whose expected page is not in the first three results."""
     failures = []
     for language, query, expected in RELEVANCE:
         data = client.get("/api/search/", {"q": query, "locale": language}).json()
@@ -69,10 +94,50 @@ def test_demo_content_relevance(client, engine, demo_indexed):
             failures.append((language, query, expected, urls[:3]))
         if any(not url.startswith(f"/{language}/") for url in urls if url.startswith("/")):
             failures.append((language, query, "other language leaked", urls))
+    return failures
+
+
+def test_relevance_set_is_large_and_bilingual():
+    assert len(RELEVANCE) >= 40
+    assert {language for language, _query, _expected in RELEVANCE} == {"fr", "en"}
+
+
+@pytest.mark.search_engine
+def test_demo_content_relevance_on_the_engine(client, demo_indexed):
+    failures = misses(client)
     print(f"relevance on the engine: {len(RELEVANCE) - len(failures)}/{len(RELEVANCE)}", *failures, sep="\n")
     assert failures == []
 
 
+# What the database backend cannot answer yet: it does not fold accents or
+# forgive typos, and it does not index what only the engine's documents hold
+# (sessions, speakers' organisations, recommendations). Any
+# other miss fails the test, so the score can only go up.
+DATABASE_GAPS = {
+    ("fr", "souverainete"),
+    ("fr", "numerique"),
+    ("fr", "collectivites"),
+    ("fr", "Pix"),
+    ("fr", "recommandations écoles"),
+    ("en", "Pix"),
+    ("en", "La Quadrature du Net"),
+    ("fr", "litteratei"),
+    ("fr", "litteratie zanzibar"),
+    ("en", "litteracy"),
+    ("fr", "souverainete europeenne"),
+    ("en", "copyright"),
+    ("en", "surveillance capitalism"),
+    ("en", "mass surveillance"),
+}
+
+
+def test_demo_content_relevance_on_the_database_backend(client, demo):
+    failures = misses(client)
+    print(f"relevance on the database backend: {len(RELEVANCE) - len(failures)}/{len(RELEVANCE)}", *failures, sep="\n")
+    assert {(language, query) for language, query, *_rest in failures} <= DATABASE_GAPS
+
+
+@pytest.mark.search_engine
 def test_demo_drafts_and_private_pages_stay_out(client, engine, demo_indexed):
     report = Page.objects.get(url_path__endswith="/rapports/deployer-une-litteratie-en-ia/")
     PageViewRestriction.objects.create(page=report, restriction_type=PageViewRestriction.PASSWORD, password="x")

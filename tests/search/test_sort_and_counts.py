@@ -1,0 +1,99 @@
+"""Sorting results by date, on both backends, and counts and facets made of
+what readers may see even when the engine's index lags behind a change."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import PageViewRestriction
+
+from tests.reports.factories import report, report_index
+
+
+def soup_of(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def titles(soup):
+    return [a.text for a in soup.select(".search-main .search-results > li h3 a")]
+
+
+@pytest.fixture
+def reports(homes):
+    index = report_index(homes[0])
+    # The title match ranks the oldest first by relevance.
+    return [
+        report(index, "Okapi okapi", summary="Okapi.", date=datetime.date(2021, 1, 1)),
+        report(index, "Rapport récent", summary="Un okapi.", date=datetime.date(2025, 6, 1)),
+        report(index, "Rapport moyen", summary="Un okapi.", date=datetime.date(2023, 6, 1)),
+    ]
+
+
+def check_sorting(client):
+    soup = soup_of(client.get("/fr/recherche/?q=okapi"))
+    assert titles(soup)[0] == "Okapi okapi"
+    control = soup.select_one("nav.search-sort")
+    current = control.select_one("a[aria-current]")
+    assert current.text == "pertinence"
+    by_date = control.select_one("a:not([aria-current])")
+    assert by_date.text == "date" and by_date["href"] == "/fr/recherche/?q=okapi&sort=date"
+    soup = soup_of(client.get(by_date["href"]))
+    assert titles(soup) == ["Rapport récent", "Rapport moyen", "Okapi okapi"]
+    assert soup.select_one("nav.search-sort a[aria-current]").text == "date"
+    # Facets keep the order; the API takes the same parameter.
+    assert all("sort=date" in a["href"] for a in soup.select(".search-facets a"))
+    data = client.get("/api/search/?q=okapi&locale=fr&sort=date").json()
+    assert data["sort"] == "date" and [hit["title"] for hit in data["results"]][0] == "Rapport récent"
+    # An unknown order is the default one, never an error.
+    assert titles(soup_of(client.get("/fr/recherche/?q=okapi&sort=zzz")))[0] == "Okapi okapi"
+
+
+def test_sort_by_date_on_the_database_backend(client, reports):
+    check_sorting(client)
+
+
+def test_sort_control_in_english(client, homes):
+    from .conftest import standard_page
+
+    standard_page(homes[1], "Okapi notes", "An okapi.")
+    soup = soup_of(client.get("/en/search/?q=okapi"))
+    assert [a.text for a in soup.select("nav.search-sort a")] == ["relevance", "date"]
+    assert "Sort by" in soup.select_one("nav.search-sort").text
+
+
+@pytest.mark.search_engine
+def test_sort_by_date_on_the_engine(client, engine, reports):
+    check_sorting(client)
+
+
+@pytest.mark.search_engine
+def test_counts_and_facets_leave_out_pages_the_index_still_holds(client, engine, reports):
+    private = reports[1]
+    # Made private without telling the index (as after an engine outage).
+    from django.db.models.signals import post_save
+
+    from search import indexing
+
+    post_save.disconnect(
+        indexing.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_save"
+    )
+    try:
+        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    finally:
+        post_save.connect(
+            indexing.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_save"
+        )
+    engine.refresh("fr")
+    assert engine.count_raw("fr", {"ids": {"values": [indexing.page_doc_id(private.pk)]}}) == 1
+    soup = soup_of(client.get("/fr/recherche/?q=okapi"))
+    assert soup.select_one(".search-summary").text.startswith("2 résultats")
+    assert "Rapport récent" not in titles(soup)
+    years = [a.text for a in soup.select(".search-facets a")]
+    assert not any(text.startswith("2025") for text in years)
+    data = client.get("/api/search/?q=okapi&locale=fr").json()
+    assert data["total"] == 2
+    assert [v["value"] for v in data["facets"]["year"]] == ["2023", "2021"]
+    # Nor does the English page count it as a French result.
+    soup = soup_of(client.get("/en/search/?q=r%C3%A9cent"))
+    assert soup.select_one(".search-other-language") is None

@@ -1,0 +1,58 @@
+"""Readers' searches reach Wagtail's search terms report and our report of
+searches without results, without a database write while the reader waits."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from .conftest import standard_page
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def report_terms(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    return {
+        row.select("td")[0].get_text(strip=True): row.select("td")[1].get_text(strip=True)
+        for row in soup.select("table.listing tbody tr")
+    }
+
+
+def test_a_search_writes_nothing_and_reaches_the_reports_after_the_flush(client, homes):
+    standard_page(homes[0], "Le cloud européen", "Souveraineté et données.")
+    for url in ("/fr/recherche/?q=Cloud", "/en/search/?q=licorne", "/api/search/?q=cloud&locale=fr"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        writes = [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
+        assert writes == []
+    client.get("/fr/recherche/?q=cloud&page=2")  # paging is not a new search
+    client.get("/fr/recherche/?q=cloud&type=home.standardpage")  # nor is filtering
+
+    call_command("flush_search_stats")
+    User.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.login(username="editor", password="pw")
+    assert report_terms(client, reverse("wagtailsearchpromotions:search_terms")) == {"cloud": "2", "licorne": "1"}
+    assert report_terms(client, reverse("search_terms_no_result")) == {"licorne": "1"}
+
+    # Flushing again counts nothing twice.
+    call_command("flush_search_stats")
+    assert report_terms(client, reverse("wagtailsearchpromotions:search_terms")) == {"cloud": "2", "licorne": "1"}
+
+
+def test_the_report_of_searches_without_results_is_for_administrators(client, homes):
+    User.objects.create_user("reader", "reader@example.org", "pw", is_staff=True)
+    client.login(username="reader", password="pw")
+    response = client.get(reverse("search_terms_no_result"))
+    assert response.status_code in (302, 403)
