@@ -12,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
 from .related import related_items
+from .sitewide import CachedViewRestrictionsMixin
 
 
 class PageTopic(TranslatableMixin, Orderable):
@@ -56,7 +57,7 @@ class RelatedPin(TranslatableMixin, Orderable):
         unique_together = [("translation_key", "locale")]
 
 
-class EditorialPage(Page):
+class EditorialPage(CachedViewRestrictionsMixin, Page):
     """Abstract base of every content page readers browse."""
 
     summary = models.TextField(
@@ -137,7 +138,7 @@ class EditorialPage(Page):
         return context
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(CachedViewRestrictionsMixin, Page):
     """Abstract base of the indexes (reports, events, news, initiatives, and
     the snippet indexes of topics and people): an introduction, one index per
     language under its home page."""

@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from editorial.sitewide import sitewide
+
 register = template.Library()
 
 # The routes of index pages that readers subscribe to, in the order the footer lists them.
@@ -30,18 +32,14 @@ def _feed_routes():
     return routes
 
 
-@register.simple_tag(takes_context=True)
-def site_feeds(context):
-    """[{title, url, kind}] of the live, public feed-serving index pages in the
-    reader's language (one query)."""
-    request = context.get("request")
+def _load_feeds(language_code):
     routes = _feed_routes()
-    if request is None or not routes:
+    if not routes:
         return []
     pages = (
         Page.objects.live()
         .public()
-        .filter(locale__language_code=get_language())
+        .filter(locale__language_code=language_code)
         .type(*routes)
         .select_related("content_type")
         .order_by("path")
@@ -49,10 +47,18 @@ def site_feeds(context):
     feeds = []
     for page in pages:
         name, sub_path = routes[page.specific_class]
-        url = page.get_url(request)
+        url = page.url
         if url:
             feeds.append({"title": page.title, "url": url + sub_path, "kind": name})
     return feeds
+
+
+@register.simple_tag
+def site_feeds():
+    """[{title, url, kind}] of the live, public feed-serving index pages in the
+    reader's language, from the site-wide cache."""
+    language_code = get_language()
+    return sitewide(f"feeds:{language_code}", lambda: _load_feeds(language_code))
 
 
 @register.filter
