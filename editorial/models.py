@@ -3,16 +3,18 @@ abstract page with summary, cover and topics, and the two page-level relations
 (topics, editor-pinned related items) that every content type uses."""
 
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
 from .related import related_items
-from .sitewide import CachedViewRestrictionsMixin
+from .serving import ServedPageMixin
 
 
 class PageTopic(TranslatableMixin, Orderable):
@@ -57,7 +59,7 @@ class RelatedPin(TranslatableMixin, Orderable):
         unique_together = [("translation_key", "locale")]
 
 
-class EditorialPage(CachedViewRestrictionsMixin, Page):
+class EditorialPage(ServedPageMixin, Page):
     """Abstract base of every content page readers browse."""
 
     summary = models.TextField(
@@ -132,13 +134,23 @@ class EditorialPage(CachedViewRestrictionsMixin, Page):
         """Topics in editor order; uses prefetched links when present."""
         return [link.topic for link in self.page_topics.all()]
 
+    # The renditions of the cover the page templates show (the cover, the social preview).
+    COVER_FILTERS = ("width-1200", "fill-1200x630")
+
     def get_context(self, request, *args, **kwargs):
+        # Topics (chips, JSON-LD) and the cover with its renditions, read by the
+        # header, the body and the head: three queries whatever their number.
+        prefetch_related_objects(
+            [self],
+            Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order")),
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(*self.COVER_FILTERS)),
+        )
         context = super().get_context(request, *args, **kwargs)
         context["related_items"] = related_items(self)
         return context
 
 
-class SectionIndexPage(CachedViewRestrictionsMixin, Page):
+class SectionIndexPage(ServedPageMixin, Page):
     """Abstract base of the indexes (reports, events, news, initiatives, and
     the snippet indexes of topics and people): an introduction, one index per
     language under its home page."""

@@ -17,11 +17,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .specific import specific_pages
 
 GENERATION_KEY = "editorial:related:generation"
 CACHE_TIMEOUT = 60 * 10
@@ -76,53 +78,62 @@ def newest_first(pages):
 
 
 def _pinned_ids(page):
-    """Ids of the pinned pages in the page's language, in editor order. Pins of a
-    translation point to the French source, so they are matched by translation key."""
+    """Ids of the pinned pages in the page's language, in editor order (one query).
+    Pins of a translation point to the French source, so they are matched by translation key."""
     from editorial.models import RelatedPin
 
-    keys = list(
-        RelatedPin.objects.filter(page_id=page.pk)
+    pin_order = (
+        RelatedPin.objects.filter(page_id=page.pk, target__translation_key=OuterRef("translation_key"))
         .order_by("sort_order")
-        .values_list("target__translation_key", flat=True)
+        .values("sort_order")[:1]
     )
-    if not keys:
-        return []
-    by_key = dict(
+    return list(
         Page.objects.live()
         .public()
-        .filter(locale_id=page.locale_id, translation_key__in=keys)
+        .filter(locale_id=page.locale_id)
+        .annotate(pin_order=Subquery(pin_order))
+        .filter(pin_order__isnull=False)
         .exclude(pk=page.pk)
-        .values_list("translation_key", "pk")
+        .order_by("pin_order", "pk")
+        .values_list("pk", flat=True)
     )
-    ids = []
-    for key in keys:
-        if key in by_key and by_key[key] not in ids:
-            ids.append(by_key[key])
-    return ids
 
 
-def _compute_ids(page, limit):
+def _visible_specific(ids):
+    from editorial.models import EditorialPage
+
+    return {
+        p.pk: p
+        for p in specific_pages(
+            Page.objects.live().public().filter(pk__in=ids), EditorialPage, defer_streamfields=True
+        )
+    }
+
+
+def _compute(page, limit):
+    """(ids, {id: specific page}) of the related items of `page`."""
     from editorial.models import PageTopic
 
     ids = _pinned_ids(page)[:limit]
-    if len(ids) >= limit:
-        return ids
-    topic_ids = list(PageTopic.objects.filter(page_id=page.pk).values_list("topic_id", flat=True))
-    if not topic_ids:
-        return ids
-    candidates = list(
-        Page.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
-        .exclude(pk__in=[page.pk, *ids])
-        .annotate(shared=Count("page_topics", filter=Q(page_topics__topic_id__in=topic_ids), distinct=True))
-        .order_by("-shared", "-first_published_at", "-pk")
-        .values_list("pk", "shared")[: max(CANDIDATE_POOL, limit)]
-    )
+    topic_ids = PageTopic.objects.filter(page_id=page.pk).values("topic_id")
+    candidates = []
+    if len(ids) < limit:
+        candidates = list(
+            Page.objects.live()
+            .public()
+            .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
+            .exclude(pk__in=[page.pk, *ids])
+            .annotate(shared=Count("page_topics", filter=Q(page_topics__topic_id__in=topic_ids), distinct=True))
+            .order_by("-shared", "-first_published_at", "-pk")
+            .values_list("pk", "shared")[: max(CANDIDATE_POOL, limit)]
+        )
     shared = dict(candidates)
-    pages = Page.objects.filter(pk__in=shared).specific()
-    ranked = sorted(pages, key=lambda p: (-shared[p.pk], -date_sort_key(p), -p.pk))
-    return ids + [p.pk for p in ranked[: limit - len(ids)]]
+    pages = _visible_specific([*ids, *shared])
+    ranked = sorted(
+        (pages[pk] for pk in shared if pk in pages), key=lambda p: (-shared[p.pk], -date_sort_key(p), -p.pk)
+    )
+    ids = ids + [p.pk for p in ranked[: limit - len(ids)]]
+    return ids, pages
 
 
 def related_items(page, limit=None):
@@ -134,12 +145,11 @@ def related_items(page, limit=None):
     key = f"editorial:related:{_generation()}:{page.pk}:{page.locale_id}:{limit}"
     ids = cache.get(key)
     if ids is None:
-        ids = _compute_ids(page, limit)
+        ids, pages = _compute(page, limit)
         cache.set(key, ids, CACHE_TIMEOUT)
-    if not ids:
-        return []
-    by_id = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    else:
+        pages = _visible_specific(ids) if ids else {}
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def connect_signals():

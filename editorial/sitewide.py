@@ -15,6 +15,8 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
@@ -93,17 +95,6 @@ def cached_private_q(queryset=None):
     return q if q else Q(pk__in=[])
 
 
-class CachedViewRestrictionsMixin:
-    """Page types served to readers: the restrictions of a page and its
-    ancestors come from the cached list instead of two queries per request."""
-
-    def get_view_restrictions(self):
-        if self.alias_of_id:
-            # An alias follows its source's restrictions: Wagtail's own walk.
-            return super().get_view_restrictions()
-        return [restriction for restriction in view_restrictions() if self.path.startswith(restriction.page_path)]
-
-
 # Sites ----------------------------------------------------------------------
 
 
@@ -127,7 +118,18 @@ class CachedSiteMiddleware:
         return self.get_response(request)
 
 
+def _active_locale(cls):
+    """`Locale.get_active()` from the cache, falling back to the default locale as Wagtail does."""
+    try:
+        locale = locale_for(get_supported_content_language_variant(get_language()))
+    except LookupError:
+        locale = None
+    return locale or cls.get_default()
+
+
 def connect_signals():
+    # Wagtail looks up the reader's locale on every page (`Page.localized`).
+    Locale.get_active = classmethod(_active_locale)
     # `.public()` everywhere (listings, menus, translations, Wagtail's own views)
     # reads the cached restrictions: one query per request at most, not one per call.
     PageQuerySet.public_q = cached_public_q

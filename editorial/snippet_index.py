@@ -5,6 +5,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from .models import SectionIndexPage
+from .sitewide import sitewide
 
 
 class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -18,18 +19,13 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @classmethod
     def url_for_locale(cls, locale_id, request=None):
-        """URL of the live, public index page of `locale_id`, or "" when there is none.
-        Remembered on the request so that links in a long list cost one query per language."""
-        cache = getattr(request, "_snippet_index_urls", None) if request is not None else None
-        if cache is None:
-            cache = {}
-            if request is not None:
-                request._snippet_index_urls = cache
-        key = (cls.__name__, locale_id)
-        if key not in cache:
-            page = cls.objects.live().public().filter(locale_id=locale_id).first()
-            cache[key] = (page.get_url(request) or "") if page else ""
-        return cache[key]
+        """URL of the live, public index page of `locale_id`, or "" when there is none,
+        from the site-wide cache (one query fills it for every language)."""
+
+        def compute():
+            return {page.locale_id: page.url or "" for page in cls.objects.live().public()}
+
+        return sitewide(f"snippet-index:{cls._meta.label_lower}", compute).get(locale_id, "")
 
     @classmethod
     def snippet_url(cls, snippet, request=None):

@@ -6,10 +6,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from editorial.sitewide import CachedViewRestrictionsMixin
+from editorial.serving import ServedPageMixin
 
 
-class HomePage(CachedViewRestrictionsMixin, Page):
+class HomePage(ServedPageMixin, Page):
     """The root of each language's tree."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -24,7 +24,7 @@ class HomePage(CachedViewRestrictionsMixin, Page):
         verbose_name = _("page d'accueil")
 
 
-class StandardPage(CachedViewRestrictionsMixin, Page):
+class StandardPage(ServedPageMixin, Page):
     """A plain content page: about, legal notice, privacy notice."""
 
     intro = models.TextField(_("introduction"), blank=True)

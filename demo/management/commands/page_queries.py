@@ -1,6 +1,7 @@
 """Prints, for one page of each public type in each language, the SQL queries
 and the time it costs with an empty cache: `python manage.py page_queries`
-after `load_demo` (`--verbose` lists the queries, `--only` filters URLs)."""
+after `load_demo` (`--verbose` lists the queries and where they come from,
+`--only` filters URLs, `--sitewide-warm` measures with the site-wide data cached)."""
 
 import time
 import traceback
@@ -72,13 +73,20 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--verbose", action="store_true", help="list each page's queries")
         parser.add_argument("--only", default="", help="only URLs containing this text")
+        parser.add_argument(
+            "--sitewide-warm",
+            action="store_true",
+            help="fill the site-wide data (site, locales, menus...) first, by reading a missing page of the language",
+        )
 
-    def handle(self, *args, verbose=False, only="", **options):
+    def handle(self, *args, verbose=False, only="", sitewide_warm=False, **options):
         client = Client()
         for label, url in sample_urls():
             if only not in url:
                 continue
             cache.clear()
+            if sitewide_warm:
+                client.get(f"/{url.split('/')[1]}/page-absente-pour-mesure/", HTTP_HOST="localhost")
             started = time.perf_counter()
             log = []
             with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(recorder(log)):
