@@ -7,7 +7,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.images import get_image_model
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .forms import EditorialPageForm
 from .related import related_items
 from .serving import ServedPageMixin
+from .sitewide import sitewide
 
 
 class PageTopic(TranslatableMixin, Orderable):
@@ -172,3 +173,19 @@ class SectionIndexPage(ServedPageMixin, Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def url_for_locale(cls, locale_id, request=None):
+        """URL of the live, public index of this type in `locale_id`, or "" when
+        there is none, from the site-wide cache (one query fills it for every
+        index type and language)."""
+        return sitewide("section-index-urls", _section_index_urls).get((cls._meta.label_lower, locale_id), "")
+
+
+def _section_index_urls():
+    """{(model label, locale id): URL} of the live, public index pages (the first by tree order)."""
+    models = [model for model in get_page_models() if issubclass(model, SectionIndexPage)]
+    urls = {}
+    for page in Page.objects.live().public().type(*models).select_related("content_type").order_by("path"):
+        urls.setdefault((page.specific_class._meta.label_lower, page.locale_id), page.url or "")
+    return urls

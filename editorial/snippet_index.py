@@ -5,7 +5,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from .models import SectionIndexPage
-from .sitewide import sitewide
 
 
 class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
@@ -16,16 +15,6 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
 
     class Meta:
         abstract = True
-
-    @classmethod
-    def url_for_locale(cls, locale_id, request=None):
-        """URL of the live, public index page of `locale_id`, or "" when there is none,
-        from the site-wide cache (one query fills it for every language)."""
-
-        def compute():
-            return {page.locale_id: page.url or "" for page in cls.objects.live().public()}
-
-        return sitewide(f"snippet-index:{cls._meta.label_lower}", compute).get(locale_id, "")
 
     @classmethod
     def snippet_url(cls, snippet, request=None):
