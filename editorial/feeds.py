@@ -72,7 +72,9 @@ class PageFeed(Feed):
             .descendant_of(self.index)
             .filter(locale_id=self.index.locale_id)
             .defer_streamfields()
-            .prefetch_related(Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")), *self.prefetch)
+            .prefetch_related(
+                Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")), *self.prefetch
+            )
             .order_by(self.order_by, "-pk")[: self.length]
         )
 

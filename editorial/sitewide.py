@@ -14,11 +14,9 @@ import time
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
-from wagtail.models.sites import get_site_for_hostname
 from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -93,29 +91,6 @@ def cached_private_q(queryset=None):
     for restriction in view_restrictions():
         q |= Q(path__startswith=restriction.page_path)
     return q if q else Q(pk__in=[])
-
-
-# Sites ----------------------------------------------------------------------
-
-
-class CachedSiteMiddleware:
-    """Gives Wagtail the request's site (with its root page) from the cache."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
-
-        def compute():
-            try:
-                return get_site_for_hostname(hostname, port)
-            except Site.DoesNotExist:
-                return False
-
-        request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute) or None
-        return self.get_response(request)
 
 
 def _active_locale(cls):

@@ -85,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The request's Wagtail site from the cache, before anything looks it up.
-    "editorial.sitewide.CachedSiteMiddleware",
+    "editorial.middleware.CachedSiteMiddleware",
     "security.middleware.ControlCharactersMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -54,7 +54,9 @@ def recorder(log):
         frames = [
             f"{frame.filename.removeprefix(base)}:{frame.lineno}"
             for frame in traceback.extract_stack()
-            if frame.filename.startswith(base) and "/.venv/" not in frame.filename and "page_queries" not in frame.filename
+            if frame.filename.startswith(base)
+            and "/.venv/" not in frame.filename
+            and "page_queries" not in frame.filename
         ]
         library = [
             f"{frame.filename.rsplit('site-packages/', 1)[-1]}:{frame.lineno}"
