@@ -17,7 +17,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
@@ -82,19 +82,16 @@ def _pinned_ids(page):
     Pins of a translation point to the French source, so they are matched by translation key."""
     from editorial.models import RelatedPin
 
-    pin_order = (
-        RelatedPin.objects.filter(page_id=page.pk, target__translation_key=OuterRef("translation_key"))
-        .order_by("sort_order")
-        .values("sort_order")[:1]
+    pins = RelatedPin.objects.filter(page_id=page.pk, target__translation_key=OuterRef("translation_key")).order_by(
+        F("sort_order").asc(nulls_last=True), "pk"
     )
     return list(
         Page.objects.live()
         .public()
-        .filter(locale_id=page.locale_id)
-        .annotate(pin_order=Subquery(pin_order))
-        .filter(pin_order__isnull=False)
+        .filter(Exists(pins), locale_id=page.locale_id)
+        .annotate(pin_order=Subquery(pins.values("sort_order")[:1]), pin=Subquery(pins.values("pk")[:1]))
         .exclude(pk=page.pk)
-        .order_by("pin_order", "pk")
+        .order_by(F("pin_order").asc(nulls_last=True), "pin")
         .values_list("pk", flat=True)
     )
 

@@ -2,6 +2,7 @@
 per level, and the view restrictions read from the site-wide cache."""
 
 from django.http import Http404
+from wagtail.models import PageViewRestriction
 
 from .sitewide import view_restrictions
 from .specific import first_specific
@@ -22,5 +23,9 @@ class ServedPageMixin:
         if self.alias_of_id:
             # An alias follows its source's restrictions: Wagtail's own walk.
             return super().get_view_restrictions()
-        # The page's and its ancestors' restrictions, without walking the ancestors.
-        return [restriction for restriction in view_restrictions() if self.path.startswith(restriction.page_path)]
+        # The page's and its ancestors' restrictions, without walking the ancestors:
+        # a queryset (Wagtail chains on it) already holding its result.
+        restrictions = [r for r in view_restrictions() if self.path.startswith(r.page_path)]
+        queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in restrictions])
+        queryset._result_cache = restrictions
+        return queryset
