@@ -119,10 +119,14 @@ class EditorialPage(ServedPageMixin, Page):
             return [(None, _("Ajoutez au moins un thème avant de soumettre cette page à relecture ou de la publier."))]
         return []
 
+    # The field `listing_date` reads, for ordering in the database (`newest_first_in_database`).
+    listing_date_field = None
+
     @property
     def listing_date(self):
         """The date shown in listings, feeds and search results; content types
-        with a date of their own (publication, event start) override it."""
+        with a date of their own (publication, event start) override it, and
+        name it in `listing_date_field`."""
         return self.first_published_at.date() if self.first_published_at else None
 
     @property

@@ -17,7 +17,8 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
@@ -75,6 +76,26 @@ def date_sort_key(page):
 def newest_first(pages):
     """`pages` (specific pages of any types) sorted by the date readers see, newest first."""
     return sorted(pages, key=lambda page: (date_sort_key(page), page.pk), reverse=True)
+
+
+def _shown_date_expression():
+    """The date readers see (`date_shown`) as an SQL expression over `Page`: each
+    content type's `listing_date_field` (a datetime taken as a date in the site's
+    time zone), else the first publication."""
+    dates = []
+    for model in get_page_models():
+        name = getattr(model, "listing_date_field", None)
+        if model._meta.abstract or not name or model._meta.get_parent_list() != [Page]:
+            continue
+        lookup = f"{model._meta.model_name}__{name}"
+        field = model._meta.get_field(name)
+        dates.append(TruncDate(lookup) if isinstance(field, DateTimeField) else F(lookup))
+    return Coalesce(*dates, TruncDate("first_published_at"), output_field=DateField())
+
+
+def newest_first_in_database(queryset):
+    """`queryset` (of `Page`) ordered in the database as `newest_first` orders a list."""
+    return queryset.annotate(shown_date=_shown_date_expression()).order_by(F("shown_date").desc(nulls_last=True), "-pk")
 
 
 def _pinned_ids(page):

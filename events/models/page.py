@@ -175,6 +175,8 @@ class EventPage(RoutablePageMixin, EditorialPage):
     def local_end(self):
         return timezone.localtime(self.ends_at, paris()) if self.ends_at else None
 
+    listing_date_field = "starts_at"
+
     @property
     def listing_date(self):
         return self.local_start.date()

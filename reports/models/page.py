@@ -127,6 +127,8 @@ class ReportPage(RoutablePageMixin, EditorialPage):
         if errors:
             raise ValidationError(errors)
 
+    listing_date_field = "publication_date"
+
     @property
     def listing_date(self):
         return self.publication_date
