@@ -119,6 +119,11 @@ class EditorialPage(ServedPageMixin, Page):
             return [(None, _("Ajoutez au moins un thème avant de soumettre cette page à relecture ou de la publier."))]
         return []
 
+    @classmethod
+    def page_types(cls):
+        """The concrete page types deriving from this one."""
+        return [model for model in get_page_models() if issubclass(model, cls) and not model._meta.abstract]
+
     # The field `listing_date` reads, for ordering in the database (`newest_first_in_database`).
     listing_date_field = None
 

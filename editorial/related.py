@@ -122,7 +122,9 @@ def _visible_specific(ids):
 
     return {
         p.pk: p
-        for p in specific_pages(Page.objects.live().public().filter(pk__in=ids), EditorialPage, defer_streamfields=True)
+        for p in specific_pages(
+            Page.objects.live().public().filter(pk__in=ids), EditorialPage.page_types(), defer_streamfields=True
+        )
     }
 
 

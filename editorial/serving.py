@@ -5,17 +5,19 @@ from django.http import Http404
 from wagtail.models import PageViewRestriction
 
 from .sitewide import view_restrictions
-from .specific import first_specific
+from .specific import specific_pages
 
 
 class ServedPageMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        # The child comes as its specific page in one query (Wagtail: two).
-        child = first_specific(self.get_children().filter(slug=path_components[0]).select_related("locale"))
-        if child is None:
+        # The child comes as its specific page, in one query when this page allows few types (Wagtail: two).
+        children = self.get_children().filter(slug=path_components[0]).select_related("locale")
+        found = specific_pages(children[:1], self.specific_class.allowed_subpage_models())
+        if not found:
             raise Http404
+        child = found[0]
         child._cached_parent_obj = self
         return child.route(request, path_components[1:])
 

@@ -80,7 +80,9 @@ class TopicIndexPage(SnippetIndexPage):
             live_pages_of(self.locale_id).filter(pk__in=PageTopic.objects.filter(topic=topic).values("page_id"))
         )
         listing = Listing(request, pages, filters=[page_type_filter(pages)], per_page=self.items_per_page)
-        listing.page.object_list = specific_pages(listing.page.object_list, EditorialPage, defer_streamfields=True)
+        listing.page.object_list = specific_pages(
+            listing.page.object_list, EditorialPage.page_types(), defer_streamfields=True
+        )
         context = {
             "topic": topic,
             "total_count": pages.count(),
