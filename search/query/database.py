@@ -3,10 +3,12 @@
 import logging
 from collections import Counter
 
+from django.db.models import prefetch_related_objects
 from modelsearch.backends import get_search_backend
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from editorial.sitewide import locale_for
+from editorial.specific import specific_pages
 
 from ..documents import content_date, listing_types
 from ..indexing import people_with_page, visible_pages
@@ -30,9 +32,9 @@ def _matches(text, language, exclude_page_ids=()):
             found = list(candidates.search(text)[:DATABASE_RESULT_LIMIT])
         allowed = visible_pages(language).exclude(pk__in=list(exclude_page_ids))
         specific = {
-            page.pk: page
-            for page in allowed.filter(pk__in=[p.pk for p in found]).specific().prefetch_related("page_topics")
+            page.pk: page for page in specific_pages(allowed.filter(pk__in=[p.pk for p in found]), get_page_models())
         }
+        prefetch_related_objects(list(specific.values()), "page_topics")
         # Section index pages and listings after content (a stable sort keeps relevance within each).
         pages = sorted(
             (specific[p.pk] for p in found if p.pk in specific),
