@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from wagtail.models import Collection, Page, Site
 
 from demo.helpers import french_and_english_locales
@@ -14,6 +15,13 @@ from search import indexing
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between
+    tests without the signals that would drop the site-wide data cached from it."""
+    cache.clear()
 
 
 @pytest.fixture
