@@ -56,11 +56,11 @@ def pages_of(locale, model=EditorialPage):
 def grow(locale):
     """GROWTH more of everything a page of `locale` shows."""
     people = [
-        Person.objects.create(name=f"Personne {n}", slug=f"personne-{n}", role="Experte", locale=locale)
+        Person.objects.create(name=f"Invitée {n}", slug=f"invitee-{n}", role="Experte", locale=locale)
         for n in (next(numbers) for _ in range(GROWTH))
     ]
     topics = [
-        Topic.objects.create(name=f"Thème {n}", slug=f"theme-{n}", locale=locale)
+        Topic.objects.create(name=f"Thème {n}", slug=f"sujet-{n}", locale=locale)
         for n in (next(numbers) for _ in range(GROWTH))
     ]
     for index in pages_of(locale, SectionIndexPage):
