@@ -83,6 +83,8 @@ def grow(locale):
 
 def test_every_page_type_costs_the_same_bounded_queries_at_two_sizes(client):
     call_command("load_demo", stdout=io.StringIO())
+    # The first reads draw the images' renditions, stored once for all later reads.
+    measure(client)
     small = measure(client)
     for locale in Locale.objects.all():
         grow(locale)
