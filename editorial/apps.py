@@ -6,6 +6,7 @@ class EditorialConfig(AppConfig):
     name = "editorial"
 
     def ready(self):
-        from .related import connect_signals
+        from . import related, sitewide
 
-        connect_signals()
+        related.connect_signals()
+        sitewide.connect_signals()

@@ -25,9 +25,12 @@ length).
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from .models import PageTopic
 
 FEED_LENGTH = 20
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
@@ -69,7 +72,9 @@ class PageFeed(Feed):
             .descendant_of(self.index)
             .filter(locale_id=self.index.locale_id)
             .defer_streamfields()
-            .prefetch_related("page_topics__topic", *self.prefetch)
+            .prefetch_related(
+                Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")), *self.prefetch
+            )
             .order_by(self.order_by, "-pk")[: self.length]
         )
 

@@ -40,7 +40,9 @@ receives the chosen ``object``. In the template::
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
 from django.http import Http404, QueryDict
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -100,17 +102,17 @@ def choice_filter(param, label, field, choices, pages=None):
 
 
 def page_type_filter(pages):
-    """`?type=<model name>` on a list of specific pages, each type labelled with its count."""
-    counts = {}
-    for page in pages:
-        meta = page._meta
-        entry = counts.setdefault(meta.model_name, [meta.verbose_name_plural, 0])
-        entry[1] += 1
+    """`?type=<model name>` on a queryset of pages, each type labelled with its count (one query)."""
+    counts = pages.order_by().values("content_type").annotate(count=Count("pk"))
+    choices = []
+    for row in counts:
+        meta = ContentType.objects.get_for_id(row["content_type"]).model_class()._meta
+        choices.append((meta.model_name, f"{capfirst(meta.verbose_name_plural)} ({row['count']})", row["content_type"]))
     return LinkFilter(
         "type",
         _("Type de contenu"),
-        [(key, f"{capfirst(label)} ({count})", key) for key, (label, count) in counts.items()],
-        lambda items, key: [item for item in items if item._meta.model_name == key],
+        sorted(choices, key=lambda choice: choice[1]),
+        lambda queryset, content_type: queryset.filter(content_type_id=content_type),
     )
 
 

@@ -3,15 +3,19 @@ abstract page with summary, cover and topics, and the two page-level relations
 (topics, editor-pinned related items) that every content type uses."""
 
 from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.images import get_image_model
+from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
 from .related import related_items
+from .serving import ServedPageMixin
+from .sitewide import sitewide
 
 
 class PageTopic(TranslatableMixin, Orderable):
@@ -56,7 +60,7 @@ class RelatedPin(TranslatableMixin, Orderable):
         unique_together = [("translation_key", "locale")]
 
 
-class EditorialPage(Page):
+class EditorialPage(ServedPageMixin, Page):
     """Abstract base of every content page readers browse."""
 
     summary = models.TextField(
@@ -115,10 +119,19 @@ class EditorialPage(Page):
             return [(None, _("Ajoutez au moins un thème avant de soumettre cette page à relecture ou de la publier."))]
         return []
 
+    @classmethod
+    def page_types(cls):
+        """The concrete page types deriving from this one."""
+        return [model for model in get_page_models() if issubclass(model, cls) and not model._meta.abstract]
+
+    # The field `listing_date` reads, for ordering in the database (`newest_first_in_database`).
+    listing_date_field = None
+
     @property
     def listing_date(self):
         """The date shown in listings, feeds and search results; content types
-        with a date of their own (publication, event start) override it."""
+        with a date of their own (publication, event start) override it, and
+        name it in `listing_date_field`."""
         return self.first_published_at.date() if self.first_published_at else None
 
     @property
@@ -131,13 +144,23 @@ class EditorialPage(Page):
         """Topics in editor order; uses prefetched links when present."""
         return [link.topic for link in self.page_topics.all()]
 
+    # The renditions of the cover the page templates show (the cover, the social preview).
+    COVER_FILTERS = ("width-1200", "fill-1200x630")
+
     def get_context(self, request, *args, **kwargs):
+        # Topics (chips, JSON-LD) and the cover with its renditions, read by the
+        # header, the body and the head: three queries whatever their number.
+        prefetch_related_objects(
+            [self],
+            Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order")),
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(*self.COVER_FILTERS)),
+        )
         context = super().get_context(request, *args, **kwargs)
         context["related_items"] = related_items(self)
         return context
 
 
-class SectionIndexPage(Page):
+class SectionIndexPage(ServedPageMixin, Page):
     """Abstract base of the indexes (reports, events, news, initiatives, and
     the snippet indexes of topics and people): an introduction, one index per
     language under its home page."""
@@ -159,3 +182,19 @@ class SectionIndexPage(Page):
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def url_for_locale(cls, locale_id, request=None):
+        """URL of the live, public index of this type in `locale_id`, or "" when
+        there is none, from the site-wide cache (one query fills it for every
+        index type and language)."""
+        return sitewide("section-index-urls", _section_index_urls).get((cls._meta.label_lower, locale_id), "")
+
+
+def _section_index_urls():
+    """{(model label, locale id): URL} of the live, public index pages (the first by tree order)."""
+    models = [model for model in get_page_models() if issubclass(model, SectionIndexPage)]
+    urls = {}
+    for page in Page.objects.live().public().type(*models).select_related("content_type").order_by("path"):
+        urls.setdefault((page.specific_class._meta.label_lower, page.locale_id), page.url or "")
+    return urls

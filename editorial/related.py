@@ -17,11 +17,14 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .specific import specific_pages
 
 GENERATION_KEY = "editorial:related:generation"
 CACHE_TIMEOUT = 60 * 10
@@ -75,54 +78,80 @@ def newest_first(pages):
     return sorted(pages, key=lambda page: (date_sort_key(page), page.pk), reverse=True)
 
 
+def _shown_date_expression():
+    """The date readers see (`date_shown`) as an SQL expression over `Page`: each
+    content type's `listing_date_field` (a datetime taken as a date in the site's
+    time zone), else the first publication."""
+    dates = []
+    for model in get_page_models():
+        name = getattr(model, "listing_date_field", None)
+        if model._meta.abstract or not name or model._meta.get_parent_list() != [Page]:
+            continue
+        lookup = f"{model._meta.model_name}__{name}"
+        field = model._meta.get_field(name)
+        dates.append(TruncDate(lookup) if isinstance(field, DateTimeField) else F(lookup))
+    return Coalesce(*dates, TruncDate("first_published_at"), output_field=DateField())
+
+
+def newest_first_in_database(queryset):
+    """`queryset` (of `Page`) ordered in the database as `newest_first` orders a list."""
+    return queryset.annotate(shown_date=_shown_date_expression()).order_by(F("shown_date").desc(nulls_last=True), "-pk")
+
+
 def _pinned_ids(page):
-    """Ids of the pinned pages in the page's language, in editor order. Pins of a
-    translation point to the French source, so they are matched by translation key."""
+    """Ids of the pinned pages in the page's language, in editor order (one query).
+    Pins of a translation point to the French source, so they are matched by translation key."""
     from editorial.models import RelatedPin
 
-    keys = list(
-        RelatedPin.objects.filter(page_id=page.pk)
-        .order_by("sort_order")
-        .values_list("target__translation_key", flat=True)
+    pins = RelatedPin.objects.filter(page_id=page.pk, target__translation_key=OuterRef("translation_key")).order_by(
+        F("sort_order").asc(nulls_last=True), "pk"
     )
-    if not keys:
-        return []
-    by_key = dict(
+    return list(
         Page.objects.live()
         .public()
-        .filter(locale_id=page.locale_id, translation_key__in=keys)
+        .filter(Exists(pins), locale_id=page.locale_id)
+        .annotate(pin_order=Subquery(pins.values("sort_order")[:1]), pin=Subquery(pins.values("pk")[:1]))
         .exclude(pk=page.pk)
-        .values_list("translation_key", "pk")
+        .order_by(F("pin_order").asc(nulls_last=True), "pin")
+        .values_list("pk", flat=True)
     )
-    ids = []
-    for key in keys:
-        if key in by_key and by_key[key] not in ids:
-            ids.append(by_key[key])
-    return ids
 
 
-def _compute_ids(page, limit):
+def _visible_specific(ids):
+    from editorial.models import EditorialPage
+
+    return {
+        p.pk: p
+        for p in specific_pages(
+            Page.objects.live().public().filter(pk__in=ids), EditorialPage.page_types(), defer_streamfields=True
+        )
+    }
+
+
+def _compute(page, limit):
+    """(ids, {id: specific page}) of the related items of `page`."""
     from editorial.models import PageTopic
 
     ids = _pinned_ids(page)[:limit]
-    if len(ids) >= limit:
-        return ids
-    topic_ids = list(PageTopic.objects.filter(page_id=page.pk).values_list("topic_id", flat=True))
-    if not topic_ids:
-        return ids
-    candidates = list(
-        Page.objects.live()
-        .public()
-        .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
-        .exclude(pk__in=[page.pk, *ids])
-        .annotate(shared=Count("page_topics", filter=Q(page_topics__topic_id__in=topic_ids), distinct=True))
-        .order_by("-shared", "-first_published_at", "-pk")
-        .values_list("pk", "shared")[: max(CANDIDATE_POOL, limit)]
-    )
+    topic_ids = PageTopic.objects.filter(page_id=page.pk).values("topic_id")
+    candidates = []
+    if len(ids) < limit:
+        candidates = list(
+            Page.objects.live()
+            .public()
+            .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
+            .exclude(pk__in=[page.pk, *ids])
+            .annotate(shared=Count("page_topics", filter=Q(page_topics__topic_id__in=topic_ids), distinct=True))
+            .order_by("-shared", "-first_published_at", "-pk")
+            .values_list("pk", "shared")[: max(CANDIDATE_POOL, limit)]
+        )
     shared = dict(candidates)
-    pages = Page.objects.filter(pk__in=shared).specific()
-    ranked = sorted(pages, key=lambda p: (-shared[p.pk], -date_sort_key(p), -p.pk))
-    return ids + [p.pk for p in ranked[: limit - len(ids)]]
+    pages = _visible_specific([*ids, *shared])
+    ranked = sorted(
+        (pages[pk] for pk in shared if pk in pages), key=lambda p: (-shared[p.pk], -date_sort_key(p), -p.pk)
+    )
+    ids = ids + [p.pk for p in ranked[: limit - len(ids)]]
+    return ids, pages
 
 
 def related_items(page, limit=None):
@@ -134,12 +163,11 @@ def related_items(page, limit=None):
     key = f"editorial:related:{_generation()}:{page.pk}:{page.locale_id}:{limit}"
     ids = cache.get(key)
     if ids is None:
-        ids = _compute_ids(page, limit)
+        ids, pages = _compute(page, limit)
         cache.set(key, ids, CACHE_TIMEOUT)
-    if not ids:
-        return []
-    by_id = {p.pk: p for p in Page.objects.live().public().filter(pk__in=ids).specific()}
-    return [by_id[pk] for pk in ids if pk in by_id]
+    else:
+        pages = _visible_specific(ids) if ids else {}
+    return [pages[pk] for pk in ids if pk in pages]
 
 
 def connect_signals():

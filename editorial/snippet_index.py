@@ -17,21 +17,6 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
         abstract = True
 
     @classmethod
-    def url_for_locale(cls, locale_id, request=None):
-        """URL of the live, public index page of `locale_id`, or "" when there is none.
-        Remembered on the request so that links in a long list cost one query per language."""
-        cache = getattr(request, "_snippet_index_urls", None) if request is not None else None
-        if cache is None:
-            cache = {}
-            if request is not None:
-                request._snippet_index_urls = cache
-        key = (cls.__name__, locale_id)
-        if key not in cache:
-            page = cls.objects.live().public().filter(locale_id=locale_id).first()
-            cache[key] = (page.get_url(request) or "") if page else ""
-        return cache[key]
-
-    @classmethod
     def snippet_url(cls, snippet, request=None):
         base = cls.url_for_locale(snippet.locale_id, request)
         return f"{base}{snippet.slug}/" if base and snippet.slug else ""

@@ -6,8 +6,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.serving import ServedPageMixin
 
-class HomePage(Page):
+
+class HomePage(ServedPageMixin, Page):
     """The root of each language's tree."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -22,7 +24,7 @@ class HomePage(Page):
         verbose_name = _("page d'accueil")
 
 
-class StandardPage(Page):
+class StandardPage(ServedPageMixin, Page):
     """A plain content page: about, legal notice, privacy notice."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -1,18 +1,15 @@
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from editorial.sitewide import locale_for, sitewide
 
 from .models import Menu
 
 
-def localized_links(items, locale):
-    """(label, url) for each menu item, its page replaced by the live translation
-    in `locale` (one query for all items); items whose page has none are dropped."""
-    keys = {item.link_page.translation_key for item in items if item.link_page_id}
-    pages = {
-        page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale=locale).live().public()
-    }
+def localized_links(items, pages):
+    """(label, url) for each menu item, its page replaced by its live translation
+    (`pages`: {translation key: page}); items whose page has none are dropped."""
     links = []
     for item in items:
         if item.link_page_id:
@@ -25,20 +22,27 @@ def localized_links(items, locale):
 
 
 def load_menus(language_code):
-    try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
+    locale = locale_for(language_code)
+    if locale is None:
         return {}
-    menus = Menu.objects.filter(locale=locale).prefetch_related("items__link_page")
+    menus = list(Menu.objects.filter(locale=locale).prefetch_related("items__link_page"))
+    keys = {item.link_page.translation_key for menu in menus for item in menu.items.all() if item.link_page_id}
+    pages = {
+        page.translation_key: page
+        for page in Page.objects.filter(translation_key__in=keys, locale=locale).live().public()
+    }
     return {
-        menu.slot: {
-            "links": localized_links(list(menu.items.all()), locale),
-            "footer_text": menu.footer_text,
-        }
+        menu.slot: {"links": localized_links(menu.items.all(), pages), "footer_text": menu.footer_text}
         for menu in menus
     }
 
 
+def cached_menus(language_code):
+    """The menus of a language from the site-wide cache (dropped when a menu,
+    or a page it may link to, is saved)."""
+    return sitewide(f"menus:{language_code}", lambda: load_menus(language_code))
+
+
 def navigation(request):
     # Lazy: admin views render templates too and never use the menus.
-    return {"navigation": SimpleLazyObject(lambda: load_menus(get_language()))}
+    return {"navigation": SimpleLazyObject(lambda: cached_menus(get_language()))}

@@ -151,6 +151,8 @@ class NewsArticlePage(EditorialPage):
         if errors:
             raise ValidationError(errors)
 
+    listing_date_field = "date"
+
     @property
     def listing_date(self):
         return self.date

@@ -18,6 +18,7 @@ from django.db import transaction
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
+from editorial.sitewide import locale_for
 from people.models import PeopleIndexPage, Person
 
 from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document
@@ -61,10 +62,10 @@ def visible_pages(language):
 def people_with_page(language):
     """People of `language` whose page readers can open (the people index page
     of that language is live and public)."""
-    index = PeopleIndexPage.objects.live().public().filter(locale__language_code=language).first()
-    if index is None:
+    locale = locale_for(language)
+    if locale is None or not PeopleIndexPage.url_for_locale(locale.pk):
         return Person.objects.none()
-    return Person.objects.filter(locale_id=index.locale_id).select_related("organisation", "locale")
+    return Person.objects.filter(locale_id=locale.pk).select_related("organisation", "locale")
 
 
 # Keeping the index in step ----------------------------------------------------------

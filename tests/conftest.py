@@ -3,6 +3,7 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from modelsearch.backends import get_search_backend
 from wagtail.models import Collection, Page, Site
 
@@ -15,6 +16,13 @@ from search import indexing
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between
+    tests without the signals that would drop the site-wide data cached from it."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,8 +9,10 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from editorial.listing import Listing, page_type_filter
-from editorial.related import newest_first
+from editorial.models import EditorialPage, PageTopic
+from editorial.related import newest_first_in_database
 from editorial.snippet_index import SnippetIndexPage, live_pages_of
+from editorial.specific import specific_pages
 
 
 class Topic(TranslatableMixin, index.Indexed, models.Model):
@@ -73,11 +75,18 @@ class TopicIndexPage(SnippetIndexPage):
         topic = Topic.objects.filter(locale_id=self.locale_id, slug=slug).first()
         if topic is None:
             raise Http404
-        pages = newest_first(live_pages_of(self.locale_id).filter(page_topics__topic=topic).distinct().specific())
+        # Filtered, ordered and paginated in the database; only the page shown is loaded.
+        pages = newest_first_in_database(
+            live_pages_of(self.locale_id).filter(pk__in=PageTopic.objects.filter(topic=topic).values("page_id"))
+        )
+        listing = Listing(request, pages, filters=[page_type_filter(pages)], per_page=self.items_per_page)
+        listing.page.object_list = specific_pages(
+            listing.page.object_list, EditorialPage.page_types(), defer_streamfields=True
+        )
         context = {
             "topic": topic,
-            "total_count": len(pages),
-            "listing": Listing(request, pages, filters=[page_type_filter(pages)], per_page=self.items_per_page),
+            "total_count": pages.count(),
+            "listing": listing,
             **self.snippet_language_context(request, topic),
         }
         return self.render(request, template="topics/topic_page.html", context_overrides=context)

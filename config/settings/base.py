@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # The request's Wagtail site from the cache, before anything looks it up.
+    "editorial.middleware.CachedSiteMiddleware",
     "security.middleware.ControlCharactersMiddleware",
     "editorial.url_words.ForeignQueryParamsMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -8,6 +8,7 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from ..sitewide import sitewide
 from ..url_words import reverse_route
 
 register = template.Library()
@@ -32,19 +33,14 @@ def _feed_routes(language):
     return routes
 
 
-@register.simple_tag(takes_context=True)
-def site_feeds(context):
-    """[{title, url, kind}] of the live, public feed-serving index pages in the
-    reader's language (one query)."""
-    request = context.get("request")
-    language = get_language()
-    routes = _feed_routes(language)
-    if request is None or not routes:
+def _load_feeds(language_code):
+    routes = _feed_routes(language_code)
+    if not routes:
         return []
     pages = (
         Page.objects.live()
         .public()
-        .filter(locale__language_code=language)
+        .filter(locale__language_code=language_code)
         .type(*routes)
         .select_related("content_type")
         .order_by("path")
@@ -52,10 +48,18 @@ def site_feeds(context):
     feeds = []
     for page in pages:
         name, sub_path = routes[page.specific_class]
-        url = page.get_url(request)
+        url = page.url
         if url:
             feeds.append({"title": page.title, "url": url + sub_path, "kind": name})
     return feeds
+
+
+@register.simple_tag
+def site_feeds():
+    """[{title, url, kind}] of the live, public feed-serving index pages in the
+    reader's language, from the site-wide cache."""
+    language_code = get_language()
+    return sitewide(f"feeds:{language_code}", lambda: _load_feeds(language_code))
 
 
 @register.filter

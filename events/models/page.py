@@ -175,6 +175,8 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     def local_end(self):
         return timezone.localtime(self.ends_at, paris()) if self.ends_at else None
 
+    listing_date_field = "starts_at"
+
     @property
     def listing_date(self):
         return self.local_start.date()
@@ -278,12 +280,14 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        status = self.registration_status()
+        # Seats are counted once, for the status and the seats left.
+        seats_taken = self.seats_taken() if self.registration_mode == RegistrationMode.FORM and self.capacity else None
+        status = self.registration_status(seats_taken=seats_taken)
         context["registration_status"] = status
         context["registration_open"] = status == RegistrationStatus.OPEN
         if self.registration_mode == RegistrationMode.FORM:
             if self.capacity is not None and status == RegistrationStatus.OPEN:
-                context["seats_left"] = max(self.capacity - self.seats_taken(), 0)
+                context["seats_left"] = max(self.capacity - seats_taken, 0)
             context.setdefault("registration_form", RegistrationForm())
             context["privacy_page"] = self.privacy_page()
         context["jsonld"] = event_json_ld(self, request)

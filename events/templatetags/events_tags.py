@@ -13,7 +13,7 @@ def upcoming_events(context, page, limit=3):
     return {
         "request": context.get("request"),
         "upcoming_events": list(upcoming_events_of(page.locale_id, limit=limit)),
-        "events_index": EventIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
+        "index_url": EventIndexPage.url_for_locale(page.locale_id),
     }
 
 

@@ -17,5 +17,5 @@ def latest_initiatives(context, page, count=3):
     return {
         "request": context.get("request"),
         "initiatives": list(initiatives),
-        "index": InitiativeIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
+        "index_url": InitiativeIndexPage.url_for_locale(page.locale_id),
     }

@@ -18,5 +18,5 @@ def latest_news(context, page, count=3):
     return {
         "request": context.get("request"),
         "articles": list(articles),
-        "index": NewsIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
+        "index_url": NewsIndexPage.url_for_locale(page.locale_id),
     }

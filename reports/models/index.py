@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 
 from editorial.feeds import feed_response
 from editorial.listing import Listing, choice_filter, topic_filter, year_filter
-from editorial.models import SectionIndexPage
+from editorial.models import PageTopic, SectionIndexPage
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from .authors import ReportAuthor
@@ -46,7 +46,7 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         reports = self.reports().prefetch_related(
-            "page_topics__topic",
+            Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
             Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x270")),
         )

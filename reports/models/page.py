@@ -6,13 +6,13 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
+from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -128,6 +128,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
                 errors[field_name] = message
         if errors:
             raise ValidationError(errors)
+
+    listing_date_field = "publication_date"
 
     @property
     def listing_date(self):
@@ -281,9 +283,16 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             data["isbn"] = self.isbn
         return data
 
+    def _load_pdfs(self):
+        """Both PDFs in one query (the page offers one and may point to the other)."""
+        documents = get_document_model().objects.in_bulk([pk for pk in (self.pdf_id, self.pdf_english_id) if pk])
+        for field in ("pdf", "pdf_english"):
+            document = documents.get(getattr(self, f"{field}_id"))
+            if document is not None:
+                setattr(self, field, document)
+
     def get_context(self, request, *args, **kwargs):
-        # Topics are read by the header, the JSON-LD and the RIS export: one query for all.
-        prefetch_related_objects([self], "page_topics__topic")
+        self._load_pdfs()
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = self.outline
         context["authors"] = self.author_links()

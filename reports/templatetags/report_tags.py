@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Prefetch
 
+from editorial.models import PageTopic
 from reports.models import ReportAuthor, ReportIndexPage, ReportPage
 
 register = template.Library()
@@ -16,7 +17,7 @@ def latest_reports(context, page, count=4):
         .filter(locale_id=page.locale_id)
         .select_related("locale", "pdf", "pdf_english")
         .prefetch_related(
-            "page_topics__topic",
+            Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
             "cover_image__renditions",
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
         )
@@ -28,5 +29,5 @@ def latest_reports(context, page, count=4):
         "lead": reports[0] if reports else None,
         "lead_pdf": reports[0].reader_pdf[0] if reports else None,
         "reports": reports[1:],
-        "index": ReportIndexPage.objects.live().public().filter(locale_id=page.locale_id).first(),
+        "index_url": ReportIndexPage.url_for_locale(page.locale_id),
     }

@@ -4,9 +4,13 @@ import logging
 import re
 from collections import Counter
 
+from django.db.models import prefetch_related_objects
 from modelsearch.backends import get_search_backend
 from modelsearch.query import Or, PlainText
-from wagtail.models import Locale, Page
+from wagtail.models import Page, get_page_models
+
+from editorial.sitewide import locale_for
+from editorial.specific import specific_pages
 
 from ..documents import content_date, listing_types
 from ..indexing import people_with_page, visible_pages
@@ -39,7 +43,7 @@ def _matches(text, language, exclude_page_ids=()):
     """Specific pages then people matching `text`, best first."""
     # Search backends only filter on indexed fields (live, locale): privacy and
     # the other rules of visible_pages() are applied to what they found.
-    candidates = Page.objects.live().filter(locale_id=Locale.objects.get(language_code=language).pk)
+    candidates = Page.objects.live().filter(locale_id=locale_for(language).pk)
     variants = with_synonyms(text, language)
     try:
         # Every word (or a synonym of it), else the pages with most of the words.
@@ -54,9 +58,9 @@ def _matches(text, language, exclude_page_ids=()):
             )
         allowed = visible_pages(language).exclude(pk__in=list(exclude_page_ids))
         specific = {
-            page.pk: page
-            for page in allowed.filter(pk__in=[p.pk for p in found]).specific().prefetch_related("page_topics")
+            page.pk: page for page in specific_pages(allowed.filter(pk__in=[p.pk for p in found]), get_page_models())
         }
+        prefetch_related_objects(list(specific.values()), "page_topics")
         # Section index pages and listings after content (a stable sort keeps relevance within each).
         pages = sorted(
             (specific[p.pk] for p in found if p.pk in specific),

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from wagtail.models import Page
 
 from editorial.listing import Listing, choice_filter, page_type_filter, topic_filter, year_filter
 from initiatives.models import InitiativeIndexPage, InitiativePage
@@ -107,12 +108,14 @@ def test_page_type_filter_counts_each_type(home_fr, news):
     topic = TopicFactory()
     pages = [article(news, "Article", [topic]), article(news, "Autre", [topic], slug="autre")]
     pages.append(report(report_index(home_fr), "Rapport", topics=[topic]))
+    pages = Page.objects.filter(pk__in=[page.pk for page in pages])
     type_filter = page_type_filter(pages)
     assert [(value, label) for value, label, _obj in type_filter.choices] == [
         ("newsarticlepage", "Actualités (2)"),
         ("reportpage", "Rapports (1)"),
     ]
-    assert [page.title for page in type_filter.apply(pages, "reportpage")] == ["Rapport"]
+    reports = type_filter.choices[1][2]
+    assert [page.title for page in type_filter.apply(pages, reports)] == ["Rapport"]
 
 
 @pytest.fixture

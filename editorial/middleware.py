@@ -1,0 +1,45 @@
+"""The request's site and route from the site-wide cache (`editorial.sitewide`)."""
+
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+from wagtail.views import serve as wagtail_serve
+
+from .sitewide import sitewide
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site from the cache and, for a page URL, routes
+    it from the cached home page of the reader's language (Wagtail looks up the
+    home page's translation and specific page on every request)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        port = request.get_port()
+
+        def compute():
+            try:
+                return get_site_for_hostname(hostname, port)
+            except Site.DoesNotExist:
+                return False
+
+        request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute) or None
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        site = request._wagtail_site
+        if view_func is not wagtail_serve or site is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        home = sitewide(f"home:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific)
+        # As `Page.route_for_request`, which then finds the route already made.
+        try:
+            request._wagtail_route_for_request = home.route(request, [part for part in path.split("/") if part])
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None

@@ -1,0 +1,106 @@
+"""Every public page type, in both languages, costs at most 15 SQL queries and
+the same number whatever its content: the demo is measured, then every page
+gets more topics, authors, pinned items, sessions and speakers, every listing
+more pages and the site more people, and it is measured again.
+
+Each page is read with the cache emptied, then the site-wide data (site,
+locales, view restrictions, menus, feeds: `editorial.sitewide`) filled by
+reading another page of the language, as any page a worker serves finds it:
+what is measured is what the page itself costs."""
+
+import io
+import itertools
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+
+from demo.management.commands.page_queries import sample_urls, warm_up_url
+from editorial.models import EditorialPage, PageTopic, RelatedPin, SectionIndexPage
+from events.models import EventPage
+from people.models import Person
+from reports.models import ReportAuthor, ReportPage
+from tests.events.factories import programme
+from topics.models import Topic
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 15
+GROWTH = 4
+numbers = itertools.count(1)
+
+
+def measure(client):
+    """{page type: (queries, HTML)} of one page of each type and language."""
+    urls = sample_urls()
+    all_urls = [url for _label, url in urls]
+    results = {}
+    for label, url in urls:
+        cache.clear()
+        client.get(warm_up_url(url, all_urls))
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        results[label] = (len(queries), response.content.decode())
+    return results
+
+
+def pages_of(locale, model=EditorialPage):
+    return [page for page in Page.objects.live().filter(locale=locale).specific() if isinstance(page, model)]
+
+
+def grow(locale):
+    """GROWTH more of everything a page of `locale` shows."""
+    people = [
+        Person.objects.create(name=f"Invitée {n}", slug=f"invitee-{n}", role="Experte", locale=locale)
+        for n in (next(numbers) for _ in range(GROWTH))
+    ]
+    topics = [
+        Topic.objects.create(name=f"Thème {n}", slug=f"sujet-{n}", locale=locale)
+        for n in (next(numbers) for _ in range(GROWTH))
+    ]
+    for index in pages_of(locale, SectionIndexPage):
+        children = [child.specific for child in index.get_children().live()]
+        for child in children[:1] * GROWTH:
+            n = next(numbers)
+            child.copy(update_attrs={"slug": f"{child.slug}-{n}", "title": f"{child.title} {n}"}, keep_live=True)
+    pages = pages_of(locale)
+    for page in pages:
+        PageTopic.objects.bulk_create(PageTopic(page=page, topic=topic, locale=locale) for topic in topics)
+        RelatedPin.objects.bulk_create(
+            RelatedPin(page=page, target=target, locale=locale) for target in pages[:GROWTH] if target != page
+        )
+    for report in pages_of(locale, ReportPage):
+        ReportAuthor.objects.bulk_create(ReportAuthor(page=report, person=person, locale=locale) for person in people)
+    for event in pages_of(locale, EventPage):
+        event.programme = list(event.programme.raw_data) + programme(GROWTH, 2)
+        event.save()
+
+
+def test_every_page_type_costs_the_same_bounded_queries_at_two_sizes(client):
+    call_command("load_demo", stdout=io.StringIO())
+    # The first reads draw the images' renditions, stored once for all later reads.
+    measure(client)
+    small = measure(client)
+    for locale in Locale.objects.all():
+        grow(locale)
+    large = measure(client)
+
+    counts = {label: (small[label][0], large[label][0]) for label in small}
+    assert all(before == after <= MAX_QUERIES for before, after in counts.values()), counts
+    # The content did grow where it is shown.
+    for label in ("ReportPage fr", "ReportPage en", "EventPage fr", "NewsArticlePage en"):
+        chips = [
+            len(BeautifulSoup(html, "html.parser").select("main a[href*='/themes/'], main a[href*='/topics/']"))
+            for _count, html in (small[label], large[label])
+        ]
+        assert chips[1] > chips[0], label
+    for label in ("PeopleIndexPage fr", "PeopleIndexPage en", "ReportIndexPage fr", "NewsIndexPage en"):
+        sizes = [
+            len(BeautifulSoup(html, "html.parser").select("main li")) for _count, html in (small[label], large[label])
+        ]
+        assert sizes[1] > sizes[0], label
