@@ -94,11 +94,18 @@ def _for_pages(pages):
     shown_on += Page.objects.filter(translation_key__in=keys, depth__gt=1).exclude(pk__in=ids).live()
     shown_on += Page.objects.filter(path__in={page.path[: Page.steplen * 2] for page in pages}, depth=2)
     topic_ids = set(PageTopic.objects.filter(page_id__in=ids).values_list("topic_id", flat=True))
-    shown_on += Page.objects.live().filter(Q(page_topics__topic_id__in=topic_ids) | Q(related_pins__target__translation_key__in=keys)).exclude(pk__in=ids).distinct()
+    shown_on += (
+        Page.objects.live()
+        .filter(Q(page_topics__topic_id__in=topic_ids) | Q(related_pins__target__translation_key__in=keys))
+        .exclude(pk__in=ids)
+        .distinct()
+    )
     people = Person.objects.filter(
         Q(report_authorships__page_id__in=ids) | Q(event_participations__event_id__in=ids) | Q(news_articles__in=ids)
     ).distinct()
-    menu_locales = set(MenuItem.objects.filter(link_page__translation_key__in=keys).values_list("menu__locale_id", flat=True))
+    menu_locales = set(
+        MenuItem.objects.filter(link_page__translation_key__in=keys).values_list("menu__locale_id", flat=True)
+    )
     return (
         page_urls(shown_on)
         | _snippet_urls(TopicIndexPage, Topic.objects.filter(pk__in=topic_ids))
@@ -117,7 +124,10 @@ def _for_topic(topic):
     every index, its page and the topic index."""
     tagged = Page.objects.filter(page_topics__topic=topic).live()
     top = Page.objects.live().filter(locale_id=topic.locale_id, depth__in=(2, 3))
-    shown_on = [*tagged, *(page for page in top if page.depth == 2 or issubclass(page.specific_class, SectionIndexPage))]
+    shown_on = [
+        *tagged,
+        *(page for page in top if page.depth == 2 or issubclass(page.specific_class, SectionIndexPage)),
+    ]
     return page_urls(shown_on) | _snippet_urls(TopicIndexPage, [topic])
 
 

@@ -40,6 +40,13 @@ def _slug_changed(sender, instance, instance_before, **kwargs):
     purge_on_commit(urls)
 
 
+def connect_setting(model):
+    """A setting (BaseSiteSetting, BaseGenericSetting) may show on any page."""
+    label = model._meta.label_lower
+    post_save.connect(_changed, sender=model, dispatch_uid=f"caching_saved_{label}")
+    pre_delete.connect(_changed, sender=model, dispatch_uid=f"caching_deleting_{label}")
+
+
 def connect_signals():
     for model in get_page_models():
         label = model._meta.label_lower
@@ -49,11 +56,13 @@ def connect_signals():
         post_page_move.connect(_page_moved, sender=model, dispatch_uid=f"caching_moved_{label}")
         page_slug_changed.connect(_slug_changed, sender=model, dispatch_uid=f"caching_slug_{label}")
     pre_delete.connect(_page_deleted, sender=Page, dispatch_uid="caching_page_deleted")
-    # Deleted snippets are looked up before they go: their pages still point to them.
-    settings_models = [m for m in apps.get_models() if issubclass(m, (BaseSiteSetting, BaseGenericSetting))]
     for model in [PageViewRestriction, Menu, PageTopic, ReportAuthor, EventParticipation, Registration]:
         post_save.connect(_changed, sender=model, dispatch_uid=f"caching_saved_{model._meta.label_lower}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"caching_deleted_{model._meta.label_lower}")
-    for model in [Topic, Person, Organisation, *settings_models]:
+    # Deleted snippets are looked up before they go: their pages still point to them.
+    for model in [Topic, Person, Organisation]:
         post_save.connect(_changed, sender=model, dispatch_uid=f"caching_saved_{model._meta.label_lower}")
         pre_delete.connect(_changed, sender=model, dispatch_uid=f"caching_deleting_{model._meta.label_lower}")
+    for model in apps.get_models():
+        if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
+            connect_setting(model)
