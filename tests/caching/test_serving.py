@@ -120,6 +120,11 @@ def test_query_strings_are_normalised_and_tracking_ignored(reader, site, page):
     assert reader.get(f"{base}?theme={theme}")["X-Page-Cache"] == "miss"
 
 
+def test_control_characters_in_a_dropped_parameter_are_still_refused(reader, site):
+    reader.get(site["news"].url)
+    assert reader.get(f"{site['news'].url}?utm_source=%00").status_code == 400
+
+
 def test_each_language_has_its_own_entry(reader, homes):
     assert reader.get("/sitemap.xml", accept_language="fr")["X-Page-Cache"] == "miss"
     assert reader.get("/sitemap.xml", accept_language="en")["X-Page-Cache"] == "miss"
