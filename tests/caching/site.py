@@ -4,7 +4,7 @@ author, translated, and a news article pinning it."""
 from bs4 import BeautifulSoup
 
 from editorial.localize import translate
-from editorial.models import PageTopic, RelatedPin
+from editorial.models import RelatedPin
 from tests.events.factories import event_index
 from tests.factories import PersonFactory, TopicFactory
 from tests.news.factories import article, index_pages
@@ -44,7 +44,3 @@ def warm(reader, urls):
     for url in urls:
         reader.get(url)
         assert reader.get(url)["X-Page-Cache"] == "hit", url
-
-
-def topic_links(page):
-    return list(PageTopic.objects.filter(page=page))

@@ -102,3 +102,13 @@ def test_a_pinned_item_follows_its_target(reader, editor_acts, site):
         site["report"].save_revision().publish()
     related = BeautifulSoup(reader.read("/fr/actualites/epingle/"), "html.parser")
     assert related.find(string=lambda s: "Nouveau titre du rapport" in s)
+
+
+def test_a_new_slug_is_not_hidden_by_the_old_address(reader, editor_acts, site):
+    warm(reader, ["/fr/rapports/le-rapport/"])
+    page = site["report"]
+    with editor_acts():
+        page.slug = "rapport-renomme"
+        page.save_revision().publish()
+    old = reader.get("/fr/rapports/le-rapport/")
+    assert (old.status_code, old["Location"]) == (301, "/fr/rapports/rapport-renomme/")
