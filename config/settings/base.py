@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "initiatives",
     "search",
     "roles",
+    "caching",
     "demo",
     "operations",
     "benchmarks",
@@ -84,6 +85,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session and CSRF middleware: it must see the cookies they set.
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The request's Wagtail site from the cache, before anything looks it up.
@@ -181,6 +184,20 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@example.org>")
+
+# Django's cache: the page cache, the related lists and site-wide data. Local
+# memory (one per process) until REDIS_URL gives every process the same one.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
+# The page cache (caching/): anonymous GETs of public pages, purged exactly
+# when what they show changes; entries also expire after PAGE_CACHE_TIMEOUT
+# seconds, which bounds what time alone changes (an event becoming past).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# The purge map names the URLs of each language itself (translated slugs):
+# Wagtail's front-end cache must not rewrite /fr/ into /en/ on top of them.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Institut du numérique responsable"

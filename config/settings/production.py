@@ -22,3 +22,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 X_FRAME_OPTIONS = "DENY"
+
+# A purge reaches only the cache it runs against: with each worker's own local
+# memory, the other workers would keep serving an unpublished page. The page
+# cache is on once the cache is shared (REDIS_URL, issue 15), or on request.
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))

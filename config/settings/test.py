@@ -13,6 +13,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 AXES_ENABLED = False
 REQUIRE_2FA_FOR_ADMINS = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests change pages behind the signals' back; tests/caching turns the page cache on.
+PAGE_CACHE_ENABLED = False
 # Tests assert on the console e-mail backend only where they say so.
 os.environ.setdefault("DJANGO_TEST", "1")
 

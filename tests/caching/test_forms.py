@@ -1,0 +1,65 @@
+"""Pages with a form: each reader gets a CSRF token of their own, so these
+pages are never stored (they set the CSRF cookie); a form with errors is
+private; and a page whose form closes or reopens follows its registrations."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+
+from events.models import Registration
+from home.models import StandardPage
+from tests.events.factories import at, event_index, event_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def workshop(home_fr):
+    privacy = StandardPage(title="Confidentialité", slug="confidentialite", locale=home_fr.locale)
+    home_fr.add_child(instance=privacy)
+    privacy.save_revision().publish()
+    index = event_index(home_fr, privacy_page=privacy)
+    return event_page(
+        index,
+        "Atelier",
+        slug="atelier",
+        event_format="workshop",
+        starts_at=at(2030, 3, 1, 18),
+        registration_mode="form",
+        capacity=1,
+    )
+
+
+def register(client, page, email):
+    form = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("form.registration__form")
+    token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
+    data = {"name": "Ada", "email": email, "organisation": "", "consent": "on", "csrfmiddlewaretoken": token}
+    return client.post(form["action"], data)
+
+
+def test_a_page_with_a_form_is_never_stored_and_every_token_works(workshop):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    for reader in (first, second):
+        response = reader.get(workshop.url)
+        assert response["Cache-Control"] == "private, no-store"
+        assert "X-Page-Cache" not in response
+    assert register(second, workshop, "b@example.org").status_code == 302
+
+
+def test_a_form_with_errors_is_private(workshop):
+    response = Client().post(f"{workshop.url}inscription/", {"name": "", "email": "pas-une-adresse"})
+    assert response.status_code == 400
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_freed_seat_reopens_the_form(workshop, editor_acts):
+    assert register(Client(), workshop, "a@example.org").status_code == 302
+    reader = Client()
+    reader.get(workshop.url)
+    full = reader.get(workshop.url)
+    assert full["X-Page-Cache"] == "hit"
+    assert not BeautifulSoup(full.content, "html.parser").select("form.registration__form")
+    with editor_acts():
+        Registration.objects.get().delete()
+    page = BeautifulSoup(reader.get(workshop.url).content, "html.parser")
+    assert page.select("form.registration__form")
