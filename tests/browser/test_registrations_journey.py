@@ -36,6 +36,8 @@ def registered(event, email, name, created_at, language="fr"):
 
 def download(page, label):
     """Click a download link of the list's "Actions" menu and return the file."""
+    # A download leaves the page as it was, menu open: start from a fresh one.
+    page.reload()
     page.get_by_role("button", name="Actions", exact=True).click()
     with page.expect_download() as info:
         page.get_by_role("link", name=label, exact=True).click()
