@@ -25,10 +25,18 @@ REFUSALS = {
 
 
 class RegistrationRefused(Exception):
-    def __init__(self, message, field=None):
+    def __init__(self, message):
         super().__init__(message)
         self.message = message
-        self.field = field
+
+
+class AlreadyRegistered(Exception):
+    """The address was registered before; the page must not say so (anyone
+    could test addresses), only the e-mail to that address does."""
+
+    def __init__(self, registration):
+        super().__init__(registration.email)
+        self.registration = registration
 
 
 def register_for_event(page, *, name, email, organisation, language):
@@ -48,9 +56,9 @@ def register_for_event(page, *, name, email, organisation, language):
         status = event.registration_status()
         if status != RegistrationStatus.OPEN:
             raise RegistrationRefused(REFUSALS[status])
-        already = _("Cette adresse e-mail est déjà inscrite à cet événement.")
-        if Registration.objects.filter(event_key=event.translation_key, email=email).exists():
-            raise RegistrationRefused(already, field="email")
+        existing = Registration.objects.filter(event_key=event.translation_key, email=email).first()
+        if existing is not None:
+            raise AlreadyRegistered(existing)
         try:
             with transaction.atomic():
                 return Registration.objects.create(
@@ -63,11 +71,16 @@ def register_for_event(page, *, name, email, organisation, language):
                     language=language,
                 )
         except IntegrityError as error:
-            raise RegistrationRefused(already, field="email") from error
+            # The same address won a race with this request.
+            existing = Registration.objects.filter(event_key=event.translation_key, email=email).first()
+            if existing is None:
+                raise
+            raise AlreadyRegistered(existing) from error
 
 
-def send_confirmation(registration, page, request):
-    """The confirmation e-mail, in the language the reader registered in."""
+def send_confirmation(registration, page, request, template="confirmation"):
+    """The confirmation e-mail (or, with template="already", the notice that the
+    address was already registered), in the language the reader registered in."""
     with translation.override(registration.language):
         context = {
             "registration": registration,
@@ -77,8 +90,8 @@ def send_confirmation(registration, page, request):
             "ics_url": request.build_absolute_uri(page.url + page.reverse_subpage("ics")),
             "institute_name": InstituteSettings.for_request(request).name_in(registration.language),
         }
-        subject = " ".join(render_to_string("events/email/confirmation_subject.txt", context).split())
-        body = render_to_string("events/email/confirmation_body.txt", context)
+        subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
+        body = render_to_string(f"events/email/{template}_body.txt", context)
     try:
         send_mail(subject, body, None, [registration.email])
     except OSError:
@@ -104,8 +117,12 @@ def register(page, request):
                 organisation=form.cleaned_data["organisation"],
                 language=page.locale.language_code,
             )
+        except AlreadyRegistered as already:
+            # Told in the language and about the page of the first registration.
+            send_confirmation(already.registration, already.registration.event, request, template="already")
+            return done
         except RegistrationRefused as refusal:
-            form.add_error(refusal.field, refusal.message)
+            form.add_error(None, refusal.message)
             status = 409
         else:
             send_confirmation(registration, page, request)

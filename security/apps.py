@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SecurityConfig(AppConfig):
     name = "security"
     verbose_name = _("Sécurité")
+
+    def ready(self):
+        from .privacy import connect_signals
+
+        connect_signals()

@@ -47,3 +47,11 @@ def require_debug_off(debug):
     if debug:
         raise ImproperlyConfigured("DEBUG must stay off in production: it shows settings and code to visitors.")
     return False
+
+
+def redis_cache(url, key_prefix="thinktank"):
+    """The cache every worker and server shares when REDIS_URL is set: rate
+    limits count one client's posts wherever they land."""
+    return {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": key_prefix}
+    }

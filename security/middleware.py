@@ -21,10 +21,22 @@ class PermissionsPolicyMiddleware:
         return response
 
 
-def has_control_characters(data):
-    return any(
-        CONTROL_CHARACTERS.search(key) or any(CONTROL_CHARACTERS.search(v) for v in data.getlist(key)) for key in data
-    )
+def fields_with_control_characters(data):
+    """Names of the fields (query parameters or form fields) that carry control characters."""
+    return [
+        CONTROL_CHARACTERS.sub("", key)
+        for key in data
+        if CONTROL_CHARACTERS.search(key) or any(CONTROL_CHARACTERS.search(v) for v in data.getlist(key))
+    ]
+
+
+def refusal(request, fields, posted):
+    """The 400 page, styled like the site but built without the database (as
+    the 500 page is): it says which fields to fix and links back to the form,
+    where the browser's back button usually keeps what was typed."""
+    path_is_clean = not CONTROL_CHARACTERS.search(request.path_info)
+    context = {"fields": fields, "posted": posted, "back_url": request.path if posted and path_is_clean else None}
+    return HttpResponseBadRequest(render_to_string("security/control_characters.html", context, request=request))
 
 
 class ControlCharactersMiddleware:
@@ -36,10 +48,10 @@ class ControlCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            CONTROL_CHARACTERS.search(request.path_info)
-            or has_control_characters(request.GET)
-            or (request.method == "POST" and has_control_characters(request.POST))
-        ):
-            return HttpResponseBadRequest(render_to_string("security/control_characters.html", request=request))
+        posted = fields_with_control_characters(request.POST) if request.method == "POST" else []
+        if posted:
+            return refusal(request, posted, posted=True)
+        in_query = fields_with_control_characters(request.GET)
+        if in_query or CONTROL_CHARACTERS.search(request.path_info):
+            return refusal(request, in_query, posted=False)
         return self.get_response(request)

@@ -28,8 +28,10 @@ PY=.venv/bin/python
 started_postgres=false
 started_opensearch=false
 started_elasticsearch=false
+started_redis=false
 cleanup() {
     if [ "$started_postgres" = "true" ]; then services/postgres.sh stop || true; fi
+    if [ "$started_redis" = "true" ]; then services/redis.sh stop || true; fi
     if [ "$started_opensearch" = "true" ]; then services/opensearch/opensearch.sh stop || true; fi
     if [ "$started_elasticsearch" = "true" ]; then services/elasticsearch/elasticsearch.sh stop || true; fi
 }
@@ -45,6 +47,21 @@ if [ -z "${DATABASE_URL:-}" ]; then
         fail "PostgreSQL could not start (required in CI)"
     else
         say "SKIPPED PostgreSQL: it could not be installed or started here; tests run on SQLite and PostgreSQL-only tests are skipped"
+    fi
+fi
+
+# Redis: the shared cache of the rate-limit test across two servers. The other
+# tests keep the local-memory cache; only those marked `redis` read REDIS_URL.
+if [ -z "${REDIS_URL:-}" ]; then
+    services/redis.sh status >/dev/null 2>&1 || started_redis=true
+    if redis_line="$(services/redis.sh start)"; then
+        export "$redis_line"
+        say "Redis running: shared rate-limit tests use it"
+    elif required; then
+        fail "Redis could not start (required in CI); see var/redis/redis.log"
+    else
+        started_redis=false
+        say "SKIPPED Redis tests: redis-server could not be installed or started here (services/redis.sh start)"
     fi
 fi
 

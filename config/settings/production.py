@@ -1,4 +1,4 @@
-from security.config import require_debug_off, require_strong_secret_key
+from security.config import redis_cache, require_debug_off, require_strong_secret_key
 
 from .base import *  # noqa: F403
 from .base import env_bool, os
@@ -6,6 +6,11 @@ from .base import env_bool, os
 DEBUG = require_debug_off(env_bool("DEBUG"))
 SECRET_KEY = require_strong_secret_key(os.environ.get("SECRET_KEY", ""))
 REQUIRE_2FA_FOR_ADMINS = env_bool("REQUIRE_2FA_FOR_ADMINS", True)
+
+# Cache: Redis when REDIS_URL is set (rate limits shared by every worker and
+# server); otherwise each process keeps its own in local memory.
+if os.environ.get("REDIS_URL"):
+    CACHES = redis_cache(os.environ["REDIS_URL"])
 
 STORAGES = {
     "default": {"BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},

@@ -8,7 +8,7 @@ import pytest
 from django.db import connection, connections
 
 from events.models import EventPage, Registration
-from events.views import RegistrationRefused, register_for_event
+from events.views import AlreadyRegistered, RegistrationRefused, register_for_event
 
 from .factories import event_index, event_page
 
@@ -45,6 +45,8 @@ def race(page, emails, monkeypatch):
             results.append("ok")
         except RegistrationRefused as refusal:
             results.append(str(refusal.message))
+        except AlreadyRegistered:
+            results.append("already registered")
         finally:
             connections.close_all()
 
@@ -68,5 +70,5 @@ def test_two_registrations_for_the_last_seat_cannot_both_succeed(home_fr, monkey
 def test_the_same_address_racing_itself_registers_once(home_fr, monkeypatch):
     page = event_page(event_index(home_fr), "Atelier", registration_mode="form", capacity=10)
     results = race(page, ["same@example.org", "same@example.org"], monkeypatch)
-    assert results == ["Cette adresse e-mail est déjà inscrite à cet événement.", "ok"]
+    assert results == ["already registered", "ok"]
     assert Registration.objects.filter(email="same@example.org").count() == 1

@@ -149,13 +149,37 @@ def test_past_events_are_closed_without_editing(client, index):
     assert post(client, past).status_code == 409
 
 
-def test_same_email_cannot_register_twice_and_keeps_what_was_typed(client, workshop):
-    post(client, workshop, email="ada@example.org")
-    response = post(client, workshop, name="Ada Bis", email="ADA@example.org", organisation="Pix")
-    assert response.status_code == 409
-    assert "Cette adresse e-mail est déjà inscrite à cet événement." in response.text
-    assert 'value="Ada Bis"' in response.text and 'value="Pix"' in response.text
+def test_registering_twice_answers_as_the_first_time_and_mails_the_address(client, workshop, mailoutbox):
+    first = post(client, workshop, email="ada@example.org")
+    again = post(client, workshop, name="Ada Bis", email="ADA@example.org", organisation="Pix")
+    stranger = post(client, workshop, name="Grace", email="grace@example.org")
+    # Same answer whether the address was registered or not: nobody can test addresses.
+    assert again.status_code == first.status_code == stranger.status_code == 302
+    assert again["Location"] == first["Location"] == stranger["Location"]
+    done = [client.get(response["Location"]).text for response in (again, stranger)]
+    assert done[0] == done[1]
+    assert Registration.objects.filter(email="ada@example.org").get().name == "Ada Lovelace"
+    assert Registration.objects.count() == 2
+
+    confirmation, notice, _grace = mailoutbox
+    assert confirmation.to == notice.to == ["ada@example.org"]
+    assert notice.subject == "Vous êtes déjà inscrit(e) : Atelier"
+    assert "Elle était déjà inscrite : rien n'a changé" in notice.body
+    assert "Bonjour Ada Lovelace" in notice.body and "Ada Bis" not in notice.body
+
+
+def test_an_address_registered_in_french_is_told_in_french_from_the_english_page(client, homes, mailoutbox):
+    home_fr, _ = homes
+    index = event_index(home_fr)
+    translate(index, {"Événements": "Events", "evenements": "events"})
+    french = event_page(index, "Atelier", slug="atelier", registration_mode="form", capacity=5)
+    english = translate(french, {"Atelier": "Workshop", "atelier": "workshop"})
+    assert post(client, french, email="ada@example.org").status_code == 302
+    response = post(client, english, email="ada@example.org")
+    assert response.status_code == 302
+    assert response["Location"] == english.url + english.reverse_subpage("registered")
     assert Registration.objects.count() == 1
+    assert mailoutbox[-1].subject == "Vous êtes déjà inscrit(e) : Atelier"
 
 
 def test_bad_input_gets_a_clear_message_in_the_reader_language(client, workshop, mailoutbox):

@@ -76,3 +76,29 @@ def test_admin_login_with_nul_is_refused(client, db):
 def test_field_names_and_paths_are_checked_too(client, homes):
     assert_refused(client.get("/fr/recherche/", {"q\x00": "x"}))
     assert_refused(client.get("/fr/accueil%00/"))
+
+
+def test_refusal_page_is_styled_says_what_to_fix_and_links_back(client, home_fr, django_assert_num_queries):
+    page = event_page(event_index(home_fr), "Atelier", slug="atelier", registration_mode="form", capacity=10)
+    data = {"name": "Ada\x00", "email": "ada@example.org", "organisation": "Pix\x1b", "consent": "on"}
+    form_url = f"{page.url}inscription/"
+    with django_assert_num_queries(0):
+        response = client.post(form_url, data)
+    assert_refused(response)
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.html["lang"] == "fr"
+    assert any("css/site.css" in link["href"] for link in soup.select("link[rel=stylesheet]"))
+    assert soup.select_one(".site-header .brand") is not None
+    assert [code.get_text() for code in soup.select("[data-fields] code")] == ["name", "organisation"]
+    assert "rien n'a été enregistré" in soup.select_one("main").get_text()
+    back = soup.select_one("a[data-back]")
+    assert back["href"] == form_url and back.get_text(strip=True) == "Revenir au formulaire"
+    # The form's address sends the reader back to the event's form.
+    assert client.get(back["href"]).status_code == 302
+
+
+def test_refused_search_names_the_parameter_in_english(client, homes):
+    soup = BeautifulSoup(client.get("/en/search/", {"q": "x\x00", "page": "1"}).content, "html.parser")
+    assert soup.html["lang"] == "en" and soup.h1.get_text(strip=True) == "Request refused"
+    assert [code.get_text() for code in soup.select("[data-fields] code")] == ["q"]
+    assert soup.select_one("a[data-back]") is None and soup.select_one("a[data-home]")["href"] == "/en/"

@@ -1,0 +1,119 @@
+"""View restrictions of English pages follow their French source, and a
+translator cannot remove them; the page chooser shows the registrations group
+no page at all."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from editorial.localize import translate
+from home.models import StandardPage
+from roles.setup import REGISTRATIONS, TRANSLATORS, apply_roles
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "Texte réservé aux membres"
+
+
+@pytest.fixture
+def french(homes):
+    apply_roles()
+    home_fr, _home_en = homes
+    page = StandardPageFactory(parent=home_fr, title="Espace membres", slug="espace-membres", intro=SECRET)
+    page.save_revision().publish()
+    return StandardPage.objects.get(pk=page.pk)
+
+
+def member_of(group_name, username):
+    user = User.objects.create_user(username, f"{username}@example.org", "motdepasse-solide-42")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def set_privacy(client, page, restriction_type, **fields):
+    data = {"restriction_type": restriction_type, "password": "", **fields}
+    return client.post(reverse("wagtailadmin_pages:set_privacy", args=(page.pk,)), data)
+
+
+def restrictions(page):
+    return [
+        (r.restriction_type, r.password, sorted(g.name for g in r.groups.all()))
+        for r in PageViewRestriction.objects.filter(page=page)
+    ]
+
+
+def shows_content(client, page):
+    response = client.get(page.url)
+    return response.status_code == 200 and SECRET in response.text
+
+
+def test_english_restrictions_follow_the_french_page(admin_client, client, french):
+    english = translate(french, {"Espace membres": "Members", "espace-membres": "members"})
+    assert shows_content(client, english)
+
+    set_privacy(admin_client, french, "password", password="mot-de-passe-2030")
+    assert restrictions(english) == [("password", "mot-de-passe-2030", [])]
+    assert not shows_content(client, english) and not shows_content(client, french)
+
+    set_privacy(admin_client, french, "groups", groups=[Group.objects.get(name=TRANSLATORS).pk])
+    assert restrictions(english) == restrictions(french) == [("groups", "", [TRANSLATORS])]
+    assert client.get(english.url).status_code == 302  # to the login page
+
+    set_privacy(admin_client, french, "none")
+    assert restrictions(english) == [] and shows_content(client, english)
+
+
+def test_a_translation_made_after_the_restriction_is_private_from_the_start(admin_client, client, french):
+    set_privacy(admin_client, french, "login")
+    english = translate(french, {"Espace membres": "Members", "espace-membres": "members"})
+    assert restrictions(english) == [("login", "", [])]
+    assert client.get(english.url).status_code == 302
+
+
+def test_a_translator_cannot_remove_or_change_the_restriction_of_an_english_page(client, french):
+    english = translate(french, {"Espace membres": "Members", "espace-membres": "members"})
+    PageViewRestriction.objects.create(page=french, restriction_type="password", password="mot-de-passe-2030")
+    translator = member_of(TRANSLATORS, "traductrice")
+    client.force_login(translator)
+    # The admin offers translators the privacy dialog of English pages (they may publish them)...
+    assert client.get(reverse("wagtailadmin_pages:set_privacy", args=(english.pk,))).status_code == 200
+    # ...but what they send there does not stick: the English page keeps its source's restriction.
+    set_privacy(client, english, "none")
+    assert restrictions(english) == [("password", "mot-de-passe-2030", [])]
+    set_privacy(client, english, "password", password="autre-mot-de-passe")
+    assert restrictions(english) == [("password", "mot-de-passe-2030", [])]
+    client.logout()
+    assert not shows_content(client, english)
+    # And no route changes the French page's restriction for them.
+    assert set_privacy(client.__class__(), french, "none").status_code == 302
+    client.force_login(translator)
+    assert set_privacy(client, french, "none").status_code in (302, 403)
+    assert restrictions(french) == [("password", "mot-de-passe-2030", [])]
+
+
+def chooser_text(response):
+    """What the chooser shows: a modal (JSON) or, for the search results, an HTML fragment."""
+    assert response.status_code == 200
+    html = response.json()["html"] if response["Content-Type"] == "application/json" else response.text
+    return BeautifulSoup(html, "html.parser").get_text(" ")
+
+
+def test_the_registrations_group_chooses_no_page(client, french):
+    draft = StandardPageFactory(parent=french.get_parent(), title="Brouillon confidentiel", slug="brouillon")
+    draft.unpublish()
+    client.force_login(member_of(REGISTRATIONS, "inscriptions"))
+    for url in (
+        reverse("wagtailadmin_choose_page"),
+        reverse("wagtailadmin_choose_page_child", args=(french.get_parent().pk,)),
+        reverse("wagtailadmin_choose_page_search") + "?q=confidentiel",
+    ):
+        text = chooser_text(client.get(url))
+        assert "Brouillon confidentiel" not in text and "Espace membres" not in text
+
+
+def test_editors_still_choose_pages(admin_client, french):
+    response = admin_client.get(reverse("wagtailadmin_choose_page_child", args=(french.get_parent().pk,)))
+    assert "Espace membres" in chooser_text(response)
