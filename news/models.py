@@ -15,7 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import BodyBlock, outline
 from editorial.feeds import feed_response
-from editorial.listing import Listing, topic_filter, year_filter
+from editorial.listing import Listing, mark_empty_options, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
 
 
@@ -40,6 +40,7 @@ class NewsIndexPage(RoutablePageMixin, SectionIndexPage):
             filters=[topic_filter(articles, self.locale_id), year_filter(articles, "date")],
             per_page=self.per_page,
         )
+        mark_empty_options(listing, articles)
         return self.render(request, context_overrides={"listing": listing})
 
     @path("flux/rss/", name="rss")

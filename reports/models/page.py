@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -26,6 +27,7 @@ from .. import citation
 from ..blocks import ReportBodyBlock, audience_labels, recommendation_anchor
 from ..documents import pdf_error, pdf_page_count
 from ..forms import ReportPageForm
+from ..pdf import report_pdf_response
 
 
 class ReportType(models.TextChoices):
@@ -219,7 +221,8 @@ class ReportPage(RoutablePageMixin, EditorialPage):
     def pdf_info(self):
         document, language = self.reader_pdf
         if document is None:
-            return None
+            # No uploaded PDF: the one printed from this page (reports/pdf.py).
+            return {"url": self.url + self.reverse_subpage("pdf"), "language": self.locale.language_code}
         return {
             "document": document,
             "url": document.url,
@@ -296,6 +299,15 @@ class ReportPage(RoutablePageMixin, EditorialPage):
     @path("")
     def report(self, request):
         return self.render(request)
+
+    # "pdf/" reads the same in both languages.
+    @path("pdf/", name="pdf")
+    def pdf_route(self, request):
+        """The editors' uploaded PDF when there is one, otherwise the PDF printed from this page."""
+        document, _language = self.reader_pdf
+        if document is not None:
+            return redirect(document.url)
+        return report_pdf_response(self, request)
 
     @path("citer/bibtex/", name="bibtex")
     def bibtex(self, request):
