@@ -1,7 +1,6 @@
 """News: articles with an author or a byline and a credited source, under one
 index page per language with topic and year filters and RSS/Atom feeds."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -13,8 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.absolute import absolute_url
 from editorial.blocks import BodyBlock, outline
 from editorial.feeds import feed_response
+from editorial.institute import institute_json_ld
 from editorial.listing import Listing, mark_empty_options, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
 
@@ -182,8 +183,8 @@ class NewsArticlePage(EditorialPage):
             "description": self.summary,
             "datePublished": self.date.isoformat(),
             "inLanguage": self.locale.language_code,
-            "mainEntityOfPage": self.get_full_url(request),
-            "publisher": {"@type": "Organization", "name": settings.ORGANISATION_NAME},
+            "mainEntityOfPage": absolute_url(request, self.get_url(request)),
+            "publisher": institute_json_ld(request),
             "about": [{"@type": "Thing", "name": topic.name} for topic in self.topics],
         }
         if self.last_published_at:
@@ -192,13 +193,13 @@ class NewsArticlePage(EditorialPage):
             author = {"@type": "Person", "name": self.author.name}
             url = PeopleIndexPage.snippet_url(self.author, request)
             if url:
-                author["url"] = request.build_absolute_uri(url)
+                author["url"] = absolute_url(request, url)
             data["author"] = author
         elif self.byline:
             data["author"] = {"@type": "Organization", "name": self.byline}
         if self.cover_image_id:
             rendition = self.cover_image.get_rendition("fill-1200x630")
-            data["image"] = request.build_absolute_uri(rendition.url)
+            data["image"] = absolute_url(request, rendition.url)
         if self.source_url:
             data["isBasedOn"] = self.source_url
         return data

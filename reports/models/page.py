@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline, reading_time
+from editorial.institute import institute_json_ld
 from editorial.models import EditorialPage
 from people.models import PeopleIndexPage
 
@@ -249,11 +250,7 @@ class ReportPage(RoutablePageMixin, EditorialPage):
 
     def jsonld(self, request):
         index_page = self.get_parent()
-        organisation = {
-            "@type": "Organization",
-            "name": settings.ORGANISATION_NAME,
-            "url": request.build_absolute_uri("/"),
-        }
+        organisation = institute_json_ld(request)
         data = {
             "@context": "https://schema.org",
             "@type": "Report",
