@@ -60,7 +60,12 @@ def _fetcher():
     class LocalFilesFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parts = urlsplit(url)
-            path = Path(url2pathname(parts.path)).resolve()
+            path = url2pathname(parts.path)
+            # Body images are written as site paths (/media/...), resolved against file:///.
+            if path.startswith(settings.MEDIA_URL):
+                path = Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL)
+                url = path.resolve().as_uri()
+            path = Path(path).resolve()
             if parts.scheme != "file" or not any(path.is_relative_to(root) for root in roots):
                 raise ValueError(f"not fetched: {url}")
             return super().fetch(url, headers)
@@ -84,7 +89,7 @@ def render_report_pdf(page, request):
             institute=institute_name(),
         )
         html = render_to_string("reports/report_pdf.html", context, request=request)
-        pdf = HTML(string=html, base_url=Path(settings.MEDIA_ROOT).resolve().as_uri() + "/", url_fetcher=_fetcher())
+        pdf = HTML(string=html, base_url="file:///", url_fetcher=_fetcher())
         pdf = pdf.write_pdf()
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf
