@@ -297,7 +297,11 @@ def load(context):
         event_format=EventFormat.CONFERENCE,
         our_role=OurRole.PARTICIPANT,
         organiser=anct,
-        country="",
+        venue_name="Palais universitaire",
+        street_address="9 place de l'Université",
+        postcode="67000",
+        city="Strasbourg",
+        country="France",
         programme=[
             session(
                 "round_table",

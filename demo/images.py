@@ -1,4 +1,4 @@
-"""Images and PDFs of the demo, drawn locally with Pillow (nothing is downloaded).
+"""Images of the demo, drawn locally with Pillow (nothing is downloaded).
 
 Every text is drawn with DejaVu Sans, shipped in `demo/fonts/` with its licence:
 Pillow's default font has no accented letters and would draw "Littératie" as
@@ -10,12 +10,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
-from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
 FONTS = Path(__file__).resolve().parent / "fonts"
@@ -209,27 +207,3 @@ class Diagram:
         if language == "fr":
             return "Schéma : trois cercles qui se chevauchent, « {} », « {} » et « {} »".format(*self.fr)
         return "Diagram: three overlapping circles, “{}”, “{}” and “{}”".format(*self.en)
-
-
-def demo_pdf(title, lines, pages):
-    """A small real PDF (A4 pages drawn with Pillow), found again by title."""
-    existing = Document.objects.filter(title=title).first()
-    if existing:
-        return existing
-    images = []
-    for number in range(1, pages + 1):
-        canvas = PILImage.new("RGB", (595, 842), WHITE)
-        draw = ImageDraw.Draw(canvas)
-        draw.rectangle([0, 0, 595, 90], fill=COLOURS["blue"][0])
-        write(draw, (40, 20, 555, 70), lines[0], 16)
-        for index, line in enumerate(lines[1:]):
-            if line:
-                draw.text((40, 130 + index * 28), line, fill=INK, font=font(14))
-        draw.text((297, 800), str(number), fill="#5a5f73", font=font(12), anchor="mm")
-        images.append(canvas)
-    buffer = io.BytesIO()
-    images[0].save(buffer, "PDF", save_all=True, append_images=images[1:], resolution=72)
-    document = Document(title=title)
-    document.file.save(f"{slugify(title)[:60] or 'document'}.pdf", ContentFile(buffer.getvalue()), save=False)
-    document.save()
-    return document

@@ -1,6 +1,6 @@
 """Demo content: the report index and the AI literacy report of the content
-brief (section 1), in French with its wagtail-localize English translation and
-a PDF version drawn locally."""
+brief (section 1), in French with its wagtail-localize English translation; its
+PDF is printed from the page (reports/pdf.py), in each language."""
 
 import datetime
 
@@ -10,7 +10,7 @@ from editorial.models import PageTopic
 from reports.models import ReportAuthor, ReportIndexPage, ReportPage, ReportType
 
 from .helpers import child_page, english_version
-from .images import Cover, Diagram, demo_pdf
+from .images import Cover, Diagram
 
 TITLE_FR = "Déployer une littératie en IA pour une société inclusive et émancipatrice"
 TITLE_EN = "Building AI literacy for an inclusive and emancipating society"
@@ -252,28 +252,6 @@ def load(context):
     slug = "deployer-une-litteratie-en-ia"
     report = index.get_children().filter(slug=slug).first()
     if report is None:
-        pdf_fr = demo_pdf(
-            f"{TITLE_FR} (PDF)",
-            [
-                "Institut du numérique responsable — Rapport, octobre 2025",
-                "Déployer une littératie en IA",
-                "pour une société inclusive et émancipatrice",
-                "",
-                "Jean-François Lucas, Hind Ed-dbali",
-            ],
-            pages=4,
-        )
-        pdf_en = demo_pdf(
-            f"{TITLE_EN} (PDF)",
-            [
-                "Institute for Responsible Digital Policy — Report, October 2025",
-                "Building AI literacy",
-                "for an inclusive and emancipating society",
-                "",
-                "Jean-François Lucas, Hind Ed-dbali",
-            ],
-            pages=3,
-        )
         report = ReportPage(
             title=TITLE_FR,
             slug=slug,
@@ -284,8 +262,6 @@ def load(context):
             cover_image=COVER.image("fr"),
             cover_alt=COVER_ALT[0],
             body=body(),
-            pdf=pdf_fr,
-            pdf_english=pdf_en,
             locale=index.locale,
         )
         report.page_topics = [

@@ -208,3 +208,20 @@ def elided_page_links(page, url_for_number):
         else:
             links.append({"number": number, "url": url_for_number(number), "current": number == page.number})
     return links
+
+
+def mark_empty_options(listing, queryset):
+    """Marks `empty` the filter options that, with the other filters chosen, would list
+    nothing, so that filters.html does not link them (crawlers would index empty pages).
+    One query per option, on filtered listings only: unfiltered, every option lists something."""
+    if not listing.is_filtered:
+        return listing
+    for (link_filter, _chosen), group in zip(listing.filters, listing.filter_groups, strict=True):
+        narrowed = queryset
+        for other, chosen in listing.filters:
+            if other is not link_filter and chosen is not None:
+                narrowed = other.apply(narrowed, chosen[2])
+        for option, (_value, _label, obj) in zip(group["options"][1:], link_filter.choices, strict=True):
+            found = link_filter.apply(narrowed, obj)
+            option["empty"] = not (found.exists() if hasattr(found, "exists") else found)
+    return listing

@@ -1,20 +1,15 @@
 """schema.org `Event` of an event page, from the same fields as the page and the calendar."""
 
-from navigation.models import InstituteSettings
+from editorial.absolute import absolute_url
+from editorial.institute import institute_json_ld
 
 from .choices import OurRole
 
 
-def _organisers(page, absolute, institute_name):
+def _organisers(page, request):
     organisers = []
     if page.our_role in (OurRole.ORGANISER, OurRole.CO_ORGANISER):
-        organisers.append(
-            {
-                "@type": "Organization",
-                "name": institute_name,
-                "url": absolute(f"/{page.locale.language_code}/"),
-            }
-        )
+        organisers.append(institute_json_ld(request))
     if page.organiser and page.our_role != OurRole.ORGANISER:
         organisers.append(
             {
@@ -52,7 +47,6 @@ def _one_or_list(items):
 
 
 def event_json_ld(page, request):
-    absolute = request.build_absolute_uri
     if page.all_day:
         start, end = page.local_start.date().isoformat(), page.local_end.date().isoformat()
     else:
@@ -63,7 +57,7 @@ def event_json_ld(page, request):
         "@type": "Event",
         "name": page.title,
         "description": page.summary,
-        "url": absolute(page.url),
+        "url": absolute_url(request, page.get_url(request)),
         "startDate": start,
         "eventStatus": "https://schema.org/EventCancelled" if page.cancelled else "https://schema.org/EventScheduled",
         "eventAttendanceMode": f"https://schema.org/{page.attendance_mode}EventAttendanceMode",
@@ -74,7 +68,7 @@ def event_json_ld(page, request):
     locations = _locations(page)
     if locations:
         data["location"] = _one_or_list(locations)
-    organisers = _organisers(page, absolute, InstituteSettings.for_request(request).name_in(page.locale.language_code))
+    organisers = _organisers(page, request)
     if organisers:
         data["organizer"] = _one_or_list(organisers)
     performers = [

@@ -1,6 +1,10 @@
+from urllib.parse import urlsplit
+
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
+
+from editorial.absolute import absolute_url
 
 
 class AllLanguagesSitemap(Sitemap):
@@ -13,3 +17,12 @@ class AllLanguagesSitemap(Sitemap):
         for root in roots:
             in_a_language_tree |= Q(path__startswith=root.path)
         return Page.objects.filter(in_a_language_tree).live().public().order_by("path").defer_streamfields().specific()
+
+    def _urls(self, page, protocol, domain):
+        # Wagtail writes the host of the Site record; the sitemap, like the
+        # page heads, gives the host the site is served at (editorial.absolute).
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            parts = urlsplit(url["location"])
+            url["location"] = absolute_url(self.request, parts.path + (f"?{parts.query}" if parts.query else ""))
+        return urls

@@ -12,12 +12,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.absolute import absolute_url
 from editorial.blocks import BodyBlock, outline
 from editorial.feeds import feed_response
-from editorial.listing import Listing, topic_filter, year_filter
+from editorial.institute import institute_json_ld
+from editorial.listing import Listing, mark_empty_options, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
 from editorial.url_words import LocalizedRoutesMixin, localized_path
-from navigation.models import InstituteSettings
 
 
 class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
@@ -41,6 +42,7 @@ class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             filters=[topic_filter(articles, self.locale_id), year_filter(articles, "date")],
             per_page=self.per_page,
         )
+        mark_empty_options(listing, articles)
         return self.render(request, context_overrides={"listing": listing})
 
     @localized_path("{feed}/rss/", name="rss")
@@ -184,11 +186,8 @@ class NewsArticlePage(EditorialPage):
             "description": self.summary,
             "datePublished": self.date.isoformat(),
             "inLanguage": self.locale.language_code,
-            "mainEntityOfPage": self.get_full_url(request),
-            "publisher": {
-                "@type": "Organization",
-                "name": InstituteSettings.for_request(request).name_in(self.locale.language_code),
-            },
+            "mainEntityOfPage": absolute_url(request, self.get_url(request)),
+            "publisher": institute_json_ld(request),
             "about": [{"@type": "Thing", "name": topic.name} for topic in self.topics],
         }
         if self.last_published_at:
@@ -197,13 +196,13 @@ class NewsArticlePage(EditorialPage):
             author = {"@type": "Person", "name": self.author.name}
             url = PeopleIndexPage.snippet_url(self.author, request)
             if url:
-                author["url"] = request.build_absolute_uri(url)
+                author["url"] = absolute_url(request, url)
             data["author"] = author
         elif self.byline:
             data["author"] = {"@type": "Organization", "name": self.byline}
         if self.cover_image_id:
             rendition = self.cover_image.get_rendition("fill-1200x630")
-            data["image"] = request.build_absolute_uri(rendition.url)
+            data["image"] = absolute_url(request, rendition.url)
         if self.source_url:
             data["isBasedOn"] = self.source_url
         return data

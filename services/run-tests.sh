@@ -113,6 +113,44 @@ else
     say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch2})"
 fi
 
+# ---------------------------------------------------------------------------
+# Accessibility and HTML validity checkers (tests/browser/test_accessibility.py,
+# tests/browser/test_validity.py): axe-core and the Nu HTML checker (vnu.jar),
+# npm packages installed into var/node/; vnu.jar runs on Java.
+AXE_CORE_VERSION=4.14.1
+VNU_JAR_VERSION=26.9.27
+NODE_TOOLS=var/node
+if { ! command -v npm >/dev/null || ! command -v java >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "installing npm and Java for the accessibility and validity checks"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm openjdk-17-jre-headless; } >/dev/null 2>&1
+fi
+installed_version() { sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$NODE_TOOLS/node_modules/$1/package.json" 2>/dev/null | head -1; }
+if [ "$(installed_version axe-core)" != "$AXE_CORE_VERSION" ] || [ "$(installed_version vnu-jar)" != "$VNU_JAR_VERSION" ]; then
+    mkdir -p "$NODE_TOOLS"
+    # --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's Java is used.
+    npm install --prefix "$NODE_TOOLS" --no-save --no-audit --no-fund --ignore-scripts \
+        "axe-core@$AXE_CORE_VERSION" "vnu-jar@$VNU_JAR_VERSION" >/dev/null 2>&1 \
+        || { required && fail "npm could not install axe-core and vnu-jar"; }
+fi
+if [ -f "$NODE_TOOLS/node_modules/axe-core/axe.min.js" ] && [ -f "$NODE_TOOLS/node_modules/vnu-jar/build/dist/vnu.jar" ] && command -v java >/dev/null; then
+    say "axe-core $AXE_CORE_VERSION and the Nu HTML checker $VNU_JAR_VERSION installed: accessibility and validity checks run"
+elif required; then
+    fail "axe-core, vnu-jar or Java missing (required in CI)"
+else
+    say "SKIPPED accessibility/validity checks: npm install of axe-core and vnu-jar, or Java, missing"
+fi
+
+# The report PDF (WeasyPrint, reports/pdf.py) needs Pango.
+if ! $PY -c "import weasyprint" >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "installing Pango for WeasyPrint"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0; } >/dev/null 2>&1
+fi
+if ! $PY -c "import weasyprint" >/dev/null 2>&1; then
+    required && fail "WeasyPrint cannot load Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+    say "WARNING: WeasyPrint cannot load Pango; the report PDF tests will fail (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
+fi
+# ---------------------------------------------------------------------------
+
 # 3. Static checks
 .venv/bin/ruff check . || fail "ruff check"
 .venv/bin/ruff format --check . || fail "ruff format --check"

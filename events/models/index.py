@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail_localize.fields import SynchronizedField
 
-from editorial.listing import Listing, choice_filter, topic_filter, year_filter
+from editorial.listing import Listing, choice_filter, mark_empty_options, topic_filter, year_filter
 from editorial.models import SectionIndexPage
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
@@ -48,7 +48,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = self.events()
-        context["listing"] = Listing(
+        context["listing"] = listing = Listing(
             request,
             upcoming_first(events),
             filters=[
@@ -59,6 +59,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             ],
             per_page=12,
         )
+        mark_empty_options(listing, events)
         context["calendar_url"] = request.build_absolute_uri(self.url + self.reverse_subpage("calendar"))
         context["webcal_url"] = "webcal://" + context["calendar_url"].split("://", 1)[1]
         return context

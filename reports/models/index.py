@@ -6,7 +6,7 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.images import get_image_model
 
 from editorial.feeds import feed_response
-from editorial.listing import Listing, choice_filter, topic_filter, year_filter
+from editorial.listing import Listing, choice_filter, mark_empty_options, topic_filter, year_filter
 from editorial.models import PageTopic, SectionIndexPage
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
@@ -50,7 +50,7 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
             Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x270")),
         )
-        listing = Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE)
+        listing = mark_empty_options(Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE), reports)
         context["listing"] = listing
         context["reports"] = listing.page.object_list
         return context

@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -19,15 +20,16 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline, reading_time
+from editorial.institute import institute_json_ld
 from editorial.models import EditorialPage
 from editorial.url_words import LocalizedRoutesMixin, localized_path
-from navigation.models import InstituteSettings
 from people.models import PeopleIndexPage
 
 from .. import citation
 from ..blocks import ReportBodyBlock, audience_labels, recommendation_anchor
 from ..documents import pdf_error, pdf_page_count
 from ..forms import ReportPageForm
+from ..pdf import report_pdf_response
 
 
 class ReportType(models.TextChoices):
@@ -223,7 +225,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def pdf_info(self):
         document, language = self.reader_pdf
         if document is None:
-            return None
+            # No uploaded PDF: the one printed from this page (reports/pdf.py).
+            return {"url": self.url + self.reverse_subpage("pdf"), "language": self.locale.language_code}
         return {
             "document": document,
             "url": document.url,
@@ -250,11 +253,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
 
     def jsonld(self, request):
         index_page = self.get_parent()
-        organisation = {
-            "@type": "Organization",
-            "name": InstituteSettings.for_request(request).name_in(self.locale.language_code),
-            "url": request.build_absolute_uri("/"),
-        }
+        organisation = institute_json_ld(request)
         data = {
             "@context": "https://schema.org",
             "@type": "Report",
@@ -307,6 +306,15 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     @path("")
     def report(self, request):
         return self.render(request)
+
+    # "pdf/" reads the same in both languages.
+    @path("pdf/", name="pdf")
+    def pdf_route(self, request):
+        """The editors' uploaded PDF when there is one, otherwise the PDF printed from this page."""
+        document, _language = self.reader_pdf
+        if document is not None:
+            return redirect(document.url)
+        return report_pdf_response(self, request)
 
     @localized_path("{cite}/bibtex/", name="bibtex")
     def bibtex(self, request):

@@ -1,12 +1,14 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from editorial.localize import translate
-from tests.factories import StandardPageFactory
+from people.models import PeopleIndexPage
+from tests.factories import PersonFactory, StandardPageFactory
 
 pytestmark = pytest.mark.django_db
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 
 def test_sitemap_lists_live_public_pages_of_both_languages_only(client, homes):
@@ -30,3 +32,21 @@ def test_sitemap_lists_live_public_pages_of_both_languages_only(client, homes):
     assert draft.slug not in body
     assert "/interne/" not in body
     assert "/en/team/" not in body
+
+
+def test_sitemap_gives_the_host_the_site_is_served_at_and_a_lastmod_everywhere(client, homes):
+    home_fr, _ = homes
+    # The Site record still says what the demo wrote; readers come through another host.
+    Site.objects.update(hostname="localhost", port=80)
+    person = PersonFactory(name="Ada Lovelace", slug="ada-lovelace")
+    people = PeopleIndexPage(title="Personnes", slug="personnes", locale=home_fr.locale)
+    home_fr.add_child(instance=people)
+    people.save_revision().publish()
+
+    response = client.get("/sitemap.xml", HTTP_HOST="127.0.0.1:8000")
+    entries = list(ET.fromstring(response.content).iter(f"{SITEMAP}url"))
+    locs = [entry.find(f"{SITEMAP}loc").text for entry in entries]
+    assert "http://127.0.0.1:8000/fr/personnes/ada-lovelace/" in locs
+    assert all(loc.startswith("http://127.0.0.1:8000/") for loc in locs), locs
+    assert all(entry.find(f"{SITEMAP}lastmod") is not None for entry in entries)
+    assert person.slug in response.content.decode()
