@@ -90,3 +90,11 @@ def delete_snippets_in_own_language(request, instances):
         if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
             return _refuse_other_language(request, type(instance), instance.locale_id)
     return None
+
+
+@hooks.register("before_publish")
+@hooks.register("before_unpublish")
+def publish_snippets_in_own_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
+        return _refuse_other_language(request, type(instance), instance.locale_id)
+    return None

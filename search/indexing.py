@@ -64,7 +64,7 @@ def people_with_page(language):
     index = PeopleIndexPage.objects.live().public().filter(locale__language_code=language).first()
     if index is None:
         return Person.objects.none()
-    return Person.objects.filter(locale_id=index.locale_id).select_related("organisation", "locale")
+    return Person.objects.filter(locale_id=index.locale_id, live=True).select_related("organisation", "locale")
 
 
 # Keeping the index in step ----------------------------------------------------------
