@@ -1,7 +1,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
@@ -107,7 +107,7 @@ class Person(
     )
 
     panels = [
-        FieldPanel("name"),
+        TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         MultiFieldPanel(
             [

@@ -2,7 +2,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
@@ -36,7 +36,7 @@ class Topic(
     )
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [TitleFieldPanel("name", placeholder=False), FieldPanel("slug"), FieldPanel("description")]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("slug"),
