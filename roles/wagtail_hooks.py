@@ -4,8 +4,8 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, TranslatableMixin
 
 from editorial.forms import unmet_publish_requirements
