@@ -83,6 +83,7 @@ CONTENT_TAB = {
     "Pour une IA frugale": "For frugal AI",
     "Dix propositions pour réduire l'empreinte des systèmes d'IA.": "Ten proposals to shrink the footprint of AI systems.",
 }
+CONTENT_TAB_SUMMARY = "Dix propositions pour réduire l'empreinte des systèmes d'IA."
 PROMOTE_TAB = {"pour-une-ia-frugale": "for-frugal-ai"}
 
 
@@ -150,12 +151,17 @@ def test_translator_translates_a_report_reader_switches_language(page, roles, me
     ).click()
     page.locator("main form").get_by_role("button").last.click()
     expect(page).to_have_url(re.compile(rf"/admin/pages/{english.pk}/edit/$"))
+    # The previous English text of the changed summary is offered as a starting point.
+    suggestion = page.locator("[data-previous-translation]", has_text="Douze propositions")
+    expect(suggestion.locator("[data-previous-source]")).to_have_text(CONTENT_TAB_SUMMARY)
+    expect(suggestion.locator("[data-suggestion]")).to_have_text(CONTENT_TAB[CONTENT_TAB_SUMMARY])
     page.goto("/admin/")
     assert untranslated_count(page, "For frugal AI") == left + 1
     page.goto(f"/admin/pages/{english.pk}/edit/")
     translate_segments(page, {"Douze propositions": "Twelve proposals to shrink the footprint of AI systems."})
     page.get_by_role("button", name=re.compile(r"^Publier en anglais")).click()
     expect(page.locator(".messages")).to_be_visible()
+    expect(page.locator("[data-previous-translations]")).to_have_count(0)
     page.goto("/admin/")
     assert untranslated_count(page, "For frugal AI") == left
     assert ReportPage.objects.get(pk=english.pk).summary.startswith("Twelve proposals")
