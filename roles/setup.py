@@ -57,6 +57,9 @@ SNIPPET_PUBLISHING = [
     for app_label, model in (name.split(".") for name in REVIEWED_SNIPPETS)
     for action in ("publish", "lock", "unlock")
 ]
+# The search synonyms (a snippet per language, so limited to the French ones
+# like the other snippets).
+SYNONYMS = ["search.add_synonym", "search.change_synonym", "search.delete_synonym"]
 FRENCH_SNIPPETS = [
     "topics.add_topic",
     "topics.change_topic",
@@ -69,7 +72,7 @@ FRENCH_SNIPPETS = [
 ROLES = {
     # Write French content and submit it for review; never publish.
     EDITORS: {
-        "permissions": ["wagtailadmin.access_admin", *FRENCH_SNIPPETS],
+        "permissions": ["wagtailadmin.access_admin", *FRENCH_SNIPPETS, *SYNONYMS],
         "collection": [*IMAGES, *DOCUMENTS],
         "pages": ("source", ["add_page", "change_page"]),
     },
@@ -82,6 +85,7 @@ ROLES = {
             "people.delete_person",
             "people.delete_organisation",
             *SNIPPET_PUBLISHING,
+            *SYNONYMS,
             "navigation.add_menu",
             "navigation.change_menu",
         ],
