@@ -13,6 +13,15 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .forms import EditorialPageForm
 from .related import related_items
 
+# Wagtail's "Promotion" tab without "show in menus": the site's menus are
+# snippets (navigation), so that box would do nothing.
+PROMOTE_PANELS = [
+    MultiFieldPanel(
+        [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+        heading=_("Pour les moteurs de recherche"),
+    )
+]
+
 
 class PageTopic(TranslatableMixin, Orderable):
     """Links any page to a topic. Kept on `wagtailcore.Page` so one query finds
@@ -58,6 +67,8 @@ class RelatedPin(TranslatableMixin, Orderable):
 
 class EditorialPage(Page):
     """Abstract base of every content page readers browse."""
+
+    promote_panels = PROMOTE_PANELS
 
     summary = models.TextField(
         _("résumé"),
@@ -145,6 +156,7 @@ class SectionIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = PROMOTE_PANELS
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("slug"),

@@ -6,6 +6,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.models import PROMOTE_PANELS
+
 
 class HomePage(Page):
     """The root of each language's tree."""
@@ -13,6 +15,7 @@ class HomePage(Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = PROMOTE_PANELS
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -36,6 +39,7 @@ class StandardPage(Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = PROMOTE_PANELS
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
