@@ -95,9 +95,9 @@ class EditorialPage(Page):
     editorial_panels = [
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Couverture")),
-        InlinePanel("page_topics", label=_("Thèmes")),
+        InlinePanel("page_topics", heading=_("Thèmes"), label=_("Thème")),
     ]
-    related_panels = [InlinePanel("related_pins", label=_("Contenus liés épinglés"))]
+    related_panels = [InlinePanel("related_pins", heading=_("Contenus liés épinglés"), label=_("Contenu lié épinglé"))]
 
     translatable_fields = [
         TranslatableField("title"),

@@ -77,7 +77,7 @@ class ReportPage(RoutablePageMixin, EditorialPage):
         ]
         + EditorialPage.editorial_panels
         + [
-            InlinePanel("authors", label=_("Auteurs et autrices")),
+            InlinePanel("authors", heading=_("Auteurs et autrices"), label=_("Auteur ou autrice")),
             FieldPanel("body"),
             MultiFieldPanel(
                 [
