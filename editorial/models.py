@@ -17,6 +17,15 @@ from .related import related_items
 from .serving import ServedPageMixin
 from .sitewide import sitewide
 
+# Wagtail's "Promotion" tab without "show in menus": the site's menus are
+# snippets (navigation), so that box would do nothing.
+PROMOTE_PANELS = [
+    MultiFieldPanel(
+        [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+        heading=_("Pour les moteurs de recherche"),
+    )
+]
+
 
 class PageTopic(TranslatableMixin, Orderable):
     """Links any page to a topic. Kept on `wagtailcore.Page` so one query finds
@@ -63,6 +72,8 @@ class RelatedPin(TranslatableMixin, Orderable):
 class EditorialPage(ServedPageMixin, Page):
     """Abstract base of every content page readers browse."""
 
+    promote_panels = PROMOTE_PANELS
+
     summary = models.TextField(
         _("résumé"),
         max_length=600,
@@ -88,9 +99,9 @@ class EditorialPage(ServedPageMixin, Page):
     editorial_panels = [
         FieldPanel("summary"),
         MultiFieldPanel([FieldPanel("cover_image"), FieldPanel("cover_alt")], heading=_("Couverture")),
-        InlinePanel("page_topics", label=_("Thèmes")),
+        InlinePanel("page_topics", heading=_("Thèmes"), label=_("Thème")),
     ]
-    related_panels = [InlinePanel("related_pins", label=_("Contenus liés épinglés"))]
+    related_panels = [InlinePanel("related_pins", heading=_("Contenus liés épinglés"), label=_("Contenu lié épinglé"))]
 
     translatable_fields = [
         TranslatableField("title"),
@@ -168,6 +179,7 @@ class SectionIndexPage(ServedPageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = PROMOTE_PANELS
     translatable_fields = [
         TranslatableField("title"),
         TranslatableField("slug"),

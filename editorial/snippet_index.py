@@ -1,6 +1,7 @@
 """The generic index page of a translatable snippet (topic, person): one page
 per language, and below it a page per snippet at `<index URL><snippet slug>/`."""
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -27,7 +28,7 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
         """`language_alternates` (the snippet's page in each language it exists in)
         and `canonical_url` for the base template."""
         alternates = {}
-        for translation in snippet.get_translations(inclusive=True).select_related("locale"):
+        for translation in snippet.get_translations(inclusive=True).filter(live=True).select_related("locale"):
             url = self.snippet_url(translation, request)
             if url:
                 alternates[translation.locale.language_code] = request.build_absolute_uri(url)
@@ -39,7 +40,7 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
     snippet_model = None
 
     def snippets_for_sitemap(self):
-        return self.snippet_model.objects.filter(locale_id=self.locale_id)
+        return self.snippet_model.objects.filter(locale_id=self.locale_id, live=True)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
@@ -72,3 +73,14 @@ def last_edits(snippets):
         .annotate(last=Max("timestamp"))
     )
     return {entry["object_id"]: entry["last"] for entry in entries}
+
+
+class SourceReviewMixin:
+    """For a translatable snippet with a workflow: changes to the source
+    language go through review, as pages do; translations are published by
+    the translators who make them (like English pages, which have no workflow)."""
+
+    def get_workflow(self):
+        if self.locale_id and self.locale.language_code != settings.LANGUAGE_CODE:
+            return None
+        return super().get_workflow()

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from editorial.models import PROMOTE_PANELS
 from editorial.serving import ServedPageMixin
 
 
@@ -15,6 +16,7 @@ class HomePage(ServedPageMixin, Page):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    promote_panels = PROMOTE_PANELS
     search_fields = Page.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -38,6 +40,7 @@ class StandardPage(ServedPageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = PROMOTE_PANELS
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),

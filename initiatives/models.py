@@ -89,7 +89,8 @@ class InitiativePage(FormMixin, EditorialPage):
             FieldPanel("call_to_action"),
             InlinePanel(
                 "form_fields",
-                label=_("Champs du formulaire"),
+                heading=_("Champs du formulaire"),
+                label=_("Champ du formulaire"),
                 help_text=_(
                     "Les questions du formulaire intégré, suivies d'une case de consentement toujours présente."
                 ),

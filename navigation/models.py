@@ -27,7 +27,7 @@ class Menu(TranslatableMixin, ClusterableModel):
     panels = [
         FieldPanel("slot"),
         FieldPanel("footer_text"),
-        InlinePanel("items", label=_("Liens")),
+        InlinePanel("items", heading=_("Liens"), label=_("Lien")),
     ]
     translatable_fields = [
         SynchronizedField("slot", overridable=False),

@@ -1,14 +1,14 @@
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.related import newest_first
-from editorial.snippet_index import SnippetIndexPage, live_pages_of
+from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -57,8 +57,18 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         return self.acronym or self.name
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
-    """Anyone who writes, speaks or moderates: staff and external speakers alike."""
+class Person(
+    SourceReviewMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """Anyone who writes, speaks or moderates: staff and external speakers alike.
+    Readers see the published version only; a French change waits for review."""
 
     name = models.CharField(_("nom"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, help_text=_("Utilisé dans l'adresse de la page de la personne."))
@@ -97,7 +107,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
     )
 
     panels = [
-        FieldPanel("name"),
+        TitleFieldPanel("name", placeholder=False),
         FieldPanel("slug"),
         MultiFieldPanel(
             [
@@ -158,7 +168,7 @@ class PeopleIndexPage(SnippetIndexPage):
     @path("")
     def person_list(self, request):
         people = list(
-            Person.objects.filter(locale_id=self.locale_id, show_in_listings=True)
+            Person.objects.filter(locale_id=self.locale_id, live=True, show_in_listings=True)
             .select_related("organisation", "photo")
             .prefetch_related("photo__renditions")
         )
@@ -173,7 +183,7 @@ class PeopleIndexPage(SnippetIndexPage):
     @path("<slug:slug>/")
     def person_page(self, request, slug):
         person = (
-            Person.objects.filter(locale_id=self.locale_id, slug=slug)
+            Person.objects.filter(locale_id=self.locale_id, live=True, slug=slug)
             .select_related("organisation", "photo")
             .prefetch_related("photo__renditions")
             .first()

@@ -1,35 +1,19 @@
-"""The report editor's form."""
+"""What a report needs before it goes to review or is published, said plainly."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+SUMMARY_MISSING = _(
+    "Un rapport ne peut pas être publié sans résumé : il est repris dans les listes, les flux et les aperçus."
+)
+TOPIC_MISSING = _("Un rapport ne peut pas être publié sans au moins un thème : ajoutez-en un.")
 
 
-class ReportPageForm(WagtailAdminPageForm):
-    """Drafts may be incomplete; publishing needs a summary and a topic, said plainly."""
-
-    SUMMARY_MISSING = _(
-        "Un rapport ne peut pas être publié sans résumé : il est repris dans les listes, les flux et les aperçus."
-    )
-    TOPIC_MISSING = _("Un rapport ne peut pas être publié sans au moins un thème : ajoutez-en un.")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "summary" in self.fields:
-            self.fields["summary"].error_messages["required"] = self.SUMMARY_MISSING
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.is_deferred_validation:
-            return cleaned_data
-        if "summary" not in self.errors and not (cleaned_data.get("summary") or "").strip():
-            self.add_error("summary", self.SUMMARY_MISSING)
-        topics = self.formsets.get("page_topics")
-        if topics is not None:
-            kept = [
-                form
-                for form in topics.forms
-                if form.is_valid() and form.cleaned_data.get("topic") and not form.cleaned_data.get("DELETE")
-            ]
-            if not kept:
-                self.add_error(None, self.TOPIC_MISSING)
-        return cleaned_data
+def report_requirements(data, topics):
+    """(field or None, message) for what `data` (the form's cleaned data) and
+    `topics` (its topic rows) lack; the page editor's form shows them."""
+    requirements = []
+    if not (data.get("summary") or "").strip():
+        requirements.append(("summary", SUMMARY_MISSING))
+    if not any(row.get("topic") for row in topics):
+        requirements.append((None, TOPIC_MISSING))
+    return requirements

@@ -18,6 +18,7 @@ from wagtail.models import (
     Page,
     Task,
     Workflow,
+    WorkflowContentType,
     WorkflowPage,
     WorkflowState,
     WorkflowTask,
@@ -49,6 +50,16 @@ WAGTAIL_DEFAULT_WORKFLOW = "Moderators approval"
 
 IMAGES = ["add_image", "change_image", "choose_image"]
 DOCUMENTS = ["add_document", "change_document", "choose_document"]
+# Snippets whose French changes go through the review workflow, as pages do.
+REVIEWED_SNIPPETS = ["topics.topic", "people.person"]
+SNIPPET_PUBLISHING = [
+    f"{app_label}.{action}_{model}"
+    for app_label, model in (name.split(".") for name in REVIEWED_SNIPPETS)
+    for action in ("publish", "lock", "unlock")
+]
+# The search synonyms (a snippet per language, so limited to the French ones
+# like the other snippets).
+SYNONYMS = ["search.add_synonym", "search.change_synonym", "search.delete_synonym"]
 FRENCH_SNIPPETS = [
     "topics.add_topic",
     "topics.change_topic",
@@ -61,7 +72,7 @@ FRENCH_SNIPPETS = [
 ROLES = {
     # Write French content and submit it for review; never publish.
     EDITORS: {
-        "permissions": ["wagtailadmin.access_admin", *FRENCH_SNIPPETS],
+        "permissions": ["wagtailadmin.access_admin", *FRENCH_SNIPPETS, *SYNONYMS],
         "collection": [*IMAGES, *DOCUMENTS],
         "pages": ("source", ["add_page", "change_page"]),
     },
@@ -73,6 +84,8 @@ ROLES = {
             "topics.delete_topic",
             "people.delete_person",
             "people.delete_organisation",
+            *SNIPPET_PUBLISHING,
+            *SYNONYMS,
             "navigation.add_menu",
             "navigation.change_menu",
         ],
@@ -80,7 +93,8 @@ ROLES = {
         "pages": ("source", ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]),
     },
     # Submit French content for translation, translate it and publish the English
-    # version. Snippet rights apply to English snippets only (see roles.permissions).
+    # version. Snippet rights apply to English snippets only (see roles.permissions
+    # and the snippet hooks of roles.wagtail_hooks).
     TRANSLATORS: {
         "permissions": [
             "wagtailadmin.access_admin",
@@ -88,6 +102,8 @@ ROLES = {
             "topics.change_topic",
             "people.change_person",
             "people.change_organisation",
+            "topics.publish_topic",
+            "people.publish_person",
             "navigation.change_menu",
         ],
         "collection": ["choose_image", "choose_document"],
@@ -166,7 +182,9 @@ def _retire_wagtail_default_moderation():
 
 
 def _review_workflow(reviewers):
-    """One approval step by the reviewers, on every page of the source language."""
+    """One approval step by the reviewers, on every page of the source language
+    and on the reviewed snippets (their translations skip it, see
+    `editorial.snippet_index.SourceReviewMixin`)."""
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(
@@ -177,6 +195,9 @@ def _review_workflow(reviewers):
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for home in _home_pages("source"):
         WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
+    for name in REVIEWED_SNIPPETS:
+        content_type = ContentType.objects.get_by_natural_key(*name.split("."))
+        WorkflowContentType.objects.update_or_create(content_type=content_type, defaults={"workflow": workflow})
     return workflow
 
 

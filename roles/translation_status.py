@@ -100,3 +100,30 @@ def incomplete_translations(target_locale):
 
 def target_locales():
     return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+
+
+def previous_translations(translation):
+    """The segments of `translation` left untranslated since the last sync whose
+    place in the content (their context) had a translation before: the source
+    text now, the source text then and what the translator wrote for it, to
+    start from."""
+    locale = translation.target_locale
+    translated = StringTranslation.objects.filter(
+        translation_of=OuterRef("string"), context=OuterRef("context"), locale=locale
+    )
+    untranslated = list(
+        translation.source.stringsegment_set.exclude(Exists(translated)).select_related("string").order_by("order")
+    )
+    latest = {}
+    earlier = (
+        StringTranslation.objects.filter(locale=locale, context_id__in=[segment.context_id for segment in untranslated])
+        .select_related("translation_of")
+        .order_by("updated_at")
+    )
+    for string_translation in earlier:
+        latest[string_translation.context_id] = string_translation
+    return [
+        {"source": segment.string.data, "previous_source": before.translation_of.data, "previous": before.data}
+        for segment in untranslated
+        if (before := latest.get(segment.context_id)) is not None
+    ]

@@ -5,7 +5,10 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, TranslatableMixin
+
+from editorial.forms import unmet_publish_requirements
 
 from . import localize
 from .permissions import can_change_locale, editable_locale_ids
@@ -90,3 +93,31 @@ def delete_snippets_in_own_language(request, instances):
         if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
             return _refuse_other_language(request, type(instance), instance.locale_id)
     return None
+
+
+@hooks.register("before_publish")
+@hooks.register("before_unpublish")
+def publish_snippets_in_own_language(request, instance):
+    if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
+        return _refuse_other_language(request, type(instance), instance.locale_id)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_publish_meets_publish_requirements(request, action_type, objects, action):
+    """Wagtail's bulk "publish" saves no form: check each page's latest version
+    against the rules the editor's form applies, and publish nothing otherwise."""
+    if action_type != "publish":
+        return None
+    refused = []
+    for page in objects:
+        latest = page.specific.get_latest_revision_as_object()
+        problems = unmet_publish_requirements(latest)
+        if problems:
+            refused.append(f"« {latest.get_admin_display_title()} » : {' '.join(map(str, problems))}")
+    if not refused:
+        return None
+    messages.error(
+        request, _("Rien n'a été publié. Complétez d'abord ces pages : %(pages)s") % {"pages": " ; ".join(refused)}
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root"))

@@ -65,7 +65,7 @@ def people_with_page(language):
     locale = locale_for(language)
     if locale is None or not PeopleIndexPage.url_for_locale(locale.pk):
         return Person.objects.none()
-    return Person.objects.filter(locale_id=locale.pk).select_related("organisation", "locale")
+    return Person.objects.filter(locale_id=locale.pk, live=True).select_related("organisation", "locale")
 
 
 # Keeping the index in step ----------------------------------------------------------

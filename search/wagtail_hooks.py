@@ -52,9 +52,16 @@ def register_report_menu_item():
     )
 
 
+class SynonymsMenuItem(MenuItem):
+    """Shown to those who may manage synonyms, not to every member of the staff."""
+
+    def is_shown(self, request):
+        return any(request.user.has_perm(f"search.{action}_synonym") for action in ("add", "change", "delete", "view"))
+
+
 @hooks.register("register_settings_menu_item")
 def register_synonyms_menu_item():
-    return MenuItem(
+    return SynonymsMenuItem(
         _("Synonymes de recherche"),
         reverse("wagtailsnippets_search_synonym:list"),
         icon_name="search",

@@ -2,22 +2,32 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.models import TranslatableMixin
+from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from editorial.listing import Listing, page_type_filter
 from editorial.models import EditorialPage, PageTopic
 from editorial.related import newest_first_in_database
-from editorial.snippet_index import SnippetIndexPage, live_pages_of
+from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
 from editorial.specific import specific_pages
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
+class Topic(
+    SourceReviewMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A theme tying reports, events and news together. Each locale has its own
-    name and slug, so topic URLs are localised."""
+    name and slug, so topic URLs are localised. Readers see the published
+    version only; a French change waits for review like a page."""
 
     name = models.CharField(_("nom"), max_length=120)
     slug = models.SlugField(
@@ -28,7 +38,7 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     )
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [TitleFieldPanel("name", placeholder=False), FieldPanel("slug"), FieldPanel("description")]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("slug"),
@@ -65,14 +75,14 @@ class TopicIndexPage(SnippetIndexPage):
     @path("")
     def topic_list(self, request):
         visible = live_pages_of(self.locale_id).values("pk")
-        topics = Topic.objects.filter(locale_id=self.locale_id).annotate(
+        topics = Topic.objects.filter(locale_id=self.locale_id, live=True).annotate(
             item_count=Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True)
         )
         return self.render(request, context_overrides={"topics": topics})
 
     @path("<slug:slug>/")
     def topic_page(self, request, slug):
-        topic = Topic.objects.filter(locale_id=self.locale_id, slug=slug).first()
+        topic = Topic.objects.filter(locale_id=self.locale_id, live=True, slug=slug).first()
         if topic is None:
             raise Http404
         # Filtered, ordered and paginated in the database; only the page shown is loaded.

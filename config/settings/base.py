@@ -201,6 +201,8 @@ WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Institut du numérique responsable"
+# Slugs end up in links, citations and e-mails: "souverainete", never "souverainet%C3%A9".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Documents go through Django so that security.documents can refuse those of private pages.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

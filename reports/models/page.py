@@ -28,7 +28,7 @@ from people.models import PeopleIndexPage
 from .. import citation
 from ..blocks import ReportBodyBlock, audience_labels, recommendation_anchor
 from ..documents import pdf_error, pdf_page_count
-from ..forms import ReportPageForm
+from ..forms import report_requirements
 from ..pdf import report_pdf_response
 
 
@@ -70,7 +70,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     doi = models.CharField(_("DOI"), max_length=100, blank=True, help_text=_("Par exemple 10.1234/abcd."))
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
 
-    base_form_class = ReportPageForm
+    def publish_requirements(self, data, topics):
+        return report_requirements(data, topics)
 
     content_panels = (
         Page.content_panels
@@ -80,7 +81,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         ]
         + EditorialPage.editorial_panels
         + [
-            InlinePanel("authors", label=_("Auteurs et autrices")),
+            InlinePanel("authors", heading=_("Auteurs et autrices"), label=_("Auteur ou autrice")),
             FieldPanel("body"),
             MultiFieldPanel(
                 [

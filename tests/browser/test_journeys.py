@@ -13,6 +13,7 @@ from reports.models import ReportPage
 from roles.setup import EDITORS, REVIEWERS, TRANSLATORS
 from tests.events.factories import event_index, event_page
 from tests.factories import TopicFactory
+from tests.news.factories import index_pages
 from tests.reports.factories import recommendations_block, report, report_index
 
 from .admin import admin_login, page_action
@@ -82,6 +83,7 @@ CONTENT_TAB = {
     "Pour une IA frugale": "For frugal AI",
     "Dix propositions pour réduire l'empreinte des systèmes d'IA.": "Ten proposals to shrink the footprint of AI systems.",
 }
+CONTENT_TAB_SUMMARY = "Dix propositions pour réduire l'empreinte des systèmes d'IA."
 PROMOTE_TAB = {"pour-une-ia-frugale": "for-frugal-ai"}
 
 
@@ -149,12 +151,17 @@ def test_translator_translates_a_report_reader_switches_language(page, roles, me
     ).click()
     page.locator("main form").get_by_role("button").last.click()
     expect(page).to_have_url(re.compile(rf"/admin/pages/{english.pk}/edit/$"))
+    # The previous English text of the changed summary is offered as a starting point.
+    suggestion = page.locator("[data-previous-translation]", has_text="Douze propositions")
+    expect(suggestion.locator("[data-previous-source]")).to_have_text(CONTENT_TAB_SUMMARY)
+    expect(suggestion.locator("[data-suggestion]")).to_have_text(CONTENT_TAB[CONTENT_TAB_SUMMARY])
     page.goto("/admin/")
     assert untranslated_count(page, "For frugal AI") == left + 1
     page.goto(f"/admin/pages/{english.pk}/edit/")
     translate_segments(page, {"Douze propositions": "Twelve proposals to shrink the footprint of AI systems."})
     page.get_by_role("button", name=re.compile(r"^Publier en anglais")).click()
     expect(page.locator(".messages")).to_be_visible()
+    expect(page.locator("[data-previous-translations]")).to_have_count(0)
     page.goto("/admin/")
     assert untranslated_count(page, "For frugal AI") == left
     assert ReportPage.objects.get(pk=english.pk).summary.startswith("Twelve proposals")
@@ -215,3 +222,54 @@ def test_reader_searches_without_accents_and_opens_the_result(page, roles, engin
     page.get_by_role("link", name="Sécurité des systèmes électoraux").first.click()
     expect(page).to_have_url(re.compile(re.escape(found.get_url()) + "$"))
     expect(page.locator("h1")).to_contain_text("Sécurité des systèmes électoraux")
+
+
+def test_editor_changes_a_french_topic_it_waits_for_review(page, roles, member, login):
+    home_fr, _home_en = roles
+    index_pages(home_fr)
+    topic = TopicFactory(name="Sobriété numérique", slug="sobriete-numerique")
+    member(EDITORS, "redactrice")
+    reviewer = member(REVIEWERS, "relecteur")
+
+    admin_login(page, "redactrice")
+    page.goto(f"/admin/snippets/topics/topic/edit/{topic.pk}/")
+    page.fill("#id_name", "Sobriété numérique et IA")
+    expect(page.locator("footer").get_by_role("button", name=re.compile("^Publier"))).to_have_count(0)
+    page_action(page, "Soumettre à Relecture avant publication")
+    expect(page.locator(".messages")).to_contain_text("soumis(e) à la relecture")
+
+    page.goto("/fr/themes/")
+    expect(page.locator("main")).to_contain_text("Sobriété numérique")
+    expect(page.locator("main")).not_to_contain_text("Sobriété numérique et IA")
+
+    login(reviewer)
+    page.goto("/admin/")
+    expect(page.locator("body")).to_contain_text("Sobriété numérique et IA")
+    page.goto(f"/admin/snippets/topics/topic/edit/{topic.pk}/")
+    page_action(page, "Approuver et Publier")
+    expect(page.locator(".messages")).to_be_visible()
+
+    page.goto("/fr/themes/")
+    expect(page.locator("main")).to_contain_text("Sobriété numérique et IA")
+
+
+def test_accented_titles_and_names_make_ascii_slugs(page, roles, member):
+    home_fr, _home_en = roles
+    index, _topic = bilingual_reports_section(home_fr)
+    member(EDITORS, "redactrice")
+
+    admin_login(page, "redactrice")
+    page.goto(f"/admin/pages/add/reports/reportpage/{index.pk}/")
+    page.fill("#id_title", "Souveraineté numérique : où en est-on ?")
+    page.locator("#id_title").blur()
+    expect(page.locator("#id_slug")).to_have_value("souverainete-numerique-ou-en-est-on")
+
+    page.goto("/admin/snippets/topics/topic/add/")
+    page.fill("#id_name", "Éthique des données")
+    page.locator("#id_name").blur()
+    expect(page.locator("#id_slug")).to_have_value("ethique-des-donnees")
+
+    page.goto("/admin/snippets/people/person/add/")
+    page.fill("#id_name", "Zoé Lefèvre-Müller")
+    page.locator("#id_name").blur()
+    expect(page.locator("#id_slug")).to_have_value("zoe-lefevre-muller")

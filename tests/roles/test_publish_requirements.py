@@ -96,3 +96,25 @@ def test_submitting_with_a_topic_starts_the_review(client, editor, news_index):
     page = NewsArticlePage.objects.get()
     assert not page.live
     assert WorkflowState.objects.filter(object_id=str(page.pk), status="in_progress").exists()
+
+
+def test_bulk_publish_publishes_nothing_while_a_page_misses_a_requirement(client, reviewer, roles):
+    from editorial.models import PageTopic
+    from reports.models import ReportPage
+    from tests.reports.factories import report, report_index
+
+    index = report_index(roles[0])
+    ready = report(index, "Prêt", publish=False)
+    missing = report(index, "Sans thème", topics=[], publish=False)
+    client.force_login(reviewer)
+
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={ready.pk}&id={missing.pk}&next=/admin/pages/{index.pk}/"
+    response = client.post(url, {"include_descendants": ""}, follow=True)
+    assert "Rien n'a été publié" in errors(response)
+    assert "« Sans thème » : Un rapport ne peut pas être publié sans au moins un thème" in errors(response)
+    assert not ReportPage.objects.filter(live=True).exists()
+
+    missing.page_topics = [PageTopic(topic=TopicFactory(), locale=missing.locale)]
+    missing.save_revision()
+    client.post(url, {"include_descendants": ""})
+    assert ReportPage.objects.filter(live=True).count() == 2

@@ -20,7 +20,7 @@ def topic_entry_points(context, page, count=8):
     """The topics of `page`'s language that have content, the busiest first, for the home page."""
     visible = live_pages_of(page.locale_id).values("pk")
     topics = (
-        Topic.objects.filter(locale_id=page.locale_id)
+        Topic.objects.filter(locale_id=page.locale_id, live=True)
         .annotate(item_count=Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True))
         .filter(item_count__gt=0)
         .order_by("-item_count", "name")[:count]
