@@ -2,7 +2,7 @@ from django.conf import settings
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 
-from security.middleware import has_control_characters
+from security.middleware import fields_with_control_characters
 
 from . import store
 from .policy import CACHE_CONTROL, STORED_KINDS, VALIDATED_KINDS, kind_of
@@ -16,7 +16,7 @@ def _may_use_cache(request):
         and request.method in ("GET", "HEAD")
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         # Left to the control-character middleware's 400, even in a dropped tracking parameter.
-        and not has_control_characters(request.GET)
+        and not fields_with_control_characters(request.GET)
     )
 
 
