@@ -9,7 +9,6 @@ from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.translation import get_language, gettext, gettext_lazy
-from wagtail.models import Site
 
 from .absolute import absolute_url
 
@@ -19,9 +18,9 @@ MISSION = gettext_lazy("Un laboratoire d'idées indépendant pour un numérique 
 def institute_name(request=None, language=None):
     """The institute's name in `language` (default: the active one)."""
     language = language or get_language()
-    if request is None or Site.find_for_request(request) is None:
+    if request is None:
         return gettext(settings.ORGANISATION_NAME)
-    return apps.get_model("navigation", "InstituteSettings").for_request(request).name_in(language)
+    return apps.get_model("navigation", "InstituteSettings").cached_for_request(request).name_in(language)
 
 
 def institute_mission():

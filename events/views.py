@@ -88,7 +88,7 @@ def send_confirmation(registration, page, request, template="confirmation"):
             "when": page.when(),
             "page_url": request.build_absolute_uri(page.url),
             "ics_url": request.build_absolute_uri(page.url + page.reverse_subpage("ics")),
-            "institute_name": InstituteSettings.for_request(request).name_in(registration.language),
+            "institute_name": InstituteSettings.cached_for_request(request).name_in(registration.language),
         }
         subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
         body = render_to_string(f"events/email/{template}_body.txt", context)

@@ -10,9 +10,10 @@ class NavigationConfig(AppConfig):
 
         from editorial.sitewide import invalidate_sitewide
 
-        from .models import Menu, MenuItem
+        from .models import InstituteSettings, Menu, MenuItem
 
-        # A menu is saved with its items: either changes what the chrome shows.
-        for model in (Menu, MenuItem):
+        # A menu is saved with its items: either changes what the chrome shows,
+        # as do the institute's settings (footer, citations, JSON-LD).
+        for model in (Menu, MenuItem, InstituteSettings):
             post_save.connect(invalidate_sitewide, sender=model, dispatch_uid=f"navigation_{model.__name__}_saved")
             post_delete.connect(invalidate_sitewide, sender=model, dispatch_uid=f"navigation_{model.__name__}_deleted")

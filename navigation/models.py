@@ -6,8 +6,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, TranslatableMixin
+from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from editorial.sitewide import sitewide
 
 
 class Menu(TranslatableMixin, ClusterableModel):
@@ -118,6 +120,15 @@ class InstituteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("institut")
+
+    @classmethod
+    def cached_for_request(cls, request):
+        """The settings of the request's site, kept with the site-wide data
+        (every page shows them; an editor's save renews them)."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return cls()
+        return sitewide(f"institute-settings:{site.pk}", lambda: cls.for_site(site))
 
     def name_in(self, language):
         """The institute's name in `language` ("fr" or "en")."""

@@ -41,7 +41,7 @@ class Citation:
         self.url = request.build_absolute_uri(page.get_url(request))
         self.language = page.locale.language_code
         self.authors = page.author_names
-        self.organisation = InstituteSettings.for_request(request).name_in(self.language)
+        self.organisation = InstituteSettings.cached_for_request(request).name_in(self.language)
         self.year = page.publication_date.year
 
     @property

@@ -53,7 +53,7 @@ def language_context(context):
 @register.simple_tag(takes_context=True)
 def institute(context):
     """The institute settings of the request's site, with `name` in the active language."""
-    settings_ = InstituteSettings.for_request(context["request"])
+    settings_ = InstituteSettings.cached_for_request(context["request"])
     return {
         "name": settings_.name_in(get_language()),
         "address_lines": [line.strip() for line in settings_.address.splitlines() if line.strip()],

@@ -9,7 +9,7 @@ from modelsearch.backends import get_search_backend
 from modelsearch.query import Or, PlainText
 from wagtail.models import Page, get_page_models
 
-from editorial.sitewide import locale_for
+from editorial.sitewide import locale_for, sitewide
 from editorial.specific import specific_pages
 
 from ..documents import content_date, listing_types
@@ -26,12 +26,15 @@ DATABASE_RESULT_LIMIT = 300
 MAX_VARIANTS = 20
 
 
+def synonym_terms(language):
+    return [synonym.term_list for synonym in Synonym.objects.filter(locale__language_code=language)]
+
+
 def with_synonyms(text, language):
     """`text`, then `text` with each editors' synonym of a term it holds in place
     of that term ("IA à l'école" also as "intelligence artificielle à l'école")."""
     variants = [text]
-    for synonym in Synonym.objects.filter(locale__language_code=language):
-        terms = synonym.term_list
+    for terms in sitewide(f"synonyms:{language}", lambda: synonym_terms(language)):
         for term in terms:
             pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
             if pattern.search(text):

@@ -9,6 +9,8 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
+from editorial.sitewide import sitewide
+
 from ..indexing import visible_pages
 from ..models import ExternalPromotion
 from .results import Hit, page_hit
@@ -20,21 +22,28 @@ def folded(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def promoted_pages():
+    return list(SearchPromotion.objects.filter(page__isnull=False).select_related("query").order_by("sort_order"))
+
+
+def external_links(language):
+    return list(ExternalPromotion.objects.filter(locale__language_code=language))
+
+
 def promotions(text, language):
     """[Hit] picked for `text`: Wagtail's promoted pages checked to be visible to
     readers of `language`, then the external links made for `language`."""
     wanted = folded(text)
     # Editors type a query once, with or without accents: compare the folded forms.
     # Promoted queries are few (Wagtail's table holds every searched query, not
-    # only promoted ones), so the folding is done here rather than in SQL.
+    # only promoted ones), so the folding is done here rather than in SQL, on
+    # lists kept with the site-wide data (an editor's change renews them).
     picks = [
-        pick
-        for pick in SearchPromotion.objects.filter(page__isnull=False).select_related("query").order_by("sort_order")
-        if folded(pick.query.query_string) == wanted
+        pick for pick in sitewide("search-promotions", promoted_pages) if folded(pick.query.query_string) == wanted
     ]
     links = [
         link
-        for link in ExternalPromotion.objects.filter(locale__language_code=language)
+        for link in sitewide(f"search-external-promotions:{language}", lambda: external_links(language))
         if folded(link.query) == wanted
     ]
     specific = {}
