@@ -19,6 +19,14 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # Here rather than in __call__: a request refused by an earlier middleware,
+        # or a view that marks itself `serves_without_site` (health probes), costs
+        # no lookup at all.
+        if getattr(view_func, "serves_without_site", False):
+            return None
         hostname = split_domain_port(request._get_raw_host())[0]
         port = request.get_port()
 
@@ -28,11 +36,7 @@ class CachedSiteMiddleware:
             except Site.DoesNotExist:
                 return False
 
-        request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute) or None
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        site = request._wagtail_site
+        site = request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute) or None
         if view_func is not wagtail_serve or site is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")

@@ -128,7 +128,11 @@ class InstituteSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return cls()
-        return sitewide(f"institute-settings:{site.pk}", lambda: cls.for_site(site))
+        # Unlike `for_site`, a site without saved settings gets the defaults
+        # without a row being written while a reader waits.
+        return sitewide(
+            f"institute-settings:{site.pk}", lambda: cls.objects.filter(site=site).first() or cls(site=site)
+        )
 
     def name_in(self, language):
         """The institute's name in `language` ("fr" or "en")."""
