@@ -21,10 +21,12 @@ class EditorialPageForm(WagtailAdminPageForm):
         formset = self.formsets.get(relation)
         if formset is None:
             return []
+        # Not `has_changed()`: Wagtail validates the form again once the rows
+        # are saved, when a kept row no longer differs from its initial data.
         return [
             form.cleaned_data
             for form in formset.forms
-            if form.is_valid() and form.has_changed() and not form.cleaned_data.get("DELETE")
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
         ]
 
 

@@ -138,6 +138,8 @@ class Person(
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
         index.FilterField("show_in_listings"),
+        # Only published people are searched (search.indexing.people_with_page).
+        index.FilterField("live"),
     ]
 
     class Meta(TranslatableMixin.Meta):

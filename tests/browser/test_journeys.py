@@ -59,6 +59,8 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     page.locator("#id_page_topics-ADD").click()
     page.locator("[id^=id_page_topics-0-topic]").locator("..").get_by_role("button").first.click()
     page.locator(".modal").get_by_role("link", name="Sobriété numérique").click()
+    expect(page.locator(".modal")).to_be_hidden()
+    expect(page.locator("#id_page_topics-0-topic-chooser")).to_contain_text("Sobriété numérique")
     page_action(page, "Soumettre à Relecture avant publication")
     expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")
     created = ReportPage.objects.get(title="Pour une IA frugale")
