@@ -1,7 +1,7 @@
 from security.config import require_debug_off, require_strong_secret_key
 
 from .base import *  # noqa: F403
-from .base import env_bool, os
+from .base import env_bool, env_list, os
 
 DEBUG = require_debug_off(env_bool("DEBUG"))
 SECRET_KEY = require_strong_secret_key(os.environ.get("SECRET_KEY", ""))
@@ -22,3 +22,13 @@ SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 X_FRAME_OPTIONS = "DENY"
+
+# Varnish (or any HTTP cache that takes PURGE requests) in front of the app
+# servers: Wagtail purges the URLs of a page when it changes (README, "Running
+# in production"). One URL per cache server.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS", "")
+if FRONTEND_CACHE_URLS:
+    WAGTAILFRONTENDCACHE = {
+        f"cache{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+    }
