@@ -1,7 +1,7 @@
 from security.config import redis_cache, require_debug_off, require_strong_secret_key
 
 from .base import *  # noqa: F403
-from .base import env_bool, os
+from .base import env_bool, env_list, os
 
 DEBUG = require_debug_off(env_bool("DEBUG"))
 SECRET_KEY = require_strong_secret_key(os.environ.get("SECRET_KEY", ""))
@@ -32,3 +32,13 @@ X_FRAME_OPTIONS = "DENY"
 # memory, the other workers would keep serving an unpublished page. The page
 # cache is on once the cache is shared (REDIS_URL, issue 15), or on request.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))
+
+# Varnish (or any HTTP cache that takes PURGE requests) in front of the app
+# servers: Wagtail purges the URLs of a page when it changes (README, "Running
+# in production"). One URL per cache server.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS", "")
+if FRONTEND_CACHE_URLS:
+    WAGTAILFRONTENDCACHE = {
+        f"cache{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+    }
