@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 _syncing = threading.local()
 
 
-def _source_of(page):
+def source_of(page):
     """The default-language page `page` translates, or None if it is one."""
     default = Locale.get_default()
     if page.locale_id == default.pk:
@@ -40,7 +40,7 @@ def follow_source(page_id):
         return
     _syncing.active = True
     try:
-        source = _source_of(page)
+        source = source_of(page)
         if source is not None:
             copy_restrictions(source, page)
         else:
@@ -68,7 +68,7 @@ def restriction_groups_changed(sender, instance, action, **kwargs):
 
 def translation_created(sender, instance, created, **kwargs):
     if created and isinstance(instance, Page) and not getattr(_syncing, "active", False):
-        source = _source_of(instance)
+        source = source_of(instance)
         if source is not None and PageViewRestriction.objects.filter(page=source).exists():
             follow_source(instance.pk)
 

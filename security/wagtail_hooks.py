@@ -2,7 +2,6 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import GroupPagePermission
 
 from . import urls
 from .documents import document_access_response
@@ -33,14 +32,3 @@ def lockouts_menu_item():
 
 
 hooks.register("before_serve_document", document_access_response)
-
-
-@hooks.register("construct_page_chooser_queryset")
-def choosers_show_pages_only_to_page_staff(pages, request):
-    """Staff with no permission on any page (the registrations officers) have
-    nothing to choose: the chooser would otherwise list every page, drafts and
-    private pages included."""
-    user = request.user
-    if user.is_superuser or GroupPagePermission.objects.filter(group__user=user).exists():
-        return pages
-    return pages.none()

@@ -74,6 +74,26 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.search_engine)
 
 
+# Playwright's sync API keeps an event loop running in the test's thread while
+# it is open; the ORM calls of a browser test and of its database teardown are
+# still synchronous. Allowed for browser tests only, from their setup to the
+# end of their teardown (Django's deployment check refuses the variable elsewhere).
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser"):
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        if item.get_closest_marker("browser"):
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
 def pytest_terminal_summary(terminalreporter):
     """Which engine this run used, next to its count (the test command runs twice)."""
     config = engine_config()

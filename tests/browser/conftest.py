@@ -56,24 +56,6 @@ def _wagtail_roots(browser, transactional_db):
         Collection.add_root(name="Root")
 
 
-# Playwright's sync API keeps an event loop running in the test's thread while
-# it is open; the ORM calls of a journey and of its database teardown are still
-# synchronous. Allowed for browser tests only, from their setup to the end of
-# their teardown (Django's deployment check refuses the variable elsewhere).
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_setup(item):
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    return (yield)
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    try:
-        return (yield)
-    finally:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-
-
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item, call):
     report = yield

@@ -78,13 +78,15 @@ def test_a_translator_cannot_remove_or_change_the_restriction_of_an_english_page
     PageViewRestriction.objects.create(page=french, restriction_type="password", password="mot-de-passe-2030")
     translator = member_of(TRANSLATORS, "traductrice")
     client.force_login(translator)
-    # The admin offers translators the privacy dialog of English pages (they may publish them)...
-    assert client.get(reverse("wagtailadmin_pages:set_privacy", args=(english.pk,))).status_code == 200
-    # ...but what they send there does not stick: the English page keeps its source's restriction.
-    set_privacy(client, english, "none")
-    assert restrictions(english) == [("password", "mot-de-passe-2030", [])]
-    set_privacy(client, english, "password", password="autre-mot-de-passe")
-    assert restrictions(english) == [("password", "mot-de-passe-2030", [])]
+    # The privacy dialog of an English page says where its privacy is set, and
+    # what is sent there changes nothing (and does not claim it did).
+    dialog = client.get(reverse("wagtailadmin_pages:set_privacy", args=(english.pk,))).json()
+    assert "suit celle de sa page source" in BeautifulSoup(dialog["html"], "html.parser").get_text(" ")
+    assert "restriction_type" not in dialog["html"]
+    for restriction_type, fields in (("none", {}), ("password", {"password": "autre-mot-de-passe"})):
+        answer = set_privacy(client, english, restriction_type, **fields).json()
+        assert answer["step"] == "privacy_follows_source"
+        assert restrictions(english) == [("password", "mot-de-passe-2030", [])]
     client.logout()
     assert not shows_content(client, english)
     # And no route changes the French page's restriction for them.
@@ -109,9 +111,13 @@ def test_the_registrations_group_chooses_no_page(client, french):
         reverse("wagtailadmin_choose_page"),
         reverse("wagtailadmin_choose_page_child", args=(french.get_parent().pk,)),
         reverse("wagtailadmin_choose_page_search") + "?q=confidentiel",
+        # Opened on a private page or a draft, the chooser would name it as the parent.
+        reverse("wagtailadmin_choose_page_child", args=(french.pk,)),
+        reverse("wagtailadmin_choose_page_child", args=(draft.pk,)),
     ):
-        text = chooser_text(client.get(url))
-        assert "Brouillon confidentiel" not in text and "Espace membres" not in text
+        response = client.get(url)
+        assert response.status_code == 403
+        assert "Brouillon confidentiel" not in response.text and "Espace membres" not in response.text
 
 
 def test_editors_still_choose_pages(admin_client, french):
