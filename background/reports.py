@@ -8,6 +8,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .retry import ATTEMPT, ATTEMPTS, LABELS
 
@@ -60,7 +61,8 @@ class BackgroundTasksReportView(ReportView):
     header_icon = "cogs"
     index_url_name = "background_tasks"
     index_results_url_name = "background_tasks_results"
-    any_permission_required = ["django_tasks_db.view_dbtaskresult"]
+    permission_policy = ModelPermissionPolicy(DBTaskResult)
+    permission_required = "view"
     filterset_class = TaskFilterSet
     columns = [
         Column("task", label=_("Tâche"), accessor=task_label),

@@ -8,7 +8,7 @@ from .reports import BackgroundTasksReportView
 
 class TasksMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("django_tasks_db.view_dbtaskresult")
+        return request.user.has_perm("django_tasks_database.view_dbtaskresult")
 
 
 @hooks.register("register_admin_urls")
