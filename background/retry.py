@@ -27,9 +27,10 @@ LABELS = {}
 
 
 def retried(label, *, max_attempts=MAX_ATTEMPTS, first_delay=FIRST_DELAY):
-    """Like django_tasks' @task, named `label` for staff, with up to `max_attempts` attempts. A queue
-    that cannot defer a task (the immediate backend of `make run` and the
-    tests) gets one attempt: retrying at once would only hammer what failed."""
+    """Like django_tasks' @task, named `label` for staff, with up to
+    `max_attempts` attempts. A queue that cannot defer a task (the immediate
+    backend of `make run` and the tests) gets one attempt: retrying at once
+    would only hammer what failed."""
 
     def decorate(function):
         @functools.wraps(function)
