@@ -1,21 +1,17 @@
 """Registration through the built-in form of an event page."""
 
-import logging
-
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from background.mail import send_mail
 from editorial.url_words import word
 from navigation.models import InstituteSettings
 
 from .forms import RegistrationForm
 from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
-
-logger = logging.getLogger(__name__)
 
 REFUSALS = {
     RegistrationStatus.FULL: _("Désolés, il n'y a plus de place pour cet événement."),
@@ -92,11 +88,9 @@ def send_confirmation(registration, page, request, template="confirmation"):
         }
         subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
         body = render_to_string(f"events/email/{template}_body.txt", context)
-    try:
-        send_mail(subject, body, None, [registration.email])
-    except OSError:
-        # The registration stands; staff see it in the admin even if the mail server is down.
-        logger.exception("Could not send the registration confirmation %s", registration.pk)
+    # Sent by the worker: the registration stands whatever the mail server does,
+    # and a mail it refuses is tried again, then shown to staff (background.retry).
+    send_mail.enqueue(subject, body, [registration.email])
 
 
 def register(page, request):

@@ -180,7 +180,7 @@ class InitiativePage(FormMixin, EditorialPage):
         submission = self.get_submission_class().objects.create(
             page=self, form_data={**form.reply_data, LANGUAGE: self.locale.language_code}
         )
-        notify_contact(self, form, submission)
+        notify_contact(self, form)
         return submission
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):

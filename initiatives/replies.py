@@ -3,17 +3,13 @@ fields editors set per initiative, plus the consent box and the shared form
 protections; replies are Wagtail `FormSubmission`s, mailed to the contact and
 deleted after the retention period."""
 
-import logging
-
 from django import forms
-from django.core.mail import send_mail
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from background.mail import send_mail
 from editorial.protection import ProtectedFormMixin, single_line
-
-logger = logging.getLogger(__name__)
 
 # Kept in `form_data` next to the editors' fields.
 CONSENT = "consent"
@@ -69,9 +65,10 @@ class ReplyFormBuilder(FormBuilder):
         return type("InitiativeReplyForm", (ReplyForm,), self.formfields)
 
 
-def notify_contact(page, form, submission):
-    """Mail the reply to the initiative's contact. A failure is logged: the
-    reply is saved and shown in the admin whatever the mail server does."""
+def notify_contact(page, form):
+    """Mail the reply to the initiative's contact, through the worker: the
+    reply is saved and shown in the admin whatever the mail server does, and a
+    mail the server refuses is tried again, then shown to staff (background.retry)."""
     contact = page.contact_value
     if not contact or not contact.get("email"):
         return
@@ -80,8 +77,4 @@ def notify_contact(page, form, submission):
     first = next((value for _label, value in values if isinstance(value, str) and value), "")
     subject = single_line(f"[{page.title}] {first}")[:200]
     lines = [f"{label} : {', '.join(value) if isinstance(value, list) else value}" for label, value in values]
-    try:
-        send_mail(subject, "\n".join([*lines, "", page.full_url or ""]), None, [contact["email"]])
-    except Exception:
-        # Any backend error (SMTP, refused header, third-party API): never a 500 for the reader.
-        logger.exception("Could not mail reply %s to the contact of initiative %s", submission.pk, page.pk)
+    send_mail.enqueue(subject, "\n".join([*lines, "", page.full_url or ""]), [contact["email"]])

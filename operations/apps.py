@@ -3,7 +3,8 @@ from django.apps import AppConfig
 
 class OperationsConfig(AppConfig):
     """What running the site needs besides its pages: health endpoints for load
-    balancers, and the backup and restore commands. No models."""
+    balancers, the images served from the disk, and the backup and restore
+    commands. No models."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "operations"

@@ -88,6 +88,8 @@ ROLES = {
             *SYNONYMS,
             "navigation.add_menu",
             "navigation.change_menu",
+            # Whether publishing reached the search engine (admin report of background tasks).
+            "django_tasks_database.view_dbtaskresult",
         ],
         "collection": [*IMAGES, "delete_image", *DOCUMENTS, "delete_document"],
         "pages": ("source", ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]),
@@ -116,6 +118,8 @@ ROLES = {
             "events.view_registration",
             "events.export_registration",
             "initiatives.view_replies",
+            # Whether the confirmation and notification e-mails went out.
+            "django_tasks_database.view_dbtaskresult",
         ],
         "collection": [],
         "pages": (None, []),

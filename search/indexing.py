@@ -7,17 +7,22 @@ inline children (topics, recommendations) are there; it is removed when it is
 unpublished, deleted, moved under a private section or made private. When the
 engine cannot take a change, the change is kept in PendingIndexUpdate and
 `manage.py rebuild_search_index --pending` replays it: publishing never fails
-because of search.
+because of search. The signal handlers below queue these updates as
+background tasks (background.retry): the worker sends them, and tries again
+later when the engine refuses one.
 """
 
 import logging
 from functools import lru_cache
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
+from background.retry import retried
 from editorial.sitewide import locale_for
 from people.models import PeopleIndexPage, Person
 
@@ -162,6 +167,44 @@ def replay_pending():
     return done, PendingIndexUpdate.objects.count()
 
 
+class EngineRefused(Exception):
+    """The engine did not take a change (kept in PendingIndexUpdate): the task fails, to be tried again."""
+
+
+REPLAY_QUEUED = "search:replay-queued"
+
+
+def _sent(synced, what):
+    if not synced:
+        raise EngineRefused(what)
+    # The engine takes changes again: replay those it missed, once for a burst of updates.
+    if PendingIndexUpdate.objects.exists() and cache.add(REPLAY_QUEUED, True, timeout=60):
+        replay_pending_task.enqueue()
+
+
+@retried(_("Mise à jour de la recherche : page"))
+def sync_page_task(page_id):
+    _sent(sync_page(page_id), f"page {page_id}")
+
+
+@retried(_("Mise à jour de la recherche : personne"))
+def sync_person_task(person_id, language):
+    _sent(sync_person(person_id, language), f"person {person_id}")
+
+
+@retried(_("Mise à jour de la recherche : synonymes"))
+def sync_synonyms_task(language):
+    _sent(sync_synonyms(language), f"synonyms {language}")
+
+
+@retried(_("Rattrapage des mises à jour de la recherche"))
+def replay_pending_task():
+    done, left = replay_pending()
+    if left:
+        raise EngineRefused(f"{left} change(s) still pending")
+    return done
+
+
 # Pages and people per bulk request: documents of a few KB each, so a few MB a request.
 REBUILD_BATCH = 500
 
@@ -199,9 +242,9 @@ def rebuild(language, progress=None):
 # Signal handlers (connected in SearchConfig.ready) ---------------------------------
 
 
-def _after_commit(function, *args):
+def _after_commit(task, *args):
     if get_engine() is not None:
-        transaction.on_commit(lambda: function(*args))
+        transaction.on_commit(lambda: task.enqueue(*args))
 
 
 def _with_descendants(page):
@@ -213,27 +256,27 @@ def _sync_people_of(page):
     if get_engine() is not None and isinstance(page, PeopleIndexPage):
         language = page.locale.language_code
         for person_id in Person.objects.filter(locale_id=page.locale_id).values_list("pk", flat=True):
-            _after_commit(sync_person, person_id, language)
+            _after_commit(sync_person_task, person_id, language)
 
 
 def on_page_published(sender, instance, **kwargs):
-    _after_commit(sync_page, instance.pk)
+    _after_commit(sync_page_task, instance.pk)
     _sync_people_of(instance)
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    _after_commit(sync_page, instance.pk)
+    _after_commit(sync_page_task, instance.pk)
     _sync_people_of(instance)
 
 
 def on_page_deleted(sender, instance, **kwargs):
-    _after_commit(sync_page, instance.pk)
+    _after_commit(sync_page_task, instance.pk)
 
 
 def on_page_moved(sender, instance, **kwargs):
     if get_engine() is not None:
         for pk in _with_descendants(instance):
-            _after_commit(sync_page, pk)
+            _after_commit(sync_page_task, pk)
 
 
 def on_restriction_changed(sender, instance, **kwargs):
@@ -242,13 +285,13 @@ def on_restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         for pk in _with_descendants(page):
-            _after_commit(sync_page, pk)
+            _after_commit(sync_page_task, pk)
 
 
 def on_person_changed(sender, instance, **kwargs):
     if getattr(instance, "locale_id", None):
-        _after_commit(sync_person, instance.pk, instance.locale.language_code)
+        _after_commit(sync_person_task, instance.pk, instance.locale.language_code)
 
 
 def on_synonym_changed(sender, instance, **kwargs):
-    _after_commit(sync_synonyms, instance.locale.language_code)
+    _after_commit(sync_synonyms_task, instance.locale.language_code)

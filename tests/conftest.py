@@ -114,7 +114,7 @@ def pytest_terminal_summary(terminalreporter):
 def index_now(monkeypatch):
     """Send index changes at once: the test transaction never commits."""
     monkeypatch.setattr(
-        indexing, "_after_commit", lambda function, *args: function(*args) if indexing.get_engine() else None
+        indexing, "_after_commit", lambda task, *args: task.enqueue(*args) if indexing.get_engine() else None
     )
 
 

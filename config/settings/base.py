@@ -7,6 +7,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy
 
+from background.config import task_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "operations",
     "benchmarks",
     "security",
+    "background",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -67,6 +70,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -170,10 +175,18 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# The app servers serve the images under MEDIA_URL from MEDIA_ROOT (operations.media);
+# off when the storage serves them itself (S3, a CDN: docs/background-work.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Background work (search indexing, e-mails, Wagtail's own tasks): run at once
+# in the request by default; TASK_QUEUE=database queues them in PostgreSQL for
+# `manage.py db_worker` (production's default; docs/background-work.md).
+TASKS = task_backends("immediate")
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -1,3 +1,6 @@
+import json
+
+from background.config import task_backends
 from security.config import redis_cache, require_debug_off, require_strong_secret_key
 
 from .base import *  # noqa: F403
@@ -12,10 +15,19 @@ REQUIRE_2FA_FOR_ADMINS = env_bool("REQUIRE_2FA_FOR_ADMINS", True)
 if os.environ.get("REDIS_URL"):
     CACHES = redis_cache(os.environ["REDIS_URL"])
 
+# Tasks go to the database queue, run by `manage.py db_worker` (docs/background-work.md).
+TASKS = task_backends("database")
+
+# Images and documents on any Django storage: its class, and its options as JSON
+# (django-storages' S3 example in docs/background-work.md).
 STORAGES = {
-    "default": {"BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage")},
+    "default": {
+        "BACKEND": os.environ.get("MEDIA_STORAGE_BACKEND", "django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": json.loads(os.environ.get("MEDIA_STORAGE_OPTIONS", "{}")),
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+SERVE_MEDIA = env_bool("SERVE_MEDIA", STORAGES["default"]["BACKEND"].endswith(".FileSystemStorage"))
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Load balancers probe the app servers over plain HTTP, behind the TLS terminator.

@@ -183,11 +183,11 @@ def test_line_breaks_in_a_name_cannot_reach_the_mail_headers(client, page, smtp)
 
 def test_mail_server_failure_keeps_the_reply_and_is_logged(client, page, smtp, caplog):
     smtp.fail = True
-    with caplog.at_level(logging.ERROR, logger="initiatives.replies"):
+    with caplog.at_level(logging.ERROR, logger="background.retry"):
         response = client.post(page.url, FORM_DATA)
     assert response.status_code == 302
     assert FormSubmission.objects.count() == 1
-    assert "Could not mail reply" in caplog.text
+    assert "Task send_mail failed for good" in caplog.text
     assert soup(client.get(response["Location"])).select_one("p.notice--ok").get_text() == "Merci, c'est noté !"
 
 

@@ -1,0 +1,59 @@
+"""Images: each rendition is made once, then served from the disk with a
+year's cache lifetime; documents never from the media folder."""
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.images.models import Rendition
+
+from demo.images import Cover
+from tests.reports.factories import report, report_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def page(home_fr):
+    page = report(report_index(home_fr), title="Rapport illustré", slug="illustre")
+    page.cover_image = Cover("Couverture", "Cover").image("fr", 400, 300)
+    page.cover_alt = "Des lignes bleues"
+    page.save_revision().publish()
+    return page
+
+
+def cover_url(client, page):
+    response = client.get(page.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".report__cover img")["src"]
+
+
+def test_second_render_makes_no_new_rendition(client, page, settings):
+    first = cover_url(client, page)
+    renditions = list(Rendition.objects.values_list("pk", "file"))
+    files = sorted(path.name for path in (settings.MEDIA_ROOT / "images").iterdir())
+    assert renditions and files
+
+    assert cover_url(client, page) == first
+    assert list(Rendition.objects.values_list("pk", "file")) == renditions
+    assert sorted(path.name for path in (settings.MEDIA_ROOT / "images").iterdir()) == files
+
+
+def test_images_are_served_for_a_year(client, page):
+    response = client.get(cover_url(client, page))
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("image/")
+    assert response["Cache-Control"] == "public, max-age=31536000, immutable"
+    original = client.get(f"/media/{page.cover_image.file.name}")
+    assert original.status_code == 200 and original["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_only_images_come_from_the_media_folder(client, page, settings):
+    (settings.MEDIA_ROOT / "documents").mkdir()
+    (settings.MEDIA_ROOT / "documents" / "prive.pdf").write_bytes(b"%PDF-1.4")
+    for path in ("/media/documents/prive.pdf", "/media/images/../documents/prive.pdf", "/media/images/absent.jpg"):
+        assert client.get(path).status_code == 404, path
+
+
+def test_media_left_to_the_storage_when_it_serves_them(client, page, settings):
+    url = cover_url(client, page)
+    settings.SERVE_MEDIA = False
+    assert client.get(url).status_code == 404
