@@ -4,6 +4,7 @@ task worker's place. PostgreSQL, Redis and the two-node OpenSearch cluster are
 services/run-tests.sh's (services/opensearch/cluster.sh)."""
 
 import os
+import re
 import secrets
 import socket
 import subprocess
@@ -168,4 +169,6 @@ class Varnish:
         return result.stdout
 
     def healthy_backends(self):
-        return sum(" healthy " in line.lower() for line in self.script("adm", "backend.list").splitlines())
+        """App servers Varnish's probes find healthy (the director's own line aside)."""
+        lines = self.script("adm", "backend.list").splitlines()
+        return sum(bool(re.match(r"\S*\bapp\d+\s.*\shealthy\s", line)) for line in lines)
