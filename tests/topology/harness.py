@@ -79,10 +79,22 @@ def production_environment(database_url, redis_url, search_url, tmp_path):
 
 
 def manage(environment, *arguments):
-    result = subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, capture_output=True, text=True
-    )
-    assert result.returncode == 0, f"manage.py {' '.join(arguments)}: {result.stderr[-2000:]}"
+    ManageCommand(environment, *arguments).wait()
+
+
+class ManageCommand:
+    """A management command running beside the test until wait() checks it succeeded."""
+
+    def __init__(self, environment, *arguments):
+        self.arguments = arguments
+        command = [sys.executable, "manage.py", *arguments]
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+
+    def wait(self):
+        _output, errors = self.process.communicate()
+        assert self.process.returncode == 0, f"manage.py {' '.join(self.arguments)}: {errors[-2000:]}"
 
 
 def session_of(username, environment):

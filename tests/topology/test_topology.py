@@ -168,6 +168,9 @@ def test_readers_and_an_editor_through_varnish_two_servers_and_two_search_nodes(
     status, _headers, english = get(varnish.url + report.url)
     english_path = hreflang(english, "en")
     assert get(varnish.url + english_path)[0] == 200
+    # A listing read with a query string is another cache object, purged too.
+    listing = report.get_parent().url + "?page=1"
+    assert [get(varnish.url + listing)[1]["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
 
     # 2. An editor publishes a change through one server's admin; Varnish shows it in both languages.
     editor_publishes(
@@ -184,6 +187,8 @@ def test_readers_and_an_editor_through_varnish_two_servers_and_two_search_nodes(
     status, headers, english = get(varnish.url + english_path)
     assert status == 200
     assert hreflang(english, "fr") == report.url
+    status, _headers, body = get(varnish.url + listing)
+    assert "Rapport revu" in soup(body).select_one("main").get_text(" ", strip=True)
 
     # 3. Ten registrations from one client fill its limit across both servers.
     registrations_fill_one_limit(varnish, app_servers)
