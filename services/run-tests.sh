@@ -120,6 +120,7 @@ fi
 # starts itself. Run in CI, or when asked with TOPOLOGY_TEST=1.
 if [ "$CI" = "true" ] || [ "${TOPOLOGY_TEST:-}" = "1" ]; then
     export TOPOLOGY_TEST=1
+    services/varnish.sh install || { required && fail "Varnish could not be installed (required in CI)"; }
     services/opensearch/cluster.sh status >/dev/null 2>&1 || started_cluster=true
     if cluster_line="$(services/opensearch/cluster.sh start)"; then
         export TOPOLOGY_SEARCH_URL="${cluster_line#SEARCH_URL=}"

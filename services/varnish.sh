@@ -5,6 +5,7 @@
 #   services/varnish.sh stop
 #   services/varnish.sh status
 #   services/varnish.sh adm backend.list        -> any varnishadm command (bans, backend health)
+#   services/varnish.sh install                 -> Debian's varnish (varnishd, varnishtest) when missing
 # The app servers are written into backends.vcl as the `apps` round-robin
 # director, each probed on /healthz every second.
 set -euo pipefail
@@ -100,5 +101,6 @@ case "${1:-}" in
     stop) stop ;;
     status) status ;;
     adm) shift; adm "$@" ;;
-    *) echo "usage: $0 start HOST:PORT [HOST:PORT ...] | stop | status | adm COMMAND" >&2; exit 2 ;;
+    install) install_varnish ;;
+    *) echo "usage: $0 start HOST:PORT [HOST:PORT ...] | stop | status | adm COMMAND | install" >&2; exit 2 ;;
 esac
