@@ -24,6 +24,8 @@ from .harness import ROOT, get, session_of
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.browser]
 CLUSTER = ROOT / "services" / "opensearch" / "cluster.sh"
 PASSWORD = "motdepasse-topologie-42"
+# Longer than gunicorn takes to log a request it answered.
+LOG_DELAY = 1
 
 
 def soup(body):
@@ -33,12 +35,23 @@ def soup(body):
 def reader_reads_a_report_twice(varnish, app_servers, report):
     status, first, _body = get(varnish.url + report.url)
     assert status == 200
-    served = sum(len(server.requests(report.url)) for server in app_servers)
+    served = logged_requests(app_servers, report.url, at_least=1)
     status, second, body = get(varnish.url + report.url)
     assert status == 200
     assert second["X-Cache"] == "HIT", (first["X-Cache"], second["X-Cache"], first["Cache-Control"])
     assert soup(body).select_one("h1").get_text(strip=True) == report.title
-    assert sum(len(server.requests(report.url)) for server in app_servers) == served
+    time.sleep(LOG_DELAY)
+    assert logged_requests(app_servers, report.url) == served
+
+
+def logged_requests(app_servers, path, at_least=0):
+    """Requests for `path` in the servers' access logs, which gunicorn writes
+    just after answering: waits until `at_least` are there."""
+    deadline = time.monotonic() + 10
+    while (count := sum(len(server.requests(path)) for server in app_servers)) < at_least:
+        assert time.monotonic() < deadline, f"{count} request(s) for {path} logged"
+        time.sleep(0.1)
+    return count
 
 
 def editor_publishes(environment, app_server, report, title, slug):
@@ -84,7 +97,6 @@ def registrations_fill_one_limit(varnish, app_servers):
     assert status == 200
     cookie = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
     token = soup(body).select_one("input[name=csrfmiddlewaretoken]")["value"]
-    before = [len(server.requests(f"{event.url}inscription/")) for server in app_servers]
 
     def register(number):
         data = {"csrfmiddlewaretoken": token, "name": f"Lectrice {number}", "email": f"l{number}@example.org"}
@@ -94,8 +106,8 @@ def registrations_fill_one_limit(varnish, app_servers):
 
     assert [register(number) for number in range(10)] == [302] * 10
     # Varnish's round robin sent them to both servers.
-    after = [len(server.requests(f"{event.url}inscription/")) for server in app_servers]
-    assert all(count > seen for count, seen in zip(after, before, strict=True)), after
+    logged_requests(app_servers, f"{event.url}inscription/", at_least=10)
+    assert all(server.requests(f"{event.url}inscription/") for server in app_servers)
     assert [register(10), register(11)] == [429, 429]
     assert Registration.objects.filter(event=event).count() == 10
 
