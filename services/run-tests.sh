@@ -29,7 +29,9 @@ started_postgres=false
 started_opensearch=false
 started_elasticsearch=false
 started_redis=false
+started_cluster=false
 cleanup() {
+    if [ "$started_cluster" = "true" ]; then services/opensearch/cluster.sh stop || true; fi
     if [ "$started_postgres" = "true" ]; then services/postgres.sh stop || true; fi
     if [ "$started_redis" = "true" ]; then services/redis.sh stop || true; fi
     if [ "$started_opensearch" = "true" ]; then services/opensearch/opensearch.sh stop || true; fi
@@ -111,6 +113,26 @@ if [ -z "${SEARCH_URL:-}" ]; then
     fi
 else
     say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch2})"
+fi
+
+# The topology test (tests/topology/, docs/production.md): a two-node OpenSearch
+# cluster of its own (512 MB heaps) beside Varnish and two gunicorn servers it
+# starts itself. Run in CI, or when asked with TOPOLOGY_TEST=1.
+if [ "$CI" = "true" ] || [ "${TOPOLOGY_TEST:-}" = "1" ]; then
+    export TOPOLOGY_TEST=1
+    services/varnish.sh install || { required && fail "Varnish could not be installed (required in CI)"; }
+    services/opensearch/cluster.sh status >/dev/null 2>&1 || started_cluster=true
+    if cluster_line="$(services/opensearch/cluster.sh start)"; then
+        export TOPOLOGY_SEARCH_URL="${cluster_line#SEARCH_URL=}"
+        say "two-node OpenSearch cluster at $TOPOLOGY_SEARCH_URL: the topology test runs"
+    elif required; then
+        fail "the two-node OpenSearch cluster could not start (required in CI); see var/opensearch-cluster/node*/opensearch.log"
+    else
+        started_cluster=false
+        say "SKIPPED the topology test: the two-node OpenSearch cluster could not start (services/opensearch/cluster.sh start)"
+    fi
+else
+    say "SKIPPED the topology test: it runs under CI=true or TOPOLOGY_TEST=1 (about 4 minutes)"
 fi
 
 # ---------------------------------------------------------------------------

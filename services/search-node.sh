@@ -26,7 +26,10 @@ if [ -z "${NODE_DIR:-}" ] && [ "$(id -u)" = "0" ]; then
     fi
 fi
 BASE="${NODE_DIR:-$ROOT/var/$NODE_NAME}"
-CLUSTER=thinktank-test
+CLUSTER="${NODE_CLUSTER:-thinktank-test}"
+# How the node finds its cluster: alone by default; services/opensearch/cluster.sh
+# passes seed hosts and a node name to start nodes that form one cluster.
+NODE_DISCOVERY="${NODE_DISCOVERY:-discovery.type: single-node}"
 LIB="$BASE/lib"
 PID_FILE="$BASE/$NODE_NAME.pid"
 LOG_FILE="$BASE/$NODE_NAME.log"
@@ -77,7 +80,7 @@ start() {
     cat >"$BASE/node_1/config/$NODE_CONFIG_FILE" <<YML
 network.host: 127.0.0.1
 transport.port: $NODE_TRANSPORT_PORT
-discovery.type: single-node
+$NODE_DISCOVERY
 cluster.routing.allocation.disk.threshold_enabled: false
 action.destructive_requires_name: false
 YML

@@ -4,6 +4,8 @@
 #   services/varnish.sh start 127.0.0.1:8001 127.0.0.1:8002   -> prints VARNISH_URL=... on success
 #   services/varnish.sh stop
 #   services/varnish.sh status
+#   services/varnish.sh adm backend.list        -> any varnishadm command (bans, backend health)
+#   services/varnish.sh install                 -> Debian's varnish (varnishd, varnishtest) when missing
 # The app servers are written into backends.vcl as the `apps` round-robin
 # director, each probed on /healthz every second.
 set -euo pipefail
@@ -92,9 +94,13 @@ stop() {
 
 status() { running && echo "varnish running on 127.0.0.1:$PORT"; }
 
+adm() { varnishadm -n "$WORK_DIR/instance" "$@"; }
+
 case "${1:-}" in
     start) shift; start "$@" ;;
     stop) stop ;;
     status) status ;;
-    *) echo "usage: $0 start HOST:PORT [HOST:PORT ...] | stop | status" >&2; exit 2 ;;
+    adm) shift; adm "$@" ;;
+    install) install_varnish ;;
+    *) echo "usage: $0 start HOST:PORT [HOST:PORT ...] | stop | status | adm COMMAND | install" >&2; exit 2 ;;
 esac

@@ -247,6 +247,8 @@ if SEARCH_URL:
         "URLS": [SEARCH_URL],
         "INDEX_PREFIX": os.environ.get("SEARCH_INDEX_PREFIX", "thinktank_"),
         "TIMEOUT": float(os.environ.get("SEARCH_TIMEOUT", "1")),
+        # 1 on a cluster of two nodes or more (docs/production.md); a single node cannot hold a replica.
+        "REPLICAS": int(os.environ.get("SEARCH_REPLICAS", "0")),
         "AUTO_UPDATE": False,
     }
 # A frozen engine must not hold readers: after SEARCH_BREAKER_FAILURES failures

@@ -1,15 +1,16 @@
-# Varnish in front of the app servers (README, "Running in production").
+# Varnish in front of the app servers (docs/production.md).
 #
 # Varnish caches only what Django marks cacheable (Cache-Control: public, set
 # by the page cache for anonymous readers), and passes the rest: the admin,
 # previews, documents (private ones are checked by Django), POSTs, logged-in
 # users and the language redirect at "/" (it depends on the reader's cookie
 # and Accept-Language). Wagtail purges pages through
-# wagtail.contrib.frontend_cache's HTTP backend (PURGE, from the app servers).
+# wagtail.contrib.frontend_cache's HTTP backend (PURGE, from the app servers),
+# for every URL the page cache purges (caching/purge.py), in both languages.
 #
 # The app servers are declared in backends.vcl, next to this file: a director
 # named `apps` with health probes on /healthz (services/varnish.sh writes it
-# for the tests; write yours for production).
+# for the tests; deploy/varnish/backends.example.vcl is a production one).
 vcl 4.1;
 
 import directors;
@@ -30,17 +31,40 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        return (purge);
+        # A purged URL stands for its path with any query string (pages of a
+        # listing, filters, tracking parameters): a ban on the path reaches
+        # them all, where a plain purge would drop one variant only. The host
+        # is left out: Wagtail names the site's root URL, while readers may
+        # arrive under another name (a port, a CDN's origin name).
+        # The ban tests obj.http.X-Url, which the cache's ban lurker can check
+        # on its own, so banned objects leave memory without waiting for a hit.
+        ban("obj.http.X-Url ~ ^" + regsuball(req.url, "[.?*+^$|()\[\]{}\\]", "\\\0") + "(\?|$)");
+        return (synth(200, "Banned"));
     }
+    # The application only ever sees the address Varnish got the request from,
+    # appended to X-Forwarded-For by Varnish itself (TRUSTED_PROXY_COUNT=1 on
+    # the app servers then reads the reader's address from it).
+
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
     if (req.url ~ "^/(admin|documents|_util)/" || req.url ~ "^/(healthz|readyz)$" || req.url ~ "^/(\?.*)?$") {
         return (pass);
     }
+    # Previews are served under the admin, but a page opened with a preview or
+    # sharing token in its query string is personal too.
+    if (req.url ~ "[?&](preview|token)=") {
+        return (pass);
+    }
     # A logged-in user (editor preview links, admin bar) always reaches Django.
     if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
         return (pass);
+    }
+    # Campaign parameters do not change the page: dropped, a link shared with
+    # them is served from the same cache object as the plain page.
+    if (req.url ~ "[?&](utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=") {
+        set req.url = regsuball(req.url, "(?<=[?&])(utm_[a-z]+|fbclid|gclid|mc_[a-z]+)=[^&]*&?", "");
+        set req.url = regsub(req.url, "[?&]$", "");
     }
     # Anonymous readers: no cookie is needed to render a public page, and
     # keeping one would make every reader's request unique.
@@ -49,6 +73,8 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
+    # What a ban is tested against (see PURGE above); removed before delivery.
+    set beresp.http.X-Url = bereq.url;
     # Only what Django says may be shared is kept: never a response setting a
     # cookie, a private or no-store one, or one without Cache-Control.
     if (beresp.http.Set-Cookie
@@ -58,12 +84,18 @@ sub vcl_backend_response {
         set beresp.ttl = 120s;
         return (deliver);
     }
-    # A page cached for max-age may be served stale for a while when every app
-    # server is down (Cache-Control's stale-while-revalidate sets the grace).
+    # Django's max-age is for browsers, which cannot be purged: Varnish keeps
+    # the page until Wagtail purges it, for ten minutes at most like the page
+    # cache (PAGE_CACHE_TIMEOUT), since listings of upcoming events change with
+    # the date alone. It may serve it stale while it fetches a fresh copy or
+    # while every app server is down (Cache-Control's stale-while-revalidate
+    # sets the grace).
+    set beresp.ttl = 10m;
     set beresp.keep = 1h;
 }
 
 sub vcl_deliver {
+    unset resp.http.X-Url;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

@@ -100,6 +100,12 @@ class LocalizedIndexesMixin:
 
     rebuilder_class = None
 
+    def __init__(self, params):
+        # A copy of each shard on another node of the cluster (SEARCH_REPLICAS):
+        # search answers in full while one node is down.
+        self.replicas = int(params.pop("REPLICAS", 0))
+        super().__init__(params)
+
     @cached_property
     def breaker(self):
         """What readers and publishing ask goes through it (search.breaker); a rebuild does not."""
@@ -124,6 +130,7 @@ class LocalizedIndexesMixin:
     def create_index(self, language, synonyms, refreshing=True):
         """`refreshing=False` for a rebuild: no refresh until start_refreshing()."""
         body = index_body(language, synonyms)
+        body["settings"]["number_of_replicas"] = self.replicas
         if not refreshing:
             body["settings"]["refresh_interval"] = "-1"
         client, kwargs = self._admin

@@ -1,0 +1,90 @@
+"""The topology test's processes: skipped unless CI=true or TOPOLOGY_TEST=1
+(services/run-tests.sh then starts the two-node OpenSearch cluster)."""
+
+import io
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import redis
+from django.core.management import call_command
+from django.db import connection
+
+from .harness import AppServer, ManageCommand, Varnish, manage, production_environment, task_worker
+
+REDIS_DATABASE = 7
+
+
+def pytest_collection_modifyitems(items):
+    wanted = os.environ.get("CI") == "true" or os.environ.get("TOPOLOGY_TEST") == "1"
+    for item in items:
+        if str(item.fspath).endswith("tests/topology/test_topology.py") and not wanted:
+            item.add_marker(pytest.mark.skip(reason="the topology test runs under CI=true or TOPOLOGY_TEST=1"))
+
+
+def _required(message):
+    if os.environ.get("CI") == "true":
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def _database_url():
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def _redis_url():
+    """A Redis database of the topology's own, emptied: no page or counter of another run."""
+    parts = urlsplit(os.environ["REDIS_URL"])
+    url = urlunsplit(parts._replace(path=f"/{REDIS_DATABASE}"))
+    redis.Redis.from_url(url).flushdb()
+    return url
+
+
+@pytest.fixture
+def environment(transactional_db, tmp_path):
+    """The demo content in the test database, and the environment every process shares."""
+    if connection.vendor != "postgresql":
+        _required("the topology test needs PostgreSQL (DATABASE_URL): the app servers share the test database")
+    if not os.environ.get("REDIS_URL"):
+        _required("the topology test needs Redis (services/redis.sh start, then export REDIS_URL)")
+    if not os.environ.get("TOPOLOGY_SEARCH_URL"):
+        _required("the topology test needs the two-node cluster (services/opensearch/cluster.sh start)")
+    environment = production_environment(_database_url(), _redis_url(), os.environ["TOPOLOGY_SEARCH_URL"], tmp_path)
+    # WhiteNoise's manifest is built while the demo loads: a minute less.
+    collecting = ManageCommand(environment, "collectstatic", "--noinput", "-v0")
+    call_command("load_demo", stdout=io.StringIO())
+    collecting.wait()
+    manage(environment, "rebuild_search_index")
+    return environment
+
+
+@pytest.fixture
+def app_servers(environment, tmp_path):
+    servers = [AppServer(number, environment, tmp_path) for number in (1, 2)]
+    try:
+        for server in servers:
+            server.start()
+        yield servers
+    finally:
+        for server in servers:
+            server.stop()
+
+
+@pytest.fixture
+def varnish(app_servers, tmp_path):
+    cache = Varnish(tmp_path)
+    cache.script("start", *(f"127.0.0.1:{server.port}" for server in app_servers))
+    try:
+        yield cache
+    finally:
+        cache.script("stop")
+
+
+@pytest.fixture
+def worker(environment, tmp_path):
+    """The task worker (step 6, the background-work issue): started and
+    stopped by the test that needs it."""
+    process = task_worker(environment, tmp_path)
+    yield process
+    process.stop()
