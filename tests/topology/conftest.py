@@ -10,7 +10,9 @@ import redis
 from django.core.management import call_command
 from django.db import connection
 
-from .harness import AppServer, ManageCommand, Varnish, manage, production_environment, task_worker
+from tests.background.worker import Worker
+
+from .harness import AppServer, ManageCommand, Varnish, manage, production_environment
 
 REDIS_DATABASE = 7
 
@@ -83,8 +85,11 @@ def varnish(app_servers, tmp_path):
 
 @pytest.fixture
 def worker(environment, tmp_path):
-    """The task worker (step 6, the background-work issue): started and
-    stopped by the test that needs it."""
-    process = task_worker(environment, tmp_path)
-    yield process
-    process.stop()
+    """The task worker (`manage.py db_worker`): in production, Varnish purges,
+    search updates and e-mails wait for it in the database queue."""
+    process = Worker(environment, tmp_path / "worker.log")
+    process.start()
+    try:
+        yield process
+    finally:
+        process.stop()

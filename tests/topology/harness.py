@@ -1,6 +1,6 @@
 """The processes of the production topology, started for one test: two
-gunicorn servers under production settings, Varnish in front of them, and the
-task worker's place. PostgreSQL, Redis and the two-node OpenSearch cluster are
+gunicorn servers under production settings and Varnish in front of them (the
+task worker is tests/background/worker.py's). PostgreSQL, Redis and the two-node OpenSearch cluster are
 services/run-tests.sh's (services/opensearch/cluster.sh)."""
 
 import os
@@ -153,12 +153,6 @@ class AppServer(Process):
             return []
         lines = self.access_log.read_text().splitlines()
         return [line for line in lines if f'"GET {path_prefix}' in line or f'"POST {path_prefix}' in line]
-
-
-def task_worker(environment, tmp_path):
-    """The background worker (`manage.py db_worker`, django-tasks' database
-    queue): step 6 of the topology test stops it while a page is published."""
-    return Process([sys.executable, "manage.py", "db_worker"], environment, tmp_path / "worker.log")
 
 
 class Varnish:
