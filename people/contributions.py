@@ -7,6 +7,7 @@ newest first, with a query parameter of its own (`?rapports=2` /
 `?reports=2`), so a prolific author's page costs the same as anyone's."""
 
 from django.http import Http404
+from wagtail.fields import StreamField
 
 from editorial.related import newest_first_in_database
 from editorial.snippet_index import live_pages_of
@@ -63,9 +64,13 @@ def person_contributions(request, person):
     report_model = person.report_authorships.model._meta.get_field("page").related_model
     reports = newest_first_in_database(visible.filter(pk__in=person.report_authorships.values("page_id")))
     articles = newest_first_in_database(visible.filter(pk__in=person.news_articles.values("pk")))
+    event_model = person.event_participations.model._meta.get_field("event").related_model
     sessions = (
         person.event_participations.filter(event__in=visible.values("pk"))
         .select_related("event")
+        .defer(
+            *(f"event__{field.name}" for field in event_model._meta.concrete_fields if isinstance(field, StreamField))
+        )
         .order_by("-starts_at", "sort_order", "pk")
     )
     return {
