@@ -37,7 +37,7 @@ class Section:
         self.items = rows[:PER_KIND]
 
     def __bool__(self):
-        return bool(self.items) or self.number > 1
+        return bool(self.items)
 
     def __iter__(self):
         return iter(self.items)
