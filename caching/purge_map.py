@@ -140,6 +140,36 @@ def _for_person(person):
     return page_urls(_with_parents(pages)) | _snippet_urls(PeopleIndexPage, [person])
 
 
+def _for_page_topic(link, removed=False):
+    """The topic's pages; once removed from a page, also the pages sharing the
+    topic, whose "same subject" blocks showed that page through it."""
+    urls = _snippet_urls(TopicIndexPage, Topic.objects.filter(pk=link.topic_id))
+    if removed:
+        urls |= page_urls(Page.objects.live().filter(page_topics__topic_id=link.topic_id))
+    return urls
+
+
+def people_leaving(page, update_fields=None):
+    """The pages of the people a page is about to stop naming through a field of
+    its own (a news article's author), read from the database before it saves:
+    after the save, `urls_for` only finds the new ones."""
+    fields = [
+        field
+        for field in type(page)._meta.concrete_fields
+        if field.is_relation
+        and field.related_model is Person
+        and (update_fields is None or field.name in update_fields or field.attname in update_fields)
+    ]
+    if page.pk is None or not fields:
+        return set()
+    stored = type(page)._base_manager.filter(pk=page.pk).values(*(field.attname for field in fields)).first()
+    if stored is None:
+        return set()
+    leaving = {stored[field.attname] for field in fields} - {getattr(page, field.attname) for field in fields}
+    leaving.discard(None)
+    return _snippet_urls(PeopleIndexPage, Person.objects.filter(pk__in=leaving)) if leaving else set()
+
+
 def _for_organisation(organisation):
     urls = set()
     for person in organisation.people.all():
@@ -166,7 +196,7 @@ URL_FINDERS = [
     (Organisation, _for_organisation),
     (Menu, lambda menu: everything([menu.locale_id])),
     ((BaseSiteSetting, BaseGenericSetting), _for_setting),
-    (PageTopic, lambda link: _snippet_urls(TopicIndexPage, Topic.objects.filter(pk=link.topic_id))),
+    (PageTopic, _for_page_topic),
     (ReportAuthor, lambda link: _snippet_urls(PeopleIndexPage, Person.objects.filter(pk=link.person_id))),
     (EventParticipation, lambda link: _snippet_urls(PeopleIndexPage, Person.objects.filter(pk=link.person_id))),
     (Registration, _for_registration),

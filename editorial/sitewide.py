@@ -11,7 +11,9 @@ fresh data on its next request."""
 
 import time
 
+from asgiref.local import Local
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
@@ -26,6 +28,25 @@ GENERATION_KEY = "editorial:sitewide:generation"
 TIMEOUT = 60 * 60 * 24
 
 
+# Within a request, each value is read from the cache once: a page asks for the
+# locales, menus and view restrictions dozens of times (36 reads of a summit
+# page), each a round trip to Redis and an unpickling. Only during a request,
+# so that a process serving none (a worker, a shell) never keeps a stale value.
+_request_memo = Local()
+
+
+def _start_memo(**kwargs):
+    _request_memo.values = {}
+
+
+def _end_memo(**kwargs):
+    _request_memo.values = None
+
+
+def _memo():
+    return getattr(_request_memo, "values", None)
+
+
 def _generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
@@ -38,16 +59,23 @@ def _generation():
 def sitewide(name, compute):
     """The cached value of `name` (a key naming the data and what it depends on,
     such as the language), computed by `compute()` when missing."""
+    memo = _memo()
+    if memo is not None and name in memo:
+        return memo[name]
     key = f"editorial:sitewide:{_generation()}:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
+    if memo is not None:
+        memo[name] = value
     return value
 
 
 def invalidate_sitewide(**kwargs):
     """Signal receiver: every worker recomputes the site-wide data on its next read."""
+    if _memo() is not None:
+        _start_memo()
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
@@ -103,6 +131,8 @@ def _active_locale(cls):
 
 
 def connect_signals():
+    request_started.connect(_start_memo, dispatch_uid="editorial_sitewide_request_started")
+    request_finished.connect(_end_memo, dispatch_uid="editorial_sitewide_request_finished")
     # Wagtail looks up the reader's locale on every page (`Page.localized`).
     Locale.get_active = classmethod(_active_locale)
     # `.public()` everywhere (listings, menus, translations, Wagtail's own views)

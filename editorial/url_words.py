@@ -34,6 +34,8 @@ WORDS = {
     "topic": {"fr": "theme", "en": "topic"},
     "year": {"fr": "annee", "en": "year"},
     "status": {"fr": "statut", "en": "status"},
+    "reports": {"fr": "rapports", "en": "reports"},
+    "sessions": {"fr": "interventions", "en": "talks"},
 }
 
 

@@ -38,7 +38,7 @@ class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
         articles = self.articles()
         listing = Listing(
             request,
-            articles.select_related("author", "cover_image").order_by("-date", "-pk"),
+            articles.select_related("author").defer_streamfields().order_by("-date", "-pk"),
             filters=[topic_filter(articles, self.locale_id), year_filter(articles, "date")],
             per_page=self.per_page,
         )

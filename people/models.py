@@ -7,8 +7,9 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.related import newest_first
-from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
+from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin
+
+from .contributions import person_contributions
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -192,21 +193,9 @@ class PeopleIndexPage(SnippetIndexPage):
         )
         if person is None:
             raise Http404
-        context = {"person": person, **person_contributions(person), **self.snippet_language_context(request, person)}
+        context = {
+            "person": person,
+            **person_contributions(request, person),
+            **self.snippet_language_context(request, person),
+        }
         return self.render(request, template="people/person_page.html", context_overrides=context)
-
-
-def person_contributions(person):
-    """What a person did, among what readers of their language may see: reports
-    they wrote, sessions they spoke at or moderated, articles they signed. Read
-    through the reverse relations the content apps declare towards `Person`."""
-    visible = live_pages_of(person.locale_id)
-    return {
-        "reports": newest_first(visible.filter(pk__in=person.report_authorships.values("page_id")).specific()),
-        "sessions": list(
-            person.event_participations.filter(event__in=visible.values("pk"))
-            .select_related("event")
-            .order_by("-starts_at", "sort_order")
-        ),
-        "articles": newest_first(person.news_articles.live().public().filter(locale_id=person.locale_id)),
-    }

@@ -50,7 +50,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
         events = self.events()
         context["listing"] = listing = Listing(
             request,
-            upcoming_first(events),
+            upcoming_first(events).defer_streamfields(),
             filters=[
                 topic_filter(events, self.locale_id),
                 choice_filter("format", _("Format"), "event_format", EventFormat.choices, events),

@@ -13,7 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.models import EditorialPage
+from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from ..blocks import ProgrammeBlock
@@ -191,7 +191,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
 
     @property
     def type_label(self):
-        return self.get_event_format_display()
+        return choice_label(EventFormat, self.event_format)
 
     # Place ---------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import outline, reading_time
 from editorial.institute import institute_json_ld
-from editorial.models import EditorialPage
+from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 from people.models import PeopleIndexPage
 
@@ -140,7 +140,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
 
     @property
     def type_label(self):
-        return self.get_report_type_display()
+        return choice_label(ReportType, self.report_type)
 
     # Body ------------------------------------------------------------------
 

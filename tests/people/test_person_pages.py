@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -138,3 +140,65 @@ def test_person_url_tag_and_links_from_articles(client, site):
 
 def test_person_url_is_empty_without_an_index(home_fr):
     assert PeopleIndexPage.snippet_url(PersonFactory()) == ""
+
+
+def person_page(client, url):
+    """(queries, parsed page) of a person's page read as a reader."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries), BeautifulSoup(response.text, "html.parser")
+
+
+def contributions(person, site, count, start=0):
+    for day in range(start, start + count):
+        article(
+            site["news"], f"Article {day}", date=datetime.date(2024, 1, 1) + datetime.timedelta(days=day), author=person
+        )
+        report(
+            site["reports"],
+            f"Rapport {day}",
+            authors=[person],
+            date=datetime.date(2024, 1, 1) + datetime.timedelta(days=day),
+        )
+    event_page(
+        site["events"],
+        f"Sommet {start}",
+        starts_at=at(2025, 2, 7, 10),
+        programme=[
+            session("panel", f"Séquence {n}", "10:00:00", "11:00:00", speakers=[person])
+            for n in range(start, start + count)
+        ],
+    )
+
+
+def test_person_page_pages_each_kind_newest_first_at_the_same_query_count(client, site):
+    person = PersonFactory(name="Autrice prolifique", slug="prolifique")
+    url = "/fr/personnes/prolifique/"
+    contributions(person, site, 1)
+    client.get(url)
+    small_queries, _page = person_page(client, url)
+    contributions(person, site, 14, start=1)
+    client.get(url)
+    large_queries, page = person_page(client, url)
+    assert small_queries == large_queries
+
+    articles = page.select("#person-articles ~ ul.cards h3 a")
+    assert [a.get_text() for a in articles] == [f"Article {day}" for day in range(14, 4, -1)]
+    assert len(page.select("#person-reports ~ ul.cards h3 a")) == 10
+    assert len(page.select("#person-sessions ~ ul.sessions li")) == 10
+    older = page.select_one("section[aria-labelledby=person-articles] a[rel=next]")["href"]
+    assert older == "?articles=2" and not page.select("section[aria-labelledby=person-articles] a[rel=prev]")
+
+    _queries, second = person_page(client, url + older)
+    assert [a.get_text() for a in second.select("#person-articles ~ ul.cards h3 a")] == [
+        f"Article {day}" for day in range(4, -1, -1)
+    ]
+    assert second.select_one("section[aria-labelledby=person-articles] a[rel=prev]")["href"] == url
+    assert not second.select("section[aria-labelledby=person-articles] a[rel=next]")
+    # The other kinds stay on their first page.
+    assert len(second.select("#person-reports ~ ul.cards h3 a")) == 10
+    assert second.select_one("section[aria-labelledby=person-reports] a[rel=next]")["href"] == "?articles=2&rapports=2"
+
+    for wrong in ("?articles=3", "?articles=0", "?rapports=x", "?interventions=-1"):
+        assert client.get(url + wrong).status_code == 404, wrong
