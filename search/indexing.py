@@ -21,6 +21,7 @@ from wagtail.models import Page
 from editorial.sitewide import locale_for
 from people.models import PeopleIndexPage, Person
 
+from .breaker import describe
 from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document
 from .models import PendingIndexUpdate, Synonym
 
@@ -94,8 +95,10 @@ def _sync(kind, object_id, language, send):
         return True
     try:
         send(engine)
-    except Exception:
-        logger.warning("Search engine did not take the change of %s %s; kept for later", kind, object_id, exc_info=True)
+    except Exception as error:
+        logger.warning(
+            "Search engine did not take the change of %s %s (%s); kept for later", kind, object_id, describe(error)
+        )
         PendingIndexUpdate.objects.update_or_create(
             kind=kind, object_id=str(object_id), defaults={"language": language}
         )

@@ -83,7 +83,7 @@ def type_label_of(page):
     return str(capfirst(getattr(page, "type_label", page._meta.verbose_name)))
 
 
-def page_hit(page, excerpt=""):
+def page_hit(page, excerpt="", entry=None):
     return Hit(
         title=page.title,
         type_key=page._meta.label_lower,
@@ -91,6 +91,7 @@ def page_hit(page, excerpt=""):
         date=content_date(page),
         excerpt=mark_safe(excerpt) if excerpt else escape(Truncator(summary_of(page)).chars(220)),
         target=page,
+        entry=entry,
     )
 
 
