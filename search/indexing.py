@@ -171,12 +171,10 @@ REBUILD_BATCH = 500
 
 def rebuild(language, progress=None):
     """Recreate the index of `language` from the database; `progress(done, total)`.
-    The index refreshes only once, at the end: readers see it whole or not at all."""
+    A new index is filled, without refreshing, while readers still search the
+    old one; it takes the old one's place at the end (search.backends)."""
     engine = get_engine()
-    engine.delete_index(language)
-    _known_indexes.discard((id(engine), engine.index_name(language)))
-    engine.create_index(language, synonym_rules(language), refreshing=False)
-    _known_indexes.add((id(engine), engine.index_name(language)))
+    new_index = engine.create_index(language, synonym_rules(language), refreshing=False, aliased=False)
     page_ids = list(visible_pages(language).order_by("pk").values_list("pk", flat=True))
     people = list(people_with_page(language).order_by("pk"))
     total = len(page_ids) + len(people)
@@ -184,7 +182,7 @@ def rebuild(language, progress=None):
 
     def send(documents):
         nonlocal done
-        engine.bulk_put(language, documents)
+        engine.bulk_put(language, documents, index=new_index)
         done += len(documents)
         if progress:
             progress(done, total)
@@ -193,7 +191,8 @@ def rebuild(language, progress=None):
         send(page_documents(page_ids[start : start + REBUILD_BATCH]))
     for start in range(0, len(people), REBUILD_BATCH):
         send([(person_doc_id(person.pk), person_document(person)) for person in people[start : start + REBUILD_BATCH]])
-    engine.start_refreshing(language)
+    engine.swap_in(language, new_index)
+    _known_indexes.add((id(engine), engine.index_name(language)))
     PendingIndexUpdate.objects.filter(language=language).delete()
     PendingIndexUpdate.objects.filter(kind=PendingIndexUpdate.Kind.PAGE, object_id__in=map(str, page_ids)).delete()
     return done

@@ -170,6 +170,4 @@ def test_the_breaker_logs_its_closing(settings, caplog):
     caplog.set_level(logging.INFO)
     breaker.call(lambda: "answered")
     breaker.call(lambda: "answered")
-    assert [record.getMessage() for record in caplog.records] == [
-        "Search engine answers again: breaker closed"
-    ]
+    assert [record.getMessage() for record in caplog.records] == ["Search engine answers again: breaker closed"]
