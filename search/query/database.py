@@ -2,16 +2,17 @@
 
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from modelsearch.backends import get_search_backend
 from modelsearch.query import Fuzzy, Or, PlainText
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
+from editorial.models import PageTopic
 from editorial.sitewide import locale_for, sitewide
-from editorial.specific import specific_pages
 
 from ..documents import content_date, listing_types
 from ..indexing import people_with_page, visible_pages
@@ -68,6 +69,21 @@ def _found(candidates, text, variants):
     return []
 
 
+def _visible_specific(found, allowed):
+    """{id: specific page} of the `allowed` pages among `found`: a query per page
+    type, which the search gave with each page (no query to learn it)."""
+    ids_by_type = defaultdict(list)
+    for page in found:
+        ids_by_type[page.content_type_id].append(page.pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            pages = model.objects.filter(pk__in=ids).filter(pk__in=allowed.values("pk")).select_related("locale")
+            specific.update((page.pk, page) for page in pages)
+    return specific
+
+
 def _matches(text, language, exclude_page_ids=()):
     """Specific pages then people matching `text`, best first."""
     # Search backends only filter on indexed fields (live, locale): privacy and
@@ -75,11 +91,11 @@ def _matches(text, language, exclude_page_ids=()):
     candidates = Page.objects.live().filter(locale_id=locale_for(language).pk)
     try:
         found = _found(candidates, text, with_synonyms(text, language))
-        allowed = visible_pages(language).exclude(pk__in=list(exclude_page_ids))
-        specific = {
-            page.pk: page for page in specific_pages(allowed.filter(pk__in=[p.pk for p in found]), get_page_models())
-        }
-        prefetch_related_objects(list(specific.values()), "page_topics")
+        specific = _visible_specific(found, visible_pages(language).exclude(pk__in=list(exclude_page_ids)))
+        # With the topics: the facets' labels come with them.
+        prefetch_related_objects(
+            list(specific.values()), Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic"))
+        )
         # Section index pages and listings after content (a stable sort keeps relevance within each).
         pages = sorted(
             (specific[p.pk] for p in found if p.pk in specific),
@@ -116,7 +132,10 @@ def database_search(query, exclude_page_ids=()):
     chosen = query.filters.as_dict()
     selected = []
     counts = {"type": Counter(), "topic": Counter(), "year": Counter()}
+    topic_names = {}
     for obj in _matches(query.text, query.language, exclude_page_ids):
+        if isinstance(obj, Page):
+            topic_names.update((link.topic_id, link.topic.name) for link in obj.page_topics.all())
         values = _facet_values(obj)
         if all(value in values[name] for name, value in chosen.items()):
             selected.append(obj)
@@ -137,6 +156,6 @@ def database_search(query, exclude_page_ids=()):
         hits=[page_hit(obj, entry=entries.get(obj.pk)) if isinstance(obj, Page) else person_hit(obj) for obj in window],
         total=len(selected),
         page=page,
-        facets=facets(query.language, query.filters, buckets),
+        facets=facets(query.language, query.filters, buckets, topic_names),
         other_language_count=other_count,
     )

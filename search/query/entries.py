@@ -1,9 +1,8 @@
 """Which recommendation or session of a page the reader's words point to, on the
-database backend (the engine tells it with its nested matches): the one holding
-most of the words, so that a hit links to its anchor."""
+database backend (the engine tells it with its nested matches for every hit):
+the one holding most of the words, so that the hit links to its anchor."""
 
 import re
-from collections import defaultdict
 
 from django.utils import translation
 from django.utils.html import escape
@@ -50,13 +49,15 @@ def _entry(page, text):
 
 
 def matched_entries(pages, text, language):
-    """{page id: Entry} for the `pages` (specific, of `language`) one of whose entries `text` names."""
-    by_model = defaultdict(list)
-    for page in pages:
-        by_model[type(page)].append(page)
-    for model, group in by_model.items():
-        if hasattr(model, "prefetch_sessions"):
-            # One query for everyone speaking in these pages' sessions.
-            model.prefetch_sessions(group)
+    """{page id: Entry} for the first of the `pages` (specific, of `language`) that
+    has recommendations or sessions, when `text` names one of them. Only the first:
+    reading a page's entries reads its whole body (the images of a report, the
+    speakers of an event), queries that would grow with the number of results."""
+    first = next(
+        (page for page in pages if hasattr(page, "recommendation_entries") or hasattr(page, "session_entries")), None
+    )
+    if first is None:
+        return {}
     with translation.override(language):
-        return {page.pk: entry for page in pages if (entry := _entry(page, text)) is not None}
+        entry = _entry(first, text)
+    return {first.pk: entry} if entry else {}
