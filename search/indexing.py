@@ -26,6 +26,7 @@ from background.retry import retried
 from editorial.sitewide import locale_for
 from people.models import PeopleIndexPage, Person
 
+from .breaker import describe
 from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document
 from .models import PendingIndexUpdate, Synonym
 
@@ -99,8 +100,10 @@ def _sync(kind, object_id, language, send):
         return True
     try:
         send(engine)
-    except Exception:
-        logger.warning("Search engine did not take the change of %s %s; kept for later", kind, object_id, exc_info=True)
+    except Exception as error:
+        logger.warning(
+            "Search engine did not take the change of %s %s (%s); kept for later", kind, object_id, describe(error)
+        )
         PendingIndexUpdate.objects.update_or_create(
             kind=kind, object_id=str(object_id), defaults={"language": language}
         )
@@ -211,12 +214,10 @@ REBUILD_BATCH = 500
 
 def rebuild(language, progress=None):
     """Recreate the index of `language` from the database; `progress(done, total)`.
-    The index refreshes only once, at the end: readers see it whole or not at all."""
+    A new index is filled, without refreshing, while readers still search the
+    old one; it takes the old one's place at the end (search.backends)."""
     engine = get_engine()
-    engine.delete_index(language)
-    _known_indexes.discard((id(engine), engine.index_name(language)))
-    engine.create_index(language, synonym_rules(language), refreshing=False)
-    _known_indexes.add((id(engine), engine.index_name(language)))
+    new_index = engine.create_index(language, synonym_rules(language), refreshing=False, aliased=False)
     page_ids = list(visible_pages(language).order_by("pk").values_list("pk", flat=True))
     people = list(people_with_page(language).order_by("pk"))
     total = len(page_ids) + len(people)
@@ -224,7 +225,7 @@ def rebuild(language, progress=None):
 
     def send(documents):
         nonlocal done
-        engine.bulk_put(language, documents)
+        engine.bulk_put(language, documents, index=new_index)
         done += len(documents)
         if progress:
             progress(done, total)
@@ -233,7 +234,8 @@ def rebuild(language, progress=None):
         send(page_documents(page_ids[start : start + REBUILD_BATCH]))
     for start in range(0, len(people), REBUILD_BATCH):
         send([(person_doc_id(person.pk), person_document(person)) for person in people[start : start + REBUILD_BATCH]])
-    engine.start_refreshing(language)
+    engine.swap_in(language, new_index)
+    _known_indexes.add((id(engine), engine.index_name(language)))
     PendingIndexUpdate.objects.filter(language=language).delete()
     PendingIndexUpdate.objects.filter(kind=PendingIndexUpdate.Kind.PAGE, object_id__in=map(str, page_ids)).delete()
     return done

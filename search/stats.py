@@ -2,17 +2,23 @@
 plus the searches that found nothing (`NoResultDailyHits`).
 
 A search only appends an event to the cache: the request never writes to the
-database (a row per search also locked SQLite under concurrent searches).
-`manage.py flush_search_stats`, run every few minutes, adds the events to the
-tables. The cache must be shared by the web workers and the command (Redis in
-production); a per-process cache keeps the events where the command cannot read them."""
+database for it (a row per search also locked SQLite under concurrent searches).
+Once the oldest event waiting is FLUSH_INTERVAL old, the next search queues the
+`flush_search_stats` task, which adds the events to the tables: the worker runs
+it with a task queue, or that request does with django-tasks' immediate
+backend, so that the process holding the events (a per-process cache) flushes
+them too. `manage.py flush_search_stats` does the same at any time, with a cache
+shared by the web workers (Redis in production)."""
 
 import datetime
+import time
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django_tasks import task
 from modelsearch.utils import MAX_QUERY_STRING_LENGTH, normalise_query_string
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
@@ -20,6 +26,13 @@ from .models import NoResultDailyHits
 
 SEQUENCE_KEY = "search-stats:sequence"
 FLUSHED_KEY = "search-stats:flushed"
+# When the oldest event not flushed yet was recorded.
+WAITING_SINCE_KEY = "search-stats:waiting-since"
+# Set while a flush is queued, so that one request among many queues it.
+QUEUED_KEY = "search-stats:queued"
+FLUSHING_KEY = "search-stats:flushing"
+# Seconds the search terms reports may lag behind.
+FLUSH_INTERVAL = 300
 # Events not flushed within this time are dropped rather than kept forever.
 EVENT_TIMEOUT = 7 * 24 * 3600
 
@@ -37,10 +50,36 @@ def record(query, results):
     number = cache.incr(SEQUENCE_KEY)
     found = bool(results.total or results.promotions)
     cache.set(_event_key(number), (timezone.localdate().isoformat(), normalised, found), timeout=EVENT_TIMEOUT)
+    now = time.time()
+    cache.add(WAITING_SINCE_KEY, now, timeout=None)
+    waiting_since = cache.get(WAITING_SINCE_KEY, now)
+    if now - waiting_since >= FLUSH_INTERVAL and cache.add(QUEUED_KEY, True, timeout=FLUSH_INTERVAL):
+        if isinstance(caches[DEFAULT_CACHE_ALIAS], LocMemCache):
+            # Only this process can read its events: a worker's flush would find none.
+            flush()
+        else:
+            flush_search_stats.enqueue()
+
+
+@task()
+def flush_search_stats():
+    return flush()
 
 
 def flush():
     """Moves the recorded searches into the database; returns how many."""
+    # One flush at a time (the task and the command may meet): none counts an event twice.
+    if not cache.add(FLUSHING_KEY, True, timeout=FLUSH_INTERVAL):
+        return 0
+    try:
+        # Searches recorded from now on wait for the next flush.
+        cache.delete_many([WAITING_SINCE_KEY, QUEUED_KEY])
+        return _flush()
+    finally:
+        cache.delete(FLUSHING_KEY)
+
+
+def _flush():
     last = cache.get(SEQUENCE_KEY, 0)
     first = cache.get(FLUSHED_KEY, 0) + 1
     if last < first:

@@ -8,10 +8,19 @@ and the editors' synonyms. Documents are written by `search.indexing`, which
 only ever sends live, public pages (and the people pages) of that language.
 Wagtail's `update_index` leaves these indexes alone (`rebuilder_class` is
 None): `manage.py rebuild_search_index` rebuilds them.
+
+Readers and writers use an alias per language; its index has a name of its
+own. A rebuild fills a new index while the alias still points to the old one,
+then moves the alias in one atomic step (what modelsearch's
+ElasticsearchAtomicIndexRebuilder does for its own index, with the alias moved
+and the old index, or an index of the alias's name from before aliases, dropped
+in the same request): readers never meet an empty or half-filled index.
 """
 
 from copy import deepcopy
 from functools import cached_property
+
+from django.utils.crypto import get_random_string
 
 from ..breaker import Breaker
 
@@ -112,6 +121,7 @@ class LocalizedIndexesMixin:
         return Breaker(repr(self.hosts))
 
     def index_name(self, language):
+        """The alias of `language`'s index, which searches and writes go through."""
         return f"{self.index_prefix}content_{language}"
 
     @cached_property
@@ -127,19 +137,45 @@ class LocalizedIndexesMixin:
         # opensearch-py takes `body`.
         return body if self.use_new_elasticsearch_api else {"body": body}
 
-    def create_index(self, language, synonyms, refreshing=True):
-        """`refreshing=False` for a rebuild: no refresh until start_refreshing()."""
+    def create_index(self, language, synonyms, refreshing=True, aliased=True):
+        """A new index for `language`; returns its name. `aliased=False` for a
+        rebuild, which fills it (no refresh until swap_in()) before readers see it."""
+        alias = self.index_name(language)
+        name = f"{alias}_{get_random_string(8).lower()}"
         body = index_body(language, synonyms)
         body["settings"]["number_of_replicas"] = self.replicas
         if not refreshing:
             body["settings"]["refresh_interval"] = "-1"
+        if aliased:
+            body["aliases"] = {alias: {}}
         client, kwargs = self._admin
-        client.indices.create(index=self.index_name(language), **self._body(body), **kwargs)
+        client.indices.create(index=name, **self._body(body), **kwargs)
+        return name
 
-    def start_refreshing(self, language):
-        """Back to the engine's default refresh, after a refresh that shows everything sent."""
-        self._put_settings(self.index_name(language), {"index": {"refresh_interval": None}})
-        self.refresh(language)
+    def swap_in(self, language, name):
+        """Make the index `name`, filled by a rebuild, the one readers see: back to
+        the engine's default refresh, then the alias moved to it in one step."""
+        self._put_settings(name, {"index": {"refresh_interval": None}})
+        client, kwargs = self._admin
+        client.indices.refresh(index=name, **kwargs)
+        alias = self.index_name(language)
+        old = self._aliased(alias)
+        actions = [{"remove_index": {"index": index}} for index in old]
+        if not old and client.indices.exists(index=alias, **kwargs):
+            # An index of the alias's name, made before aliases were used.
+            actions.append({"remove_index": {"index": alias}})
+        actions.append({"add": {"index": name, "alias": alias}})
+        if self.use_new_elasticsearch_api:
+            client.indices.update_aliases(actions=actions)
+        else:
+            client.indices.update_aliases(body={"actions": actions}, **kwargs)
+
+    def _aliased(self, alias):
+        """The indexes `alias` points to."""
+        client, kwargs = self._admin
+        if not client.indices.exists_alias(name=alias, **kwargs):
+            return []
+        return list(client.indices.get_alias(name=alias, **kwargs))
 
     def _put_settings(self, name, settings):
         client, kwargs = self._admin
@@ -149,16 +185,18 @@ class LocalizedIndexesMixin:
             client.indices.put_settings(index=name, body=settings, **kwargs)
 
     def delete_index(self, language):
-        if self.index_exists(language):
-            client, kwargs = self._admin
-            client.indices.delete(index=self.index_name(language), **kwargs)
+        alias = self.index_name(language)
+        client, kwargs = self._admin
+        for name in self._aliased(alias) or ([alias] if client.indices.exists(index=alias, **kwargs) else []):
+            client.indices.delete(index=name, **kwargs)
 
     def index_exists(self, language):
         return bool(self.breaker.call(self.es.indices.exists, index=self.index_name(language)))
 
     def update_synonyms(self, language, synonyms):
         """Synonym filters can only change on a closed index: close, update, reopen."""
-        name = self.index_name(language)
+        alias = self.index_name(language)
+        name = ",".join(self._aliased(alias)) or alias
         analysis = {
             "analysis": {
                 "filter": {"synonyms": index_body(language, synonyms)["settings"]["analysis"]["filter"]["synonyms"]}
@@ -184,9 +222,10 @@ class LocalizedIndexesMixin:
             client, kwargs = self.es, {"ignore": 404}
         self.breaker.call(client.delete, index=self.index_name(language), id=doc_id, refresh=refresh, **kwargs)
 
-    def bulk_put(self, language, documents):
-        """`documents`: iterable of (id, document)."""
-        actions = ({"_index": self.index_name(language), "_id": doc_id, "_source": doc} for doc_id, doc in documents)
+    def bulk_put(self, language, documents, index=None):
+        """`documents`: iterable of (id, document), into `language`'s index or the index named `index`."""
+        index = index or self.index_name(language)
+        actions = ({"_index": index, "_id": doc_id, "_source": doc} for doc_id, doc in documents)
         self.bulk(self.es, actions, chunk_size=500, max_chunk_bytes=10 * 1024 * 1024, request_timeout=ADMIN_TIMEOUT)
 
     def refresh(self, language):

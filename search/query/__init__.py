@@ -6,6 +6,7 @@ which answered. URLs are not built here: `search.links` gives them."""
 import logging
 from dataclasses import replace
 
+from ..breaker import describe
 from ..indexing import get_engine
 from .database import database_search
 from .engine import engine_search
@@ -32,7 +33,8 @@ def search(query):
     else:
         try:
             results = engine_search(engine, query, exclude + hidden_page_ids(query.language))
-        except Exception:
-            logger.warning("Search engine unavailable, answering from the database", exc_info=True)
+        except Exception as error:
+            # One line: the breaker logs the traceback of the failure that opened it.
+            logger.warning("Search engine unavailable (%s), answering from the database", describe(error))
             results = replace(database_search(query, exclude), degraded=True)
     return replace(results, promotions=picked if results.page == 1 else [], pinned=len(picked))

@@ -2,19 +2,22 @@
 
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 
-from django.db.models import prefetch_related_objects
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Prefetch, prefetch_related_objects
 from modelsearch.backends import get_search_backend
-from modelsearch.query import Or, PlainText
-from wagtail.models import Page, get_page_models
+from modelsearch.query import Fuzzy, Or, PlainText
+from wagtail.models import Page
 
+from editorial.models import PageTopic
 from editorial.sitewide import locale_for, sitewide
-from editorial.specific import specific_pages
 
 from ..documents import content_date, listing_types
 from ..indexing import people_with_page, visible_pages
 from ..models import Synonym
+from .entries import matched_entries, sought_words, words_named
 from .results import SearchResults, facets, page_hit, person_hit
 from .value import PER_PAGE
 
@@ -42,28 +45,57 @@ def with_synonyms(text, language):
     return list(dict.fromkeys(variants))[:MAX_VARIANTS]
 
 
+def _found(candidates, text, variants):
+    """Pages with every word (or a synonym of it); else, on PostgreSQL, the
+    closest spellings whatever the accents (typos, a word the index lacks next
+    to words it has); else the pages with most of the words."""
+    attempts = [lambda: candidates.search(Or([PlainText(variant, operator="and") for variant in variants]))]
+    if connection.vendor == "postgresql":
+        # modelsearch's trigram search (extensions set up by search's migration 0004),
+        # which scores a word in the body as high as in the title: titles naming
+        # the words go first.
+        sought = sought_words(text)
+        attempts.append(
+            lambda: sorted(
+                candidates.search(Fuzzy(text, unaccent=True))[:DATABASE_RESULT_LIMIT],
+                key=lambda page: -words_named(sought, page.title),
+            )
+        )
+    attempts.append(lambda: candidates.search(Or([PlainText(variant, operator="or") for variant in variants])))
+    for attempt in attempts:
+        found = list(attempt()[:DATABASE_RESULT_LIMIT])
+        if found:
+            return found
+    return []
+
+
+def _visible_specific(found, allowed):
+    """{id: specific page} of the `allowed` pages among `found`: a query per page
+    type, which the search gave with each page (no query to learn it)."""
+    ids_by_type = defaultdict(list)
+    for page in found:
+        ids_by_type[page.content_type_id].append(page.pk)
+    specific = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None:
+            pages = model.objects.filter(pk__in=ids).filter(pk__in=allowed.values("pk")).select_related("locale")
+            specific.update((page.pk, page) for page in pages)
+    return specific
+
+
 def _matches(text, language, exclude_page_ids=()):
     """Specific pages then people matching `text`, best first."""
     # Search backends only filter on indexed fields (live, locale): privacy and
     # the other rules of visible_pages() are applied to what they found.
     candidates = Page.objects.live().filter(locale_id=locale_for(language).pk)
-    variants = with_synonyms(text, language)
     try:
-        # Every word (or a synonym of it), else the pages with most of the words.
-        found = list(
-            candidates.search(Or([PlainText(variant, operator="and") for variant in variants]))[:DATABASE_RESULT_LIMIT]
+        found = _found(candidates, text, with_synonyms(text, language))
+        specific = _visible_specific(found, visible_pages(language).exclude(pk__in=list(exclude_page_ids)))
+        # With the topics: the facets' labels come with them.
+        prefetch_related_objects(
+            list(specific.values()), Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic"))
         )
-        if not found:
-            found = list(
-                candidates.search(Or([PlainText(variant, operator="or") for variant in variants]))[
-                    :DATABASE_RESULT_LIMIT
-                ]
-            )
-        allowed = visible_pages(language).exclude(pk__in=list(exclude_page_ids))
-        specific = {
-            page.pk: page for page in specific_pages(allowed.filter(pk__in=[p.pk for p in found]), get_page_models())
-        }
-        prefetch_related_objects(list(specific.values()), "page_topics")
         # Section index pages and listings after content (a stable sort keeps relevance within each).
         pages = sorted(
             (specific[p.pk] for p in found if p.pk in specific),
@@ -100,7 +132,10 @@ def database_search(query, exclude_page_ids=()):
     chosen = query.filters.as_dict()
     selected = []
     counts = {"type": Counter(), "topic": Counter(), "year": Counter()}
+    topic_names = {}
     for obj in _matches(query.text, query.language, exclude_page_ids):
+        if isinstance(obj, Page):
+            topic_names.update((link.topic_id, link.topic.name) for link in obj.page_topics.all())
         values = _facet_values(obj)
         if all(value in values[name] for name, value in chosen.items()):
             selected.append(obj)
@@ -116,10 +151,11 @@ def database_search(query, exclude_page_ids=()):
     other_count = 0
     if not selected and query.other_language != query.language:
         other_count = len(_matches(query.text, query.other_language))
+    entries = matched_entries([obj for obj in window if isinstance(obj, Page)], query.text, query.language)
     return SearchResults(
-        hits=[page_hit(obj) if isinstance(obj, Page) else person_hit(obj) for obj in window],
+        hits=[page_hit(obj, entry=entries.get(obj.pk)) if isinstance(obj, Page) else person_hit(obj) for obj in window],
         total=len(selected),
         page=page,
-        facets=facets(query.language, query.filters, buckets),
+        facets=facets(query.language, query.filters, buckets, topic_names),
         other_language_count=other_count,
     )

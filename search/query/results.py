@@ -83,7 +83,7 @@ def type_label_of(page):
     return str(capfirst(getattr(page, "type_label", page._meta.verbose_name)))
 
 
-def page_hit(page, excerpt=""):
+def page_hit(page, excerpt="", entry=None):
     return Hit(
         title=page.title,
         type_key=page._meta.label_lower,
@@ -91,6 +91,7 @@ def page_hit(page, excerpt=""):
         date=content_date(page),
         excerpt=mark_safe(excerpt) if excerpt else escape(Truncator(summary_of(page)).chars(220)),
         target=page,
+        entry=entry,
     )
 
 
@@ -106,16 +107,19 @@ def person_hit(person, excerpt=""):
     )
 
 
-def facets(language, filters, buckets):
+def facets(language, filters, buckets, topic_names=None):
     """{"type"|"topic"|"year": [FacetValue]} from {name: [(value, count)]}, with
-    readers' labels; values the database no longer knows are dropped."""
+    readers' labels; values the database no longer knows are dropped.
+    `topic_names` ({id: name}) when the caller has the topics already."""
     types = []
     for key, count in buckets.get("type", []):
         model = model_of(key)
         if model is not None:
             types.append(FacetValue(key, str(capfirst(model._meta.verbose_name_plural)), count, key == filters.type))
     topic_ids = [int(key) for key, _count in buckets.get("topic", []) if key.isdecimal()]
-    names = dict(Topic.objects.filter(pk__in=topic_ids, locale__language_code=language).values_list("pk", "name"))
+    names = topic_names
+    if names is None:
+        names = dict(Topic.objects.filter(pk__in=topic_ids, locale__language_code=language).values_list("pk", "name"))
     return {
         "type": types,
         "topic": [

@@ -4,6 +4,7 @@ import logging
 
 from django.db.models import Q
 
+from ..breaker import describe
 from ..indexing import get_engine, visible_pages
 from .engine import hydrate, suggest_body
 from .results import page_hit
@@ -23,8 +24,8 @@ def suggestions(query, limit=8):
     if engine is not None:
         try:
             return hydrate(query.language, engine.search_raw(query.language, suggest_body(text, limit))["hits"]["hits"])
-        except Exception:
-            logger.warning("Search engine unavailable for suggestions", exc_info=True)
+        except Exception as error:
+            logger.warning("Search engine unavailable for suggestions (%s)", describe(error))
     condition = Q()
     for word in text.split()[:5]:
         condition &= Q(title__icontains=word)

@@ -30,10 +30,6 @@ from topics.models import Topic
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
-# The search page on the database backend (no engine in these tests) runs the
-# reader's search, then the other language's count, each with its synonyms:
-# 16 queries in French, 18 in English. Not yet within the 15 the other pages keep.
-MAX_SEARCH_QUERIES = 18
 GROWTH = 4
 numbers = itertools.count(1)
 
@@ -95,11 +91,7 @@ def test_every_page_type_costs_the_same_bounded_queries_at_two_sizes(client):
     large = measure(client)
 
     counts = {label: (small[label][0], large[label][0]) for label in small}
-    growing_or_over = {
-        label: pair
-        for label, pair in counts.items()
-        if not pair[0] == pair[1] <= (MAX_SEARCH_QUERIES if label.startswith("search") else MAX_QUERIES)
-    }
+    growing_or_over = {label: pair for label, pair in counts.items() if not pair[0] == pair[1] <= MAX_QUERIES}
     assert not growing_or_over
     # The content did grow where it is shown.
     for label in ("ReportPage fr", "ReportPage en", "EventPage fr", "NewsArticlePage en"):

@@ -2,6 +2,7 @@
 short timeout per request for a few requests, then none: the breaker sends them
 straight to the database backend, and tries the engine again after its cooldown."""
 
+import logging
 import socket
 import threading
 import time
@@ -138,3 +139,35 @@ def test_a_successful_trial_closes_the_breaker(settings):
     with pytest.raises(ConnectionError):
         breaker.call(down)
     assert breaker.call(lambda: "answered") == "answered"
+
+
+def test_an_open_breaker_logs_its_opening_once_and_a_line_per_request(client, frozen_engine, caplog):
+    caplog.set_level(logging.INFO)
+    for _ in range(6):
+        timed_search(client)
+    # The client logs each request that failed (three, before the breaker opened).
+    ours = [record for record in caplog.records if record.name.startswith("search")]
+    assert [record.getMessage() for record in ours if record.exc_info] == [
+        "Search engine failed 3 times in a row: breaker open, the database answers for 60s"
+    ]
+    notices = [record.getMessage() for record in ours if record.name == "search.query"]
+    assert len(notices) == 6
+    assert all(len(notice.splitlines()) == 1 for notice in notices)
+    assert "EngineUnavailable" in notices[-1]
+
+
+def test_the_breaker_logs_its_closing(settings, caplog):
+    from search.breaker import Breaker
+
+    settings.SEARCH_BREAKER_FAILURES = 1
+    settings.SEARCH_BREAKER_COOLDOWN = 0.1
+    breaker = Breaker("test-closing")
+    breaker.reset()
+    with pytest.raises(ConnectionError):
+        breaker.call(lambda: (_ for _ in ()).throw(ConnectionError("no answer")))
+    time.sleep(0.15)
+    caplog.clear()
+    caplog.set_level(logging.INFO)
+    breaker.call(lambda: "answered")
+    breaker.call(lambda: "answered")
+    assert [record.getMessage() for record in caplog.records] == ["Search engine answers again: breaker closed"]

@@ -109,32 +109,10 @@ def test_demo_content_relevance_on_the_engine(client, demo_indexed):
     assert failures == []
 
 
-# What the database backend cannot answer yet: it does not fold accents or
-# forgive typos, and it does not index what only the engine's documents hold
-# (sessions, speakers' organisations, recommendations). Any
-# other miss fails the test, so the score can only go up.
-DATABASE_GAPS = {
-    ("fr", "souverainete"),
-    ("fr", "numerique"),
-    ("fr", "collectivites"),
-    ("fr", "Pix"),
-    ("fr", "recommandations écoles"),
-    ("en", "Pix"),
-    ("en", "La Quadrature du Net"),
-    ("fr", "litteratei"),
-    ("fr", "litteratie zanzibar"),
-    ("en", "litteracy"),
-    ("fr", "souverainete europeenne"),
-    ("en", "copyright"),
-    ("en", "surveillance capitalism"),
-    ("en", "mass surveillance"),
-}
-
-
 def test_demo_content_relevance_on_the_database_backend(client, demo):
     failures = misses(client)
     print(f"relevance on the database backend: {len(RELEVANCE) - len(failures)}/{len(RELEVANCE)}", *failures, sep="\n")
-    assert {(language, query) for language, query, *_rest in failures} <= DATABASE_GAPS
+    assert failures == []
 
 
 @pytest.mark.search_engine

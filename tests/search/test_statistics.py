@@ -1,6 +1,9 @@
 """Readers' searches reach Wagtail's search terms report and our report of
 searches without results, without a database write while the reader waits."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
@@ -9,6 +12,8 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+
+from search import stats
 
 from .conftest import standard_page
 
@@ -56,3 +61,44 @@ def test_the_report_of_searches_without_results_is_for_administrators(client, ho
     client.login(username="reader", password="pw")
     response = client.get(reverse("search_terms_no_result"))
     assert response.status_code in (302, 403)
+
+
+def later(monkeypatch, seconds):
+    """Time as search.stats reads it, `seconds` from now."""
+    now = time.time() + seconds
+    monkeypatch.setattr("search.stats.time", SimpleNamespace(time=lambda: now))
+
+
+def searches_writing(client, *urls):
+    """The searches among `urls` whose request wrote to the database."""
+    writing = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        if any(q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE")) for q in queries):
+            writing.append(url)
+    return writing
+
+
+@pytest.mark.parametrize(
+    "cache_backend",
+    [
+        # `make run`: each process has its own cache, which no other process can flush.
+        "django.core.cache.backends.locmem.LocMemCache",
+        # A cache shared with a worker (Redis in production): the flush is a task.
+        "django.core.cache.backends.filebased.FileBasedCache",
+    ],
+)
+def test_searches_reach_the_reports_without_the_command(client, homes, settings, monkeypatch, tmp_path, cache_backend):
+    settings.CACHES = {"default": {"BACKEND": cache_backend, "LOCATION": str(tmp_path)}}
+    standard_page(homes[0], "Le cloud européen", "Souveraineté et données.")
+    assert searches_writing(client, "/fr/recherche/?q=cloud", "/en/search/?q=licorne") == []
+
+    # The first search once the oldest one waiting is due flushes them all, once.
+    later(monkeypatch, stats.FLUSH_INTERVAL)
+    assert searches_writing(client, "/fr/recherche/?q=cloud", "/fr/recherche/?q=cloud") == ["/fr/recherche/?q=cloud"]
+
+    User.objects.create_superuser("editor", "editor@example.org", "pw")
+    client.login(username="editor", password="pw")
+    assert report_terms(client, reverse("wagtailsearchpromotions:search_terms")) == {"cloud": "2", "licorne": "1"}
+    assert report_terms(client, reverse("search_terms_no_result")) == {"licorne": "1"}
