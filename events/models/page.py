@@ -19,6 +19,7 @@ from editorial.url_words import LocalizedRoutesMixin, localized_path
 from ..blocks import ProgrammeBlock
 from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
+from ..admin_forms import EventPageForm
 from ..forms import RegistrationForm
 from ..jsonld import event_json_ld
 from ..schedule import describe_dates, paris, whole_days
@@ -146,6 +147,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("événement")
