@@ -16,10 +16,10 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from editorial.models import EditorialPage
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
+from ..admin_forms import EventPageForm
 from ..blocks import ProgrammeBlock
 from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
-from ..admin_forms import EventPageForm
 from ..forms import RegistrationForm
 from ..jsonld import event_json_ld
 from ..schedule import describe_dates, paris, whole_days

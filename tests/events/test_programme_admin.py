@@ -8,11 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from demo.events import session
 from editorial.localize import translate
 from events.models import EventPage
 from tests.factories import TopicFactory
-
-from demo.events import session
 
 from .factories import at, event_index, event_page
 
