@@ -1,11 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from editorial.snippet_admin import LanguageSnippetViewSet
 
 from .models import Organisation, Person
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(LanguageSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Personnes")
@@ -14,7 +16,7 @@ class PersonViewSet(SnippetViewSet):
     search_fields = ["name", "role"]
 
 
-class OrganisationViewSet(SnippetViewSet):
+class OrganisationViewSet(LanguageSnippetViewSet):
     model = Organisation
     icon = "group"
     menu_label = _("Organisations")

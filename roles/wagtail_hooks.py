@@ -9,6 +9,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, TranslatableMixin
 
 from editorial.forms import unmet_publish_requirements
+from editorial.snippet_admin import WORKING_LOCALES_HOOK
 
 from . import localize
 from .permissions import can_change_locale, editable_locale_ids
@@ -48,6 +49,11 @@ class ToTranslatePanel(Component):
 @hooks.register("register_admin_urls")
 def register_localize_urls():
     return localize.urls()
+
+
+@hooks.register(WORKING_LOCALES_HOOK)
+def working_locales(user):
+    return editable_locale_ids(user)
 
 
 @hooks.register("construct_homepage_panels")

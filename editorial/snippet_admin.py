@@ -1,0 +1,60 @@
+"""Lists of translatable snippets (topics, people, organisations) in the
+language the editor works in.
+
+Wagtail lists every language at once by default, and links each row to an
+edit form the user's role may refuse. Here a list opens on the editor's
+language (the admin's language when they may change it, else the first
+they may), keeps Wagtail's language filter to see the others, and links only
+the rows the user may change. Which languages a user may change is the roles
+layer's rule, asked through the `working_locale_ids` hook (a function of the
+user returning locale ids, or None for every language)."""
+
+from django.utils.translation import get_language
+from wagtail import hooks
+from wagtail.models import Locale
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
+
+WORKING_LOCALES_HOOK = "working_locale_ids"
+
+
+def working_locale_ids(user):
+    """Ids of the locales `user` may change, or None for all of them."""
+    for working_locales in hooks.get_hooks(WORKING_LOCALES_HOOK):
+        ids = working_locales(user)
+        if ids is not None:
+            return ids
+    return None
+
+
+def default_locale(user):
+    """The locale a list opens on for `user`."""
+    allowed = working_locale_ids(user)
+    own = Locale.objects.filter(language_code=get_language()).first() or Locale.get_default()
+    if allowed is None or own.pk in allowed:
+        return own
+    return Locale.objects.filter(pk__in=allowed).order_by("language_code").first() or own
+
+
+class LanguageIndexView(IndexView):
+    def get_locale(self):
+        if not self.i18n_enabled or "locale" in self.request.GET:
+            return super().get_locale()
+        return default_locale(self.request.user)
+
+    def get_filterset_kwargs(self):
+        kwargs = super().get_filterset_kwargs()
+        if self.i18n_enabled and "locale" not in kwargs["data"]:
+            data = kwargs["data"].copy()
+            data["locale"] = self.locale.language_code
+            kwargs["data"] = data
+        return kwargs
+
+    def get_edit_url(self, instance):
+        allowed = working_locale_ids(self.request.user)
+        if allowed is not None and instance.locale_id not in allowed:
+            return None
+        return super().get_edit_url(instance)
+
+
+class LanguageSnippetViewSet(SnippetViewSet):
+    index_view_class = LanguageIndexView
