@@ -4,14 +4,16 @@ language the editor works in.
 Wagtail lists every language at once by default, and links each row to an
 edit form the user's role may refuse. Here a list opens on the editor's
 language (the admin's language when they may change it, else the first
-they may), keeps Wagtail's language filter to see the others, and links only
-the rows the user may change. Which languages a user may change is the roles
+they may), keeps Wagtail's language filter to see the others (named
+"Langue" in the choosers too), and links only the rows the user may change. Which languages a user may change is the roles
 layer's rule, asked through the `working_locale_ids` hook (a function of the
 user returning locale ids, or None for every language)."""
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 WORKING_LOCALES_HOOK = "working_locale_ids"
@@ -56,5 +58,29 @@ class LanguageIndexView(IndexView):
         return super().get_edit_url(instance)
 
 
+class LanguageFilterLabelMixin:
+    """Wagtail's chooser names its language filter after the field, "Locale"."""
+
+    def get_filter_form(self):
+        form = super().get_filter_form()
+        if "locale" in form.fields:
+            form.fields["locale"].label = _("Langue")
+        return form
+
+
+class LanguageChooseView(LanguageFilterLabelMixin, ChooseView):
+    pass
+
+
+class LanguageChooseResultsView(LanguageFilterLabelMixin, ChooseResultsView):
+    pass
+
+
+class LanguageChooserViewSet(SnippetChooserViewSet):
+    choose_view_class = LanguageChooseView
+    choose_results_view_class = LanguageChooseResultsView
+
+
 class LanguageSnippetViewSet(SnippetViewSet):
     index_view_class = LanguageIndexView
+    chooser_viewset_class = LanguageChooserViewSet
