@@ -31,6 +31,15 @@ def test_admin_edit_pages_at_1280_px(page, roles, member, content):
         page.goto(url)
         expect(page.locator("main")).to_be_visible()
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+        if name == "report":
+            # Each recommendation's panel carries the number readers see.
+            headings = page.locator("[data-contentpath=recommendations] [data-streamfield-child] .c-sf-block__type")
+            expect(headings).to_have_text(["Recommandation 1", "Recommandation 2"])
+            page.locator("[data-contentpath=recommendations] [data-streamfield-action=MOVE_DOWN]").first.click()
+            expect(headings).to_have_text(["Recommandation 1", "Recommandation 2"])
+            expect(
+                page.locator("[data-contentpath=recommendations] [data-streamfield-child] .c-sf-block__title")
+            ).to_have_text(["Recommandation numéro 2", "Recommandation numéro 1"])
         if name in ("person", "organisation", "topic"):
             expect(page.locator("label[for=id_name]")).to_be_visible()
             expect(page.locator("label[for=id_name]")).to_contain_text("Nom")
