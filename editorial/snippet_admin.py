@@ -9,11 +9,12 @@ they may), keeps Wagtail's language filter to see the others (named
 layer's rule, asked through the `working_locale_ids` hook (a function of the
 user returning locale ids, or None for every language)."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Locale
-from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet
+from wagtail.snippets.views.chooser import ChooseResultsView, ChooseView, SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 WORKING_LOCALES_HOOK = "working_locale_ids"
@@ -76,9 +77,27 @@ class LanguageChooseResultsView(LanguageFilterLabelMixin, ChooseResultsView):
     pass
 
 
+class LanguageCreateView(SnippetCreateView):
+    """Creates from a chooser in the chooser's language (the page's), and only
+    in a language the user may change."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.locale = Locale.objects.filter(language_code=request.GET.get("locale")).first() or default_locale(
+            request.user
+        )
+        allowed = working_locale_ids(request.user)
+        if allowed is not None and self.locale.pk not in allowed:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "instance": self.model_class(locale=self.locale)}
+
+
 class LanguageChooserViewSet(SnippetChooserViewSet):
     choose_view_class = LanguageChooseView
     choose_results_view_class = LanguageChooseResultsView
+    create_view_class = LanguageCreateView
 
 
 class LanguageSnippetViewSet(SnippetViewSet):

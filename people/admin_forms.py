@@ -3,7 +3,6 @@
 
 from django import forms
 from django.utils.text import slugify
-from wagtail.models import Locale
 
 from .models import Organisation, Person
 
@@ -25,8 +24,6 @@ class PersonCreationForm(forms.ModelForm):
 
     def save(self, commit=True):
         person = super().save(commit=False)
-        # The chooser's language is the page's; Wagtail gives new snippets the active one otherwise.
-        person.locale = person.locale if person.locale_id else Locale.get_active()
         person.slug = unique_slug(person.name, person.locale)
         if commit:
             person.save()

@@ -49,3 +49,15 @@ def test_an_editor_creates_an_organisation(client, editor):
     )
     assert response.json()["step"] == "chosen"
     assert Organisation.objects.get(acronym="ADE").locale.language_code == "fr"
+
+
+@pytest.mark.parametrize(("user", "language"), [("translator", "fr"), ("editor", "en")])
+def test_nobody_creates_from_a_chooser_in_a_language_they_may_not_change(client, request, user, language):
+    client.force_login(request.getfixturevalue(user))
+    response = client.post(
+        reverse("wagtailsnippetchoosers_people_person:create") + f"?locale={language}",
+        {"name": "Personne refusée", "role": "", "organisation": ""},
+    )
+    # Wagtail answers a refused admin view by sending the user back to the dashboard.
+    assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+    assert not Person.objects.filter(name="Personne refusée").exists()
