@@ -6,9 +6,10 @@ text; here each is labelled "Recommandation 2 — titre" / "— texte", with the
 number readers see."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail_localize.views import edit_translation
 
-PARTS = {"title": lambda: _("titre"), "body": lambda: _("texte"), "audiences": lambda: _("destinataires")}
+PARTS = {"title": gettext_lazy("titre"), "body": gettext_lazy("texte"), "audiences": gettext_lazy("destinataires")}
 
 
 def recommendation_label(source_instance, content_path):
@@ -20,7 +21,7 @@ def recommendation_label(source_instance, content_path):
     number = getattr(source_instance, "recommendation_numbers", {}).get(parts[3])
     if number is None:
         return None
-    return _("Recommandation %(number)s — %(part)s") % {"number": number, "part": PARTS[parts[4]]()}
+    return _("Recommandation %(number)s — %(part)s") % {"number": number, "part": PARTS[parts[4]]}
 
 
 def install():
