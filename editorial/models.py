@@ -38,6 +38,7 @@ class PageTopic(TranslatableMixin, Orderable):
         verbose_name=_("thème"),
         on_delete=models.CASCADE,
         related_name="page_links",
+        help_text=_("Au moins un thème pour soumettre la page à relecture ; le premier est le thème principal."),
     )
 
     panels = [FieldPanel("topic")]
@@ -58,6 +59,10 @@ class RelatedPin(TranslatableMixin, Orderable):
         verbose_name=_("page"),
         on_delete=models.CASCADE,
         related_name="pinned_by",
+        help_text=_(
+            "Affichée en premier dans « Sur le même sujet », avant les contenus choisis d'après les thèmes. "
+            "Sa traduction est montrée aux lecteurs de l'autre langue."
+        ),
     )
 
     panels = [FieldPanel("target")]
@@ -95,6 +100,10 @@ class EditorialPage(ServedPageMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_(
+            "Affichée en tête de la page, dans les listes et sur les réseaux sociaux. Format paysage, "
+            "1200 pixels de large au moins ; vide : une image aux couleurs de l'institut."
+        ),
     )
     cover_alt = models.CharField(
         _("texte alternatif de l'image de couverture"),

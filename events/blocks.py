@@ -37,18 +37,23 @@ class ParticipantBlock(blocks.StructBlock):
         label = _("Intervenant")
 
 
+class ModeratorBlock(ParticipantBlock):
+    class Meta:
+        label = _("Modérateur ou modératrice")
+
+
 class SessionBlock(blocks.StructBlock):
     day = blocks.DateBlock(
         label=_("Jour"),
         required=False,
         help_text=_("Pour un événement sur plusieurs jours ; vide : le premier jour de l'événement."),
     )
-    start_time = blocks.TimeBlock(label=_("Début"), required=False)
+    start_time = blocks.TimeBlock(label=_("Début"), required=False, help_text=_("Heure de Paris."))
     end_time = blocks.TimeBlock(label=_("Fin"), required=False)
     kind = blocks.ChoiceBlock(label=_("Type de séquence"), choices=SessionKind.CHOICES, default="panel")
     title = blocks.CharBlock(label=_("Titre"), max_length=300)
     description = blocks.TextBlock(label=_("Description"), required=False)
-    moderators = blocks.ListBlock(ParticipantBlock(), label=_("Modération"), default=[])
+    moderators = blocks.ListBlock(ModeratorBlock(), label=_("Modération"), default=[])
     speakers = blocks.ListBlock(ParticipantBlock(), label=_("Intervenants"), default=[])
     our_people = blocks.BooleanBlock(
         label=_("Notre équipe intervient"),

@@ -14,9 +14,9 @@ class EventFormat(models.TextChoices):
 
 
 class OurRole(models.TextChoices):
-    ORGANISER = "organiser", _("Organisateur")
-    CO_ORGANISER = "co_organiser", _("Co-organisateur")
-    PARTICIPANT = "participant", _("Participant")
+    ORGANISER = "organiser", _("Nous organisons")
+    CO_ORGANISER = "co_organiser", _("Nous co-organisons")
+    PARTICIPANT = "participant", _("Nous intervenons")
 
 
 class RegistrationMode(models.TextChoices):

@@ -57,11 +57,21 @@ class InitiativePage(FormMixin, EditorialPage):
         CLOSED = "closed", _("inscriptions closes")
         FINISHED = "finished", _("terminée")
 
-    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.OPEN)
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.OPEN,
+        help_text=_(
+            "« Ouverte » : on peut encore rejoindre l'initiative (le formulaire est affiché). « Inscriptions closes » : "
+            "l'initiative continue sans nouveaux participants. « Terminée » : elle reste en ligne comme archive."
+        ),
+    )
     partners = StreamField(
         [("partner", SnippetChooserBlock("people.Organisation", label=_("Organisation")))],
         verbose_name=_("partenaires"),
         blank=True,
+        help_text=_("Les organisations associées, avec leur logo ; créez-en une depuis le sélecteur si besoin."),
     )
     sections = StreamField(SectionsBlock(), verbose_name=_("sections"))
     call_to_action = StreamField(
@@ -77,7 +87,12 @@ class InitiativePage(FormMixin, EditorialPage):
         blank=True,
         help_text=_("Par exemple les territoires déjà engagés ; complétez la liste au fil du temps."),
     )
-    key_dates = StreamField([("key_date", KeyDateBlock())], verbose_name=_("dates clés"), blank=True)
+    key_dates = StreamField(
+        [("key_date", KeyDateBlock())],
+        verbose_name=_("dates clés"),
+        blank=True,
+        help_text=_("Les étapes passées et à venir, dans l'ordre où elles doivent s'afficher."),
+    )
 
     content_panels = (
         Page.content_panels

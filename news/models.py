@@ -55,7 +55,11 @@ class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
 
 
 class NewsArticlePage(EditorialPage):
-    date = models.DateField(_("date"), default=timezone.localdate)
+    date = models.DateField(
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("La date affichée sur l'article ; elle ordonne les actualités."),
+    )
     author = models.ForeignKey(
         "people.Person",
         verbose_name=_("auteur ou autrice"),
@@ -63,6 +67,7 @@ class NewsArticlePage(EditorialPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="news_articles",
+        help_text=_("Choisissez une personne, ou créez-la depuis le sélecteur."),
     )
     byline = models.CharField(
         _("signature"),
@@ -79,6 +84,7 @@ class NewsArticlePage(EditorialPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Le journal ou le site qui a publié l'article cité, s'il est dans la base des organisations."),
     )
     source_name = models.CharField(
         _("publication (texte)"),
@@ -86,8 +92,15 @@ class NewsArticlePage(EditorialPage):
         blank=True,
         help_text=_("Si la publication n'est pas une organisation de la base."),
     )
-    source_title = models.CharField(_("titre original"), max_length=300, blank=True)
-    source_url = models.URLField(_("adresse de l'article original"), max_length=500, blank=True)
+    source_title = models.CharField(
+        _("titre original"), max_length=300, blank=True, help_text=_("Le titre de l'article cité, tel quel.")
+    )
+    source_url = models.URLField(
+        _("adresse de l'article original"),
+        max_length=500,
+        blank=True,
+        help_text=_("Le lien vers l'article cité, commençant par https://."),
+    )
     source_date = models.DateField(_("date de l'article original"), null=True, blank=True)
 
     content_panels = (

@@ -16,8 +16,13 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
     """A body people belong to or events are organised by; entered once, reused."""
 
     name = models.CharField(_("nom"), max_length=200)
-    acronym = models.CharField(_("sigle"), max_length=30, blank=True)
-    website = models.URLField(_("site web"), blank=True)
+    acronym = models.CharField(
+        _("sigle"),
+        max_length=30,
+        blank=True,
+        help_text=_("Affiché à la place du nom quand la place manque, par exemple « CNIL »."),
+    )
+    website = models.URLField(_("site web"), blank=True, help_text=_("Commençant par https://."))
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -25,6 +30,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Affiché parmi les partenaires ; de préférence sur fond transparent."),
     )
 
     panels = [
@@ -86,6 +92,7 @@ class Person(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="people",
+        help_text=_("Affichée après sa fonction ; créez-la depuis le sélecteur si elle n'existe pas encore."),
     )
     photo = models.ForeignKey(
         "wagtailimages.Image",
@@ -94,8 +101,11 @@ class Person(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Un portrait carré, avec l'accord de la personne ; vide : ses initiales."),
     )
-    bio = models.TextField(_("courte biographie"), blank=True)
+    bio = models.TextField(
+        _("courte biographie"), blank=True, help_text=_("Trois ou quatre phrases, affichées sur sa page.")
+    )
     is_staff_member = models.BooleanField(
         _("membre de l'équipe"),
         default=False,
@@ -108,7 +118,7 @@ class Person(
     )
 
     panels = [
-        TitleFieldPanel("name", placeholder=False),
+        TitleFieldPanel("name", placeholder=False, classname=""),
         FieldPanel("slug"),
         MultiFieldPanel(
             [

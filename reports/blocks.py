@@ -1,5 +1,6 @@
 """Report-specific body blocks: numbered recommendations addressed to audiences."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -39,7 +40,8 @@ class RecommendationBlock(blocks.StructBlock):
     audiences = blocks.MultipleChoiceBlock(
         label=_("Destinataires"),
         choices=Audience.CHOICES,
-        help_text=_("À qui s'adresse la recommandation."),
+        help_text=_("À qui s'adresse la recommandation ; cochez-en une ou plusieurs."),
+        widget=forms.CheckboxSelectMultiple,
     )
 
 

@@ -6,9 +6,10 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin, WorkflowState
 
 from editorial.forms import unmet_publish_requirements
+from editorial.snippet_admin import WORKING_LOCALES_HOOK
 
 from . import localize
 from .permissions import can_change_locale, editable_locale_ids
@@ -48,6 +49,11 @@ class ToTranslatePanel(Component):
 @hooks.register("register_admin_urls")
 def register_localize_urls():
     return localize.urls()
+
+
+@hooks.register(WORKING_LOCALES_HOOK)
+def working_locales(user):
+    return editable_locale_ids(user)
 
 
 @hooks.register("construct_homepage_panels")
@@ -121,3 +127,28 @@ def bulk_publish_meets_publish_requirements(request, action_type, objects, actio
         request, _("Rien n'a été publié. Complétez d'abord ces pages : %(pages)s") % {"pages": " ; ".join(refused)}
     )
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_explore_root"))
+
+
+@hooks.register("before_edit_page")
+def show_requested_changes(request, page):
+    """Wagtail keeps the reviewer's comment in the editor's collapsed status
+    panel; the editor reads it at the top of the page instead."""
+    if request.method != "GET":
+        return None
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
+    comment = task_state.get_comment() if task_state else ""
+    if comment:
+        reviewer = (
+            task_state.finished_by.get_full_name() or task_state.finished_by.get_username()
+            if task_state.finished_by
+            else ""
+        )
+        messages.warning(
+            request,
+            _("Modifications demandées par %(reviewer)s : « %(comment)s »")
+            % {"reviewer": reviewer, "comment": comment},
+        )
+    return None

@@ -36,9 +36,11 @@ class Topic(
         allow_unicode=False,
         help_text=_("Utilisé dans l'adresse du thème ; unique dans chaque langue."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Une ou deux phrases, affichées en tête de la page du thème.")
+    )
 
-    panels = [TitleFieldPanel("name", placeholder=False), FieldPanel("slug"), FieldPanel("description")]
+    panels = [TitleFieldPanel("name", placeholder=False, classname=""), FieldPanel("slug"), FieldPanel("description")]
     translatable_fields = [
         TranslatableField("name"),
         TranslatableField("slug"),

@@ -1,11 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from editorial.snippet_admin import LanguageSnippetViewSet
 
 from .models import Topic
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(LanguageSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Thèmes")

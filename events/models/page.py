@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
+from ..admin_forms import EventPageForm
 from ..blocks import ProgrammeBlock
 from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
@@ -28,18 +29,36 @@ from .registration import Registration, registration_status
 
 class EventPage(LocalizedRoutesMixin, EditorialPage):
     starts_at = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
-    ends_at = models.DateTimeField(_("fin"), null=True, blank=True)
+    ends_at = models.DateTimeField(
+        _("fin"),
+        null=True,
+        blank=True,
+        help_text=_("Heure de Paris. Les séquences du programme tombent entre ces dates."),
+    )
     all_day = models.BooleanField(
         _("toute la journée"),
         default=False,
         help_text=_("Les heures sont ignorées : l'événement occupe des journées entières, du premier au dernier jour."),
     )
-    cancelled = models.BooleanField(_("annulé"), default=False)
+    cancelled = models.BooleanField(
+        _("annulé"),
+        default=False,
+        help_text=_(
+            "L'événement reste en ligne avec la mention « Annulé » et les inscriptions ferment ; "
+            "dépubliez la page pour le retirer complètement."
+        ),
+    )
     event_format = models.CharField(_("format"), max_length=20, choices=EventFormat.choices)
-    our_role = models.CharField(_("notre rôle"), max_length=20, choices=OurRole.choices, default=OurRole.ORGANISER)
+    our_role = models.CharField(
+        _("notre rôle"),
+        max_length=20,
+        choices=OurRole.choices,
+        default=OurRole.ORGANISER,
+        help_text=_("Si nous co-organisons ou intervenons seulement, indiquez l'organisme organisateur."),
+    )
     organiser = models.ForeignKey(
         "people.Organisation",
-        verbose_name=_("organisateur"),
+        verbose_name=_("organisme organisateur"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -47,12 +66,16 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         help_text=_("L'organisme qui organise l'événement, quand ce n'est pas nous seuls."),
     )
 
-    venue_name = models.CharField(_("lieu"), max_length=255, blank=True)
+    venue_name = models.CharField(
+        _("nom du lieu"), max_length=255, blank=True, help_text=_("Par exemple « Maison de la Chimie ».")
+    )
     street_address = models.CharField(_("adresse"), max_length=255, blank=True)
     postcode = models.CharField(_("code postal"), max_length=20, blank=True)
     city = models.CharField(_("ville"), max_length=120, blank=True)
     country = models.CharField(_("pays"), max_length=120, blank=True, default="France")
-    map_url = models.URLField(_("lien vers une carte"), blank=True)
+    map_url = models.URLField(
+        _("lien vers une carte"), blank=True, help_text=_("Adresse d'une carte en ligne (OpenStreetMap, par exemple).")
+    )
     online_url = models.URLField(
         _("lien pour suivre en ligne"), blank=True, help_text=_("Diffusion ou visioconférence.")
     )
@@ -61,11 +84,25 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
 
     registration_mode = models.CharField(
-        _("inscription"), max_length=20, choices=RegistrationMode.choices, default=RegistrationMode.NONE
+        _("inscription"),
+        max_length=20,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+        help_text=_(
+            "« Formulaire du site » : les lecteurs s'inscrivent ici, jusqu'au nombre de places ; le site affiche "
+            "« Complet » de lui-même quand elles sont prises. « Complet » et « Fermées » forcent cet affichage."
+        ),
     )
-    registration_url = models.URLField(_("lien d'inscription externe"), blank=True)
+    registration_url = models.URLField(
+        _("lien d'inscription externe"),
+        blank=True,
+        help_text=_("Seulement avec « Lien externe » : l'adresse du formulaire d'inscription de l'organisateur."),
+    )
     capacity = models.PositiveIntegerField(
-        _("nombre de places"), null=True, blank=True, help_text=_("Vide : pas de limite.")
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        help_text=_("Seulement avec « Formulaire du site ». Vide : pas de limite."),
     )
     registration_closes_at = models.DateTimeField(
         _("clôture des inscriptions"),
@@ -146,6 +183,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
 
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
+    base_form_class = EventPageForm
 
     class Meta:
         verbose_name = _("événement")

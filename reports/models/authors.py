@@ -17,6 +17,7 @@ class ReportAuthor(TranslatableMixin, Orderable):
         verbose_name=_("personne"),
         on_delete=models.PROTECT,
         related_name="report_authorships",
+        help_text=_("Choisissez une personne, ou créez-la depuis le sélecteur si elle n'existe pas encore."),
     )
     role = models.CharField(
         _("rôle dans ce rapport"),

@@ -43,10 +43,22 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     """A publication: summary, authors, topics, structured body with
     recommendations, PDF and how to cite it."""
 
-    subtitle = models.CharField(_("sous-titre"), max_length=255, blank=True)
-    publication_date = models.DateField(_("date de publication"), default=timezone.localdate)
+    subtitle = models.CharField(
+        _("sous-titre"), max_length=255, blank=True, help_text=_("Affiché sous le titre et dans « Comment citer ».")
+    )
+    publication_date = models.DateField(
+        _("date de publication"),
+        default=timezone.localdate,
+        help_text=_(
+            "La date imprimée sur le rapport ; elle ordonne les publications et figure dans « Comment citer »."
+        ),
+    )
     report_type = models.CharField(
-        _("type de publication"), max_length=20, choices=ReportType.choices, default=ReportType.REPORT
+        _("type de publication"),
+        max_length=20,
+        choices=ReportType.choices,
+        default=ReportType.REPORT,
+        help_text=_("Sert au filtre des publications et à l'étiquette affichée sur la page."),
     )
     body = StreamField(ReportBodyBlock(), verbose_name=_("corps du texte"), blank=True)
     pdf = models.ForeignKey(
@@ -68,7 +80,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         help_text=_("Facultatif : proposée à la place du PDF français sur la version anglaise de la page."),
     )
     doi = models.CharField(_("DOI"), max_length=100, blank=True, help_text=_("Par exemple 10.1234/abcd."))
-    isbn = models.CharField(_("ISBN"), max_length=20, blank=True)
+    isbn = models.CharField(_("ISBN"), max_length=20, blank=True, help_text=_("Pour une publication imprimée."))
 
     def publish_requirements(self, data, topics):
         return report_requirements(data, topics)

@@ -34,7 +34,7 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     home_fr, _home_en = roles
     index, _topic = bilingual_reports_section(home_fr)
-    member(EDITORS, "redactrice")
+    editor = member(EDITORS, "redactrice")
     reviewer = member(REVIEWERS, "relecteur")
 
     admin_login(page, "redactrice")
@@ -50,7 +50,17 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     page.keyboard.type("Publier la consommation d'énergie à l'entraînement et à l'usage.")
     # Draftail saves its value into the form a moment after the last keystroke.
     expect(page.locator("[id$='-recommendations-0-value-body']")).to_have_value(re.compile("consommation"))
-    page.get_by_label("Destinataires").first.select_option(index=0)
+    page.get_by_label("Gouvernement et administrations").first.check()
+    # A new author, created from the chooser without leaving the page.
+    page.locator("#id_authors-ADD").click()
+    page.locator("[id^=id_authors-0-person]").locator("..").get_by_role("button").first.click()
+    modal = page.locator(".modal")
+    modal.get_by_role("tab", name="Nouvelle personne").click()
+    modal.locator("[name=name]").fill("Zoé Lefèvre")
+    modal.locator("[name=role]").fill("Chercheuse associée")
+    modal.get_by_role("button", name="Créer la personne").click()
+    expect(modal).to_be_hidden()
+    expect(page.locator("#id_authors-0-person-chooser")).to_contain_text("Zoé Lefèvre")
     # A draft saves without a topic; submitting says one is needed.
     page_action(page, "Enregistrer le brouillon")
     expect(page).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"))
@@ -66,9 +76,25 @@ def test_editor_writes_a_report_reviewer_approves_it_live_in_french(page, roles,
     created = ReportPage.objects.get(title="Pour une IA frugale")
     assert not created.live
 
+    assert created.authors.get().person.slug == "zoe-lefevre"
+
     login(reviewer)
     page.goto("/admin/")
     expect(page.locator("body")).to_contain_text("Pour une IA frugale")
+    page.goto(f"/admin/pages/{created.pk}/edit/")
+    page_action(page, "Demander des modifications")
+    page.locator(".modal [name=comment]").fill("Précisez la source de la mesure, s'il vous plaît.")
+    page.locator(".modal").get_by_role("button", name="Demander des modifications").click()
+    expect(page.locator(".messages")).to_be_visible()
+
+    login(editor)
+    page.goto(f"/admin/pages/{created.pk}/edit/")
+    expect(page.locator(".messages")).to_contain_text("Modifications demandées par relecteur")
+    expect(page.locator(".messages")).to_contain_text("Précisez la source de la mesure")
+    page_action(page, "Resoumettre à Relecture")
+    expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")
+
+    login(reviewer)
     page.goto(f"/admin/pages/{created.pk}/edit/")
     page_action(page, "Approuver et Publier")
     expect(page.locator(".messages")).to_contain_text("Pour une IA frugale")

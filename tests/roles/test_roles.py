@@ -147,7 +147,9 @@ def test_reviewer_requests_changes_with_a_comment(client, editor, reviewer, fren
     assert french_page.title == "Nos engagements"
     # The editor sees the request on the page's editor.
     client.force_login(editor)
-    assert "Précisez la recommandation" in client.get(edit_url(french_page)).content.decode()
+    assert "Modifications demandées par relecteur : « Précisez la recommandation n° 2" in admin_messages(
+        client.get(edit_url(french_page))
+    )
 
 
 def test_editor_cannot_approve(client, editor, french_page):
