@@ -3,9 +3,11 @@ import uuid
 
 import pytest
 from django.conf import settings as django_settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from modelsearch.backends import get_search_backend
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from demo.helpers import french_and_english_locales
 from editorial.localize import translate
@@ -23,6 +25,23 @@ def _empty_cache():
     """Each test starts with an empty cache: the database is rolled back between
     tests without the signals that would drop the site-wide data cached from it."""
     cache.clear()
+
+
+@pytest.fixture
+def wagtail_roots(transactional_db):
+    """What migrations create and the flush after each transactional test
+    removes: the root page, the root collection, wagtail-localize's permission
+    (for the tests whose servers or processes read committed data)."""
+    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
+    Permission.objects.get_or_create(
+        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
+    )
+
+    if Page.get_first_root_node() is None:
+        french, _created = Locale.objects.get_or_create(language_code=django_settings.LANGUAGE_CODE)
+        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 @pytest.fixture

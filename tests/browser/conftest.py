@@ -37,23 +37,8 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _wagtail_roots(browser, transactional_db):
-    """What migrations create and the flush after each transactional test
-    removes: the root page, the root collection, wagtail-localize's permission."""
-    from django.contrib.auth.models import Permission
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
-
-    content_type, _created = ContentType.objects.get_or_create(app_label="wagtail_localize", model="translation")
-    Permission.objects.get_or_create(
-        content_type=content_type, codename="submit_translation", defaults={"name": "Can submit translations"}
-    )
-
-    if Page.get_first_root_node() is None:
-        french, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-        Page.add_root(instance=Page(title="Root", slug="root", locale=french))
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+def _wagtail_roots(browser, wagtail_roots):
+    """Every browser test's live server reads committed data: the roots first."""
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

@@ -44,7 +44,7 @@ def _redis_url():
 
 
 @pytest.fixture
-def environment(transactional_db, tmp_path):
+def environment(wagtail_roots, tmp_path):
     """The demo content in the test database, and the environment every process shares."""
     if connection.vendor != "postgresql":
         _required("the topology test needs PostgreSQL (DATABASE_URL): the app servers share the test database")
