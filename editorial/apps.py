@@ -9,4 +9,4 @@ class EditorialConfig(AppConfig):
         from . import related, sitewide
 
         related.connect_signals()
-        sitewide.connect_signals()
+        sitewide.connect_signals(self)

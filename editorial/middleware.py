@@ -7,7 +7,7 @@ from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.views import serve as wagtail_serve
 
-from .sitewide import sitewide
+from .sitewide import save_pending, sitewide
 
 
 class CachedSiteMiddleware:
@@ -19,7 +19,9 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        save_pending()
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Here rather than in __call__: a request refused by an earlier middleware,
@@ -36,14 +38,27 @@ class CachedSiteMiddleware:
             except Site.DoesNotExist:
                 return False
 
-        site = request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute) or None
+        # Not in the database's snapshot: host names are the requests' to choose (within ALLOWED_HOSTS).
+        site = request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute, persist=False) or None
         if view_func is not wagtail_serve or site is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         home = sitewide(f"home:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific)
+        parts = [part for part in path.split("/") if part]
         # As `Page.route_for_request`, which then finds the route already made.
         try:
-            request._wagtail_route_for_request = home.route(request, [part for part in path.split("/") if part])
+            request._wagtail_route_for_request = _route(home, request, parts)
         except Http404:
             request._wagtail_route_for_request = None
         return None
+
+
+def _route(home, request, parts):
+    """The route from the home page, its sections (its children) taken from the
+    cache: a page below a section costs the queries of the levels below it."""
+    sections = sitewide(f"sections:{home.pk}", lambda: {child.slug: child for child in home.get_children().specific()})
+    section = sections.get(parts[0]) if parts else None
+    if section is None:
+        return home.route(request, parts)
+    section._cached_parent_obj = home
+    return section.route(request, parts[1:])

@@ -226,3 +226,19 @@ def _section_index_urls():
     for page in Page.objects.live().public().type(*models).select_related("content_type").order_by("path"):
         urls.setdefault((page.specific_class._meta.label_lower, page.locale_id), page.url or "")
     return urls
+
+
+class SitewideSnapshot(models.Model):
+    """The site-wide data (`editorial.sitewide`) as last computed, one row per
+    piece, so that an empty cache (Redis restarted or flushed, a new worker)
+    reads it all back in one query instead of recomputing each piece. The row
+    named `GENERATION` holds the current generation; rows of another are stale."""
+
+    GENERATION = "generation"
+
+    name = models.CharField(max_length=255, primary_key=True)
+    generation = models.BigIntegerField()
+    value = models.BinaryField(blank=True)
+
+    def __str__(self):
+        return self.name

@@ -7,15 +7,22 @@ Redis), never in a per-process dict, under keys carrying a generation number.
 Any save or deletion that can change it (a page published, unpublished, moved
 or deleted; a site, locale or view restriction saved or deleted; a menu saved,
 through `invalidate_sitewide`) moves to a new generation, so every worker reads
-fresh data on its next request."""
+fresh data on its next request.
 
+Each piece is also written to the database (`SitewideSnapshot`) when computed:
+with an empty cache, the first read of a request loads every piece of the
+current generation in one query, where recomputing them would cost one or more
+queries each."""
+
+import pickle
 import time
 
 from asgiref.local import Local
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
+from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
@@ -47,25 +54,107 @@ def _memo():
     return getattr(_request_memo, "values", None)
 
 
+# The request memo's keys for the snapshot read from the database, and for the
+# pieces computed during the request, not yet written.
+_STORED = object()
+_PENDING = object()
+
+
+def _stored():
+    """{name: value} of the database's snapshot, "generation" included: one query,
+    once per request."""
+    memo = _memo()
+    if memo is not None and _STORED in memo:
+        return memo[_STORED]
+    from .models import SitewideSnapshot
+
+    rows = list(SitewideSnapshot.objects.all())
+    generation = next((row.generation for row in rows if row.name == SitewideSnapshot.GENERATION), None)
+    stored = {
+        row.name: pickle.loads(row.value)
+        for row in rows
+        if row.name != SitewideSnapshot.GENERATION and row.generation == generation
+    }
+    stored[SitewideSnapshot.GENERATION] = generation
+    if memo is not None:
+        memo[_STORED] = stored
+    return stored
+
+
+def _store(name, generation, value=None):
+    """Writes a piece to the snapshot: at the end of the request (`save_pending`),
+    with the request's other new pieces in one statement; at once outside a request."""
+    from .models import SitewideSnapshot
+
+    row = SitewideSnapshot(name=name, generation=generation, value=b"" if value is None else pickle.dumps(value))
+    memo = _memo()
+    if memo is not None and name != SitewideSnapshot.GENERATION:
+        memo.setdefault(_PENDING, []).append(row)
+    else:
+        _write([row])
+
+
+def _write(rows):
+    from .models import SitewideSnapshot
+
+    # A concurrent writer of the same piece is no error: the last one wins.
+    SitewideSnapshot.objects.bulk_create(
+        rows, update_conflicts=True, unique_fields=["name"], update_fields=["generation", "value"]
+    )
+
+
+def save_pending():
+    """Writes the pieces the request computed (called once its response is ready)."""
+    memo = _memo()
+    rows = memo.pop(_PENDING, None) if memo is not None else None
+    if rows:
+        _write(rows)
+
+
 def _generation():
+    from .models import SitewideSnapshot
+
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        # From the clock, so that a generation lost to eviction never comes back.
-        cache.add(GENERATION_KEY, time.time_ns(), None)
+        generation = _stored()[SitewideSnapshot.GENERATION]
+        if generation is None:
+            generation = _new_generation()
+        cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY)
     return generation
 
 
-def sitewide(name, compute):
+def _new_generation():
+    """From the clock, so that a generation lost to eviction never comes back."""
+    from .models import SitewideSnapshot
+
+    generation = time.time_ns()
+    _store(SitewideSnapshot.GENERATION, generation)
+    return generation
+
+
+def sitewide(name, compute, persist=True):
     """The cached value of `name` (a key naming the data and what it depends on,
-    such as the language), computed by `compute()` when missing."""
+    such as the language), computed by `compute()` when missing.
+
+    `persist=False` keeps it out of the database's snapshot: for names made from
+    what a request says (a host name), which would let anyone add rows."""
+    from .models import SitewideSnapshot
+
     memo = _memo()
     if memo is not None and name in memo:
         return memo[name]
-    key = f"editorial:sitewide:{_generation()}:{name}"
+    generation = _generation()
+    key = f"editorial:sitewide:{generation}:{name}"
     value = cache.get(key)
     if value is None:
-        value = compute()
+        stored = _stored()
+        if persist and name in stored and stored[SitewideSnapshot.GENERATION] == generation:
+            value = stored[name]
+        else:
+            value = compute()
+            if persist:
+                _store(name, generation, value)
         cache.set(key, value, TIMEOUT)
     if memo is not None:
         memo[name] = value
@@ -73,13 +162,22 @@ def sitewide(name, compute):
 
 
 def invalidate_sitewide(**kwargs):
-    """Signal receiver: every worker recomputes the site-wide data on its next read."""
+    """Signal receiver: every worker recomputes the site-wide data on its next read.
+
+    Once now, and once more when the editor's transaction commits: a reader
+    computing between the two would otherwise keep what the database showed
+    before the commit."""
     if _memo() is not None:
         _start_memo()
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, time.time_ns(), None)
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump():
+    from .models import SitewideSnapshot
+
+    SitewideSnapshot.objects.exclude(name=SitewideSnapshot.GENERATION).delete()
+    cache.set(GENERATION_KEY, _new_generation(), None)
 
 
 # Locales ------------------------------------------------------------------
@@ -130,15 +228,20 @@ def _active_locale(cls):
     return locale or cls.get_default()
 
 
-def connect_signals():
+def connect_signals(app_config):
     request_started.connect(_start_memo, dispatch_uid="editorial_sitewide_request_started")
     request_finished.connect(_end_memo, dispatch_uid="editorial_sitewide_request_finished")
+    # Wagtail reads the sites' root paths for every page URL it builds, from its own cache key.
+    wagtail_root_paths = Site.get_site_root_paths
+    Site.get_site_root_paths = staticmethod(lambda: sitewide("site-root-paths", wagtail_root_paths))
     # Wagtail looks up the reader's locale on every page (`Page.localized`).
     Locale.get_active = classmethod(_active_locale)
     # `.public()` everywhere (listings, menus, translations, Wagtail's own views)
     # reads the cached restrictions: one query per request at most, not one per call.
     PageQuerySet.public_q = cached_public_q
     PageQuerySet.private_q = cached_private_q
+    # After a deployment's `migrate`, values pickled from the previous code are dropped.
+    post_migrate.connect(invalidate_sitewide, sender=app_config, dispatch_uid="editorial_sitewide_migrated")
     for model in get_page_models():
         page_published.connect(invalidate_sitewide, sender=model, dispatch_uid="editorial_sitewide_published")
         page_unpublished.connect(invalidate_sitewide, sender=model, dispatch_uid="editorial_sitewide_unpublished")

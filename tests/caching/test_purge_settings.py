@@ -37,11 +37,11 @@ def test_saving_a_setting_purges_every_page(reader, editor_acts, homes, setting)
     site = build(homes[0])
     urls = ["/fr/", "/en/", "/fr/rapports/", "/fr/rapports/le-rapport/", "/fr/themes/travail/", "/fr/personnes/"]
     warm(reader, urls)
-    Page.objects.filter(pk=site["reports"].pk).update(title="Nos publications")
-    assert "Nos publications" not in text_of(reader, "/fr/rapports/")
+    Page.objects.filter(pk=site["report"].pk).update(title="Notre rapport")
+    assert "Notre rapport" not in text_of(reader, "/fr/rapports/le-rapport/")
     with editor_acts():
         setting.name = "Institut du numérique"
         setting.save()
     for url in urls:
         assert reader.get(url)["X-Page-Cache"] == "miss", url
-    assert "Nos publications" in text_of(reader, "/fr/rapports/")
+    assert "Notre rapport" in text_of(reader, "/fr/rapports/le-rapport/")
