@@ -6,7 +6,6 @@ class EditorialConfig(AppConfig):
     name = "editorial"
 
     def ready(self):
-        from . import related, sitewide
+        from . import sitewide
 
-        related.connect_signals()
         sitewide.connect_signals(self)

@@ -2,58 +2,27 @@
 
 Editor-pinned items come first (shown in the reader's language), then the live,
 public pages of the same language sharing the most topics with the page, ties
-broken by date, newest first. The ordered page ids are cached; any publication,
-unpublication, deletion, move or privacy change anywhere invalidates every
-cached list at once (a generation number in the keys), because publishing one
-page can change the related items of many others.
+broken by date, newest first. The list, pages included, is kept with the
+site-wide data (`editorial.sitewide`, outside its database snapshot): any
+publication, unpublication, deletion, move or privacy change anywhere starts a
+new generation of it, because publishing one page can change the related items
+of many others."""
 
-Each web process may have its own cache, which only hears of the changes made
-in that process: so the lists expire after a few minutes, and the pages of a
-cached list are loaded again as live and public, so an unpublished or private
-page never shows, even from another process's stale list."""
-
-import time
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page, get_page_models
 
+from .sitewide import sitewide
 from .specific import specific_pages
-
-GENERATION_KEY = "editorial:related:generation"
-CACHE_TIMEOUT = 60 * 10
 
 # The topic ranking runs in the database on fields every page has; the date a
 # reader sees (`listing_date`: publication date, event start, ...) lives on each
 # content type, so it only orders, in Python, this many best candidates.
 CANDIDATE_POOL = 60
-
-
-def _fresh_generation():
-    # Started from the clock rather than 1, so that a generation number lost to
-    # cache eviction never comes back and revives lists cached under it.
-    return time.time_ns()
-
-
-def _generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
-
-
-def invalidate_related_cache(**kwargs):
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, _fresh_generation(), None)
 
 
 def date_shown(page):
@@ -160,26 +129,10 @@ def related_items(page, limit=None):
         limit = settings.RELATED_ITEMS_LIMIT
     if not page.pk or limit <= 0:
         return []
-    key = f"editorial:related:{_generation()}:{page.pk}:{page.locale_id}:{limit}"
-    ids = cache.get(key)
-    if ids is None:
+
+    def compute():
         ids, pages = _compute(page, limit)
-        cache.set(key, ids, CACHE_TIMEOUT)
-    else:
-        pages = _visible_specific(ids) if ids else {}
-    return [pages[pk] for pk in ids if pk in pages]
+        return [pages[pk] for pk in ids if pk in pages]
 
-
-def connect_signals():
-    """Invalidate the lists on what changes which pages readers see: publication,
-    unpublication and moves of any page type, deletion of a page (a page's rows
-    are always deleted as `Page` rows too) and privacy changes."""
-    for model in get_page_models():
-        page_published.connect(invalidate_related_cache, sender=model, dispatch_uid="editorial_related_published")
-        page_unpublished.connect(invalidate_related_cache, sender=model, dispatch_uid="editorial_related_unpublished")
-        post_page_move.connect(invalidate_related_cache, sender=model, dispatch_uid="editorial_related_moved")
-    post_delete.connect(invalidate_related_cache, sender=Page, dispatch_uid="editorial_related_deleted")
-    post_save.connect(invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_restricted")
-    post_delete.connect(
-        invalidate_related_cache, sender=PageViewRestriction, dispatch_uid="editorial_related_unrestricted"
-    )
+    # One entry per page: not for the database snapshot, read whole on an empty cache.
+    return sitewide(f"related:{page.pk}:{page.locale_id}:{limit}", compute, persist=False)

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from editorial.localize import translate
 from editorial.models import RelatedPin
-from editorial.related import GENERATION_KEY, related_items
+from editorial.related import related_items
 from initiatives.models import InitiativeIndexPage
 from tests.events.factories import event_index, event_page
 from tests.factories import TopicFactory
@@ -124,22 +124,8 @@ def test_queries_do_not_grow_with_topics_or_items(site, size):
         article(news, f"Autre {n}", topics[: n + 1], day(n))
     cache.clear()
     assert count_queries(lambda: related_items(current)) <= 9
-    # Cached: only the pages themselves are loaded again (privacy check, pages, one query per content type).
-    assert count_queries(lambda: related_items(current)) <= 3
-
-
-def test_stale_cached_list_never_shows_unpublished_or_private_pages(site):
-    news = site["news"]
-    topic = TopicFactory()
-    current = article(news, "Courant", [topic])
-    gone, hidden = article(news, "Retiré", [topic]), article(news, "Privé", [topic])
-    assert titles(related_items(current)) == ["Privé", "Retiré"]
-    # As another web process would: the change happens without this cache hearing of it.
-    generation = cache.get(GENERATION_KEY)
-    gone.unpublish()
-    make_private(hidden)
-    cache.set(GENERATION_KEY, generation, None)
-    assert related_items(current) == []
+    # Cached with the site-wide data, pages included.
+    assert count_queries(lambda: related_items(current)) == 0
 
 
 def test_cache_is_invalidated_on_publish_unpublish_delete_and_privacy(site):

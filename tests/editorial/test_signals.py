@@ -4,7 +4,8 @@ receivers listen to pages and page privacy only."""
 import pytest
 from django.core.cache import cache
 
-from editorial.related import GENERATION_KEY, _generation, related_items
+from editorial.related import related_items
+from editorial.sitewide import GENERATION_KEY, _generation
 from events.models import Registration
 from news.models import NewsIndexPage
 from tests.events.factories import event_index, event_page
