@@ -14,13 +14,14 @@ with an empty cache, the first read of a request loads every piece of the
 current generation in one query, where recomputing them would cost one or more
 queries each."""
 
+import logging
 import pickle
 import time
 
 from asgiref.local import Local
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import get_language
@@ -29,9 +30,12 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_mod
 from wagtail.query import PageQuerySet
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "editorial:sitewide:generation"
-# Signals keep the data exact; the timeout only bounds what a change made
-# behind the ORM's back (raw SQL, a restored dump) can leave stale.
+# Signals keep the data exact; the timeout bounds how long the cache keeps
+# what a change made behind the ORM's back (raw SQL) left stale. The snapshot
+# in the database keeps it until the next save or `migrate`, which drop it.
 TIMEOUT = 60 * 60 * 24
 
 
@@ -97,10 +101,16 @@ def _store(name, generation, value=None):
 def _write(rows):
     from .models import SitewideSnapshot
 
-    # A concurrent writer of the same piece is no error: the last one wins.
-    SitewideSnapshot.objects.bulk_create(
-        rows, update_conflicts=True, unique_fields=["name"], update_fields=["generation", "value"]
-    )
+    # A concurrent writer of the same piece is no error: the last one wins. The
+    # snapshot only saves queries: a write that fails (SQLite busy) costs the
+    # reader nothing, the next one writes it.
+    try:
+        with transaction.atomic():
+            SitewideSnapshot.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["name"], update_fields=["generation", "value"]
+            )
+    except DatabaseError:
+        logger.warning("Site-wide data: the snapshot could not be written.", exc_info=True)
 
 
 def save_pending():
@@ -173,6 +183,18 @@ def invalidate_sitewide(**kwargs):
     transaction.on_commit(_bump)
 
 
+def _drop_after_migrate(**kwargs):
+    try:
+        invalidate_sitewide()
+    except Exception:
+        # A deployment may migrate before the cache server is up: the snapshot
+        # is dropped all the same, and the cached pieces expire after TIMEOUT.
+        logger.warning("Site-wide data: the cache could not be told of the migration.", exc_info=True)
+        from .models import SitewideSnapshot
+
+        SitewideSnapshot.objects.all().delete()
+
+
 def _bump():
     from .models import SitewideSnapshot
 
@@ -241,7 +263,7 @@ def connect_signals(app_config):
     PageQuerySet.public_q = cached_public_q
     PageQuerySet.private_q = cached_private_q
     # After a deployment's `migrate`, values pickled from the previous code are dropped.
-    post_migrate.connect(invalidate_sitewide, sender=app_config, dispatch_uid="editorial_sitewide_migrated")
+    post_migrate.connect(_drop_after_migrate, sender=app_config, dispatch_uid="editorial_sitewide_migrated")
     for model in get_page_models():
         page_published.connect(invalidate_sitewide, sender=model, dispatch_uid="editorial_sitewide_published")
         page_unpublished.connect(invalidate_sitewide, sender=model, dispatch_uid="editorial_sitewide_unpublished")

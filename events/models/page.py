@@ -304,6 +304,10 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     def index_page(self):
         # By name: the index module imports this one to list its events.
         index_model = apps.get_model("events", "EventIndexPage")
+        # The parent the page was routed from (from the site-wide data), when it is the index.
+        parent = getattr(self, "_cached_parent_obj", None)
+        if isinstance(parent, index_model):
+            return parent
         return index_model.objects.parent_of(self).select_related("privacy_page").first()
 
     def privacy_page(self):
