@@ -18,30 +18,33 @@ SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
 FACET_NAMES = ("type", "topic", "year")
 
 
-# Typos are forgiven on words of 5 letters or more (1 edit, 2 from 8 letters),
-# never on the first letter; fuzzy matches skip synonyms (a fuzzy synonym graph
-# is noise) and score below exact and stemmed ones. Only in titles and summaries:
-# a fuzzy word builds an automaton per field searched and per hit highlighted,
-# and on bodies that tripled the time of a search at 10,000 pages.
-FUZZINESS = "AUTO:5,8"
+# One typo is forgiven per word of 5 letters or more (the second bound, past any
+# word's length, never allows two), never on the first letter; fuzzy matches skip
+# synonyms (a fuzzy synonym graph is noise) and score below exact and stemmed ones.
+# A fuzzy word builds an automaton per field searched and per hit highlighted: on
+# bodies, or with two typos, that tripled the time of a search at 10,000 pages.
+# So typos are looked for in a page's titles and summary, unstemmed (`spelling`:
+# stemming turns "litteratei" two edits away from "littératie"), and in titles
+# of recommendations and sessions.
+FUZZINESS = "AUTO:5,1000"
 # When not every word is found: the pages with most of them (all but one of up to
 # four words, three quarters beyond).
 PARTIAL = "1<-1 4<75%"
 
 
-def _matching(text, fields, fuzzy_fields):
+def _matching(text, fields, typo_fields, typo_analyzer):
     """Pages with every word first, then with every word give or take a typo, then with most words."""
     return [
         {"multi_match": {"query": text, "fields": fields, "type": "cross_fields", "operator": "and", "boost": 4}},
         {
             "multi_match": {
                 "query": text,
-                "fields": fuzzy_fields,
+                "fields": typo_fields,
                 "type": "best_fields",
                 "operator": "and",
                 "fuzziness": FUZZINESS,
                 "prefix_length": 1,
-                "analyzer": "text_index",
+                "analyzer": typo_analyzer,
                 "boost": 1.5,
             }
         },
@@ -63,12 +66,18 @@ def text_query(text):
     return {
         "bool": {
             "should": [
-                *_matching(text, ["title", "summary", "body"], ["title", "summary"]),
+                *_matching(text, ["title", "summary", "body"], ["spelling"], "words"),
                 {
                     "nested": {
                         "path": "entries",
                         "score_mode": "max",
-                        "query": {"bool": {"should": _matching(text, ["entries.title^2", "entries.text"], ["entries.title^2"])}},
+                        "query": {
+                            "bool": {
+                                "should": _matching(
+                                    text, ["entries.title^2", "entries.text"], ["entries.title^2"], "text_index"
+                                )
+                            }
+                        },
                         "inner_hits": {
                             "size": 1,
                             "_source": ["entries.anchor", "entries.number", "entries.title"],
@@ -131,8 +140,7 @@ def engine_body(text, filters, start, size, exclude_page_ids=(), by_date=False):
         "_source": SOURCE_FIELDS,
         "highlight": {
             **HIGHLIGHT,
-            # Each field with the words searched in it: typos (titles and summaries only) are not looked for in bodies.
-            "require_field_match": True,
+            "require_field_match": False,
             "fields": {
                 "summary": {"fragment_size": 220, "number_of_fragments": 1},
                 "body": {"fragment_size": 220, "number_of_fragments": 1},
