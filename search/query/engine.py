@@ -205,12 +205,7 @@ def engine_search(engine, query, exclude_page_ids=()):
         name: [(str(bucket["key"]), bucket["doc_count"]) for bucket in aggs.get(name, {}).get("buckets", [])]
         for name in FACET_NAMES
     }
-    spelling, other_count = "", 0
-    if total == 0:
-        spelling = _spelling(engine, language, query.text, exclude_page_ids)
-        other = query.other_language
-        if other != language and engine.index_exists(other):
-            other_count = engine.count_raw(other, visible_only(text_query(query.text), hidden_page_ids(other)))
+    spelling, other_count = _when_nothing_found(engine, query, exclude_page_ids) if total == 0 else ("", 0)
     return SearchResults(
         hits=hydrate(language, response["hits"]["hits"]),
         total=total,
@@ -222,16 +217,28 @@ def engine_search(engine, query, exclude_page_ids=()):
     )
 
 
-def _spelling(engine, language, text, exclude_page_ids):
-    """The first suggested spelling that finds something: never a suggestion that empties the page again."""
-    suggested = engine.search_raw(language, spelling_body(text))
-    options = suggested.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
-    for option in options:
-        if option["text"] != text.lower() and engine.count_raw(
-            language, visible_only(text_query(option["text"]), exclude_page_ids)
-        ):
-            return option["text"]
-    return ""
+def _when_nothing_found(engine, query, exclude_page_ids):
+    """("Did you mean", the count in the other language) in two requests to the
+    engine: the suggestions with that count, then whether each finds something.
+    Only a suggestion that finds something is offered: never one that empties the page again."""
+    language, other = query.language, query.other_language
+    searches = [(language, spelling_body(query.text))]
+    if other != language:
+        searches.append((other, _count_body(visible_only(text_query(query.text), hidden_page_ids(other)))))
+    suggested, *counted = engine.msearch_raw(searches)
+    options = [
+        option["text"]
+        for option in suggested.get("suggest", {}).get("spelling", [{}])[0].get("options", [])
+        if option["text"] != query.text.lower()
+    ]
+    checks = [(language, _count_body(visible_only(text_query(option), exclude_page_ids))) for option in options]
+    found = engine.msearch_raw(checks) if checks else []
+    spelling = next((option for option, answer in zip(options, found, strict=True) if _total(answer)), "")
+    return spelling, _total(counted[0]) if counted else 0
+
+
+def _count_body(query):
+    return {"size": 0, "query": query, "track_total_hits": True}
 
 
 def _start(page):
