@@ -59,10 +59,13 @@ def synonym_rules(language):
 # Documents ---------------------------------------------------------------------
 
 
+# Depth 2 holds the home page of each language, the way into the site rather than a result.
+HOME_DEPTH = 2
+
+
 def visible_pages(language):
     """Pages of `language` readers may open and search returns."""
-    # Depth 2 holds the home page of each language, the way into the site rather than a result.
-    return Page.objects.live().public().filter(locale__language_code=language, depth__gt=2)
+    return Page.objects.live().public().filter(locale__language_code=language, depth__gt=HOME_DEPTH)
 
 
 def people_with_page(language):

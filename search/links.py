@@ -3,6 +3,7 @@ facets, pages of results, the other language, the API's absolute URLs. Built
 here, from the request answered, and nowhere else."""
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -17,11 +18,18 @@ from people.models import PeopleIndexPage
 from .query.value import MAX_RESULT_WINDOW, PER_PAGE, SORTS
 
 
-def search_url(language, **params):
+def search_path(language):
     with translation.override(language):
-        url = reverse("search")
+        return reverse("search")
+
+
+def search_url(language, **params):
+    return _with_params(search_path(language), params)
+
+
+def _with_params(path, params):
     params = {key: value for key, value in params.items() if value}
-    return f"{url}?{urlencode(params)}" if params else url
+    return f"{path}?{urlencode(params)}" if params else path
 
 
 @dataclass(frozen=True)
@@ -43,10 +51,15 @@ class SearchLinks:
         self.request = request
         self.query = query
 
+    @cached_property
+    def _path(self):
+        # Reversed once: a page of results links it some sixty times (facets, pages, orders).
+        return search_path(self.query.language)
+
     def search(self, **changes):
         """This search in its language with `changes` to its parameters ("" removes one)."""
         params = {"q": self.query.text, **self.query.filters.as_dict(), "sort": self._sort(), **changes}
-        return search_url(self.query.language, **params)
+        return _with_params(self._path, params)
 
     def _sort(self):
         """The `sort` parameter, left out for the default order."""

@@ -235,10 +235,29 @@ class LocalizedIndexesMixin:
     def search_raw(self, language, body):
         return self.breaker.call(self.es.search, index=self.index_name(language), **self._body(body))
 
+    def msearch_raw(self, searches):
+        """The answers to [(language, body)], asked in one request; an index not
+        there yet finds nothing."""
+        lines = []
+        for language, body in searches:
+            lines += [{"index": self.index_name(language), "ignore_unavailable": True}, body]
+        if self.use_new_elasticsearch_api:
+            answers = self.breaker.call(self.es.msearch, searches=lines)["responses"]
+        else:
+            answers = self.breaker.call(self.es.msearch, body=lines)["responses"]
+        failed = [answer["error"] for answer in answers if "error" in answer]
+        if failed:
+            raise SearchRequestFailed(failed[0])
+        return answers
+
     def count_raw(self, language, query):
         return self.breaker.call(self.es.count, index=self.index_name(language), **self._body({"query": query}))[
             "count"
         ]
+
+
+class SearchRequestFailed(Exception):
+    """One search of a multi-search failed (the others answered)."""
 
 
 def localized(backend_class, **attributes):

@@ -101,6 +101,19 @@ def test_no_results_gives_the_other_language_count_and_a_spelling_suggestion(cli
     assert soup.select_one(".search-empty a")["href"].startswith("/fr/recherche/?q=cloud")
 
 
+def test_nothing_found_before_the_other_language_has_an_index(client, engine, homes):
+    standard_page(homes[0], "Souveraineté et infrastructures")
+    engine.delete_index("en")
+    # Two typos: more than the search forgives, not more than a suggestion corrects.
+    response = client.get("/fr/recherche/?q=souvreinete")
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    empty = soup.select_one(".search-empty")
+    assert soup.select_one(".notice") is None
+    assert empty.select_one("a")["href"] == "/fr/recherche/?q=souverainete"
+    assert empty.select_one("[lang=en]") is None
+
+
 def test_typos_and_partial_matches_still_find_pages(client, corpus):
     found, _ = results(client, "/fr/recherche/?q=souverainte")
     assert found[:1] == [corpus["souverainete"].url]
