@@ -250,11 +250,6 @@ class LocalizedIndexesMixin:
             raise SearchRequestFailed(failed[0])
         return answers
 
-    def count_raw(self, language, query):
-        return self.breaker.call(self.es.count, index=self.index_name(language), **self._body({"query": query}))[
-            "count"
-        ]
-
 
 class SearchRequestFailed(Exception):
     """One search of a multi-search failed (the others answered)."""

@@ -21,3 +21,10 @@ def standard_page(parent, title, intro="", body="", publish=True, **fields):
     if publish:
         revision.publish()
     return Page.objects.get(pk=page.pk).specific
+
+
+def indexed_count(engine, language, query=None):
+    """How many documents of `language`'s index match `query` (all by default)."""
+    engine.refresh(language)
+    body = {"query": query or {"match_all": {}}, "size": 0, "track_total_hits": True}
+    return engine.search_raw(language, body)["hits"]["total"]["value"]
