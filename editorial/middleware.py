@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.views import serve as wagtail_serve
 
@@ -56,9 +56,18 @@ class CachedSiteMiddleware:
 def _route(home, request, parts):
     """The route from the home page, its sections (its children) taken from the
     cache: a page below a section costs the queries of the levels below it."""
-    sections = sitewide(f"sections:{home.pk}", lambda: {child.slug: child for child in home.get_children().specific()})
+    sections = sitewide(f"sections:{home.pk}", lambda: _sections_of(home))
     section = sections.get(parts[0]) if parts else None
     if section is None:
         return home.route(request, parts)
     section._cached_parent_obj = home
     return section.route(request, parts[1:])
+
+
+def _sections_of(home):
+    """{slug: specific page} of the home page's children, with their locales (their URLs need them)."""
+    sections = list(home.get_children().specific())
+    locales = Locale.objects.in_bulk({section.locale_id for section in sections})
+    for section in sections:
+        section.locale = locales[section.locale_id]
+    return {section.slug: section for section in sections}

@@ -5,6 +5,7 @@ from functools import cached_property
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Q, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -311,12 +312,19 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         return index_model.objects.parent_of(self).select_related("privacy_page").first()
 
     def privacy_page(self):
-        """The privacy notice linked from the consent box, in the page's language."""
-        privacy = self.index_page.privacy_page if self.index_page else None
-        if privacy is None:
+        """The privacy notice linked from the consent box, in the page's language (one query)."""
+        privacy_id = self.index_page.privacy_page_id if self.index_page else None
+        if privacy_id is None:
             return None
-        localized = privacy.localized
-        return localized if localized.live else None
+        # Its translation in the page's language, else the page chosen (as `Page.localized`), if live.
+        chosen = Page.objects.filter(pk=privacy_id).values("translation_key")
+        in_language = Q(translation_key=Subquery(chosen), locale_id=self.locale_id)
+        localized = (
+            Page.objects.filter(in_language | Q(pk=privacy_id))
+            .order_by(Case(When(in_language, then=0), default=1))
+            .first()
+        )
+        return localized if localized and localized.live else None
 
     # Views ---------------------------------------------------------------
 

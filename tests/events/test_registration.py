@@ -65,6 +65,22 @@ def test_open_form_shows_seats_left_and_privacy_link(client, workshop, privacy):
     assert "Je m'inscris" in html
 
 
+def test_english_form_links_the_english_privacy_notice_only_while_it_is_live(client, index, workshop, privacy, home_en):
+    english_privacy = translate(
+        privacy, {"Politique de confidentialité": "Privacy policy", "confidentialite": "privacy"}
+    )
+    translate(index, {"Événements": "Events", "evenements": "events"})
+    english_workshop = translate(workshop, {"Atelier": "Workshop", "atelier": "workshop"})
+
+    def privacy_links():
+        soup = BeautifulSoup(client.get(english_workshop.url).content, "html.parser")
+        return [a["href"] for a in soup.select("form a") if a.get_text(strip=True) == "Read our privacy notice"]
+
+    assert privacy_links() == [english_privacy.url]
+    english_privacy.unpublish()
+    assert privacy_links() == []
+
+
 def test_registering_saves_confirms_and_mails_in_french(client, workshop, mailoutbox):
     response = post(client, workshop, name="Ada Lovelace", email="Ada@Example.org ", organisation="Pix")
     assert response.status_code == 302
