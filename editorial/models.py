@@ -240,5 +240,9 @@ class SitewideSnapshot(models.Model):
     generation = models.BigIntegerField()
     value = models.BinaryField(blank=True)
 
+    class Meta:
+        verbose_name = _("donnée commune du site")
+        verbose_name_plural = _("données communes du site")
+
     def __str__(self):
         return self.name

@@ -24,6 +24,7 @@ class HomePage(ServedPageMixin, Page):
 
     class Meta:
         verbose_name = _("page d'accueil")
+        verbose_name_plural = _("pages d'accueil")
 
 
 class StandardPage(ServedPageMixin, Page):
@@ -51,3 +52,4 @@ class StandardPage(ServedPageMixin, Page):
 
     class Meta:
         verbose_name = _("page standard")
+        verbose_name_plural = _("pages standard")

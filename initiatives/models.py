@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.forms.models import AbstractFormField, FormMixin, FormSubmission
@@ -35,6 +36,7 @@ class InitiativeIndexPage(SectionIndexPage):
 
     class Meta:
         verbose_name = _("index des initiatives")
+        verbose_name_plural = pgettext_lazy("pluriel", "index des initiatives")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

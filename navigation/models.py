@@ -70,6 +70,8 @@ class MenuItem(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         unique_together = [("translation_key", "locale")]
+        verbose_name = _("lien du menu")
+        verbose_name_plural = _("liens du menu")
 
     def __str__(self):
         return self.label

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
@@ -29,6 +30,7 @@ class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
 
     class Meta:
         verbose_name = _("index des actualités")
+        verbose_name_plural = pgettext_lazy("pluriel", "index des actualités")
 
     def articles(self):
         return NewsArticlePage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)

@@ -1,6 +1,7 @@
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
@@ -174,6 +175,7 @@ class PeopleIndexPage(SnippetIndexPage):
 
     class Meta:
         verbose_name = _("index des personnes")
+        verbose_name_plural = pgettext_lazy("pluriel", "index des personnes")
 
     def snippets_for_sitemap(self):
         return super().snippets_for_sitemap().filter(show_in_listings=True)

@@ -2,6 +2,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
@@ -73,6 +74,7 @@ class TopicIndexPage(SnippetIndexPage):
 
     class Meta:
         verbose_name = _("index des thèmes")
+        verbose_name_plural = pgettext_lazy("pluriel", "index des thèmes")
 
     @path("")
     def topic_list(self, request):

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail_localize.fields import SynchronizedField
 
@@ -41,6 +42,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
 
     class Meta:
         verbose_name = _("index des événements")
+        verbose_name_plural = pgettext_lazy("pluriel", "index des événements")
 
     def events(self):
         return EventPage.objects.live().public().child_of(self).filter(locale_id=self.locale_id)

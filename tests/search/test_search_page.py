@@ -7,7 +7,10 @@ from django.contrib.auth.models import User
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from news.models import NewsIndexPage
 from search.models import Synonym
+from tests.events.factories import event_index
+from tests.news.factories import add_child
 
 from .conftest import standard_page
 
@@ -116,6 +119,23 @@ def test_facets_and_pagination_links(client, homes):
     assert soup.select_one("ol.search-results")["start"] == "11"
     type_link = soup.select_one(".search-facets a")
     assert "type=home.standardpage" in type_link["href"] and "(12)" in type_link.text
+    assert type_link.get_text(" ", strip=True) == "Pages standard (12)"
+
+
+@pytest.mark.parametrize(
+    ("url", "labels"),
+    [
+        ("/fr/recherche/?q=pangolin", {"Pages standard (1)", "Index des actualités (1)", "Index des événements (1)"}),
+        ("/en/search/?q=pangolin", {"Standard pages (1)", "News indexes (1)", "Event indexes (1)"}),
+    ],
+)
+def test_type_facets_are_plurals_in_the_readers_language(client, homes, url, labels):
+    for home in homes:
+        standard_page(home, "Pangolin")
+        add_child(home, NewsIndexPage(title="Pangolin actualités", slug="pangolin-actualites"))
+        event_index(home, title="Pangolin événements", slug="pangolin-evenements")
+    facets = {link.get_text(" ", strip=True) for link in soup_of(client.get(url)).select(".search-facets a")}
+    assert labels <= facets
 
 
 def test_promotions_pinned_above_and_not_repeated(client, pages):
