@@ -18,6 +18,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelsearch.backends import get_search_backend
 from wagtail.models import Page
@@ -63,9 +64,15 @@ def synonym_rules(language):
 HOME_DEPTH = 2
 
 
+def visible_condition():
+    """What makes a page one readers may open and search returns: live, public, below the home page."""
+    pages = Page.objects.all()
+    return pages.live_q() & pages.public_q() & Q(depth__gt=HOME_DEPTH)
+
+
 def visible_pages(language):
     """Pages of `language` readers may open and search returns."""
-    return Page.objects.live().public().filter(locale__language_code=language, depth__gt=HOME_DEPTH)
+    return Page.objects.filter(visible_condition(), locale__language_code=language)
 
 
 def people_with_page(language):

@@ -309,7 +309,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         parent = getattr(self, "_cached_parent_obj", None)
         if isinstance(parent, index_model):
             return parent
-        return index_model.objects.parent_of(self).select_related("privacy_page").first()
+        return index_model.objects.parent_of(self).first()
 
     def privacy_page(self):
         """The privacy notice linked from the consent box, in the page's language (one query)."""
