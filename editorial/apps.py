@@ -6,6 +6,7 @@ class EditorialConfig(AppConfig):
     name = "editorial"
 
     def ready(self):
-        from . import sitewide
+        from . import rendered_body, sitewide
 
         sitewide.connect_signals(self)
+        rendered_body.connect_signals()

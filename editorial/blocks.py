@@ -2,19 +2,22 @@
 
 Use them as the body of a page::
 
-    from editorial.blocks import BodyBlock, outline, reading_time
+    from editorial.blocks import BodyBlock
 
     class ArticlePage(EditorialPage):
         body = StreamField(BodyBlock(), verbose_name=_("corps du texte"))
 
 A content type that needs more blocks subclasses `BodyBlock` and declares them
-(see `reports.blocks.ReportBodyBlock`). Render the body with the include
-``editorial/includes/body.html`` and a table of contents with
-``editorial/includes/toc.html``, both fed by ``outline(page.body)`` (it gives
-each heading its anchor), put in the page context as ``outline``::
+(see `reports.blocks.ReportBodyBlock`). Render it with
+`editorial.rendered_body.rendered_body(page, page.body, request)` in the page's
+context, as ``body``: its HTML (``editorial/includes/body.html``, once per
+content), and its outline (each heading's anchor) for a table of contents::
+
+    context["body"] = rendered_body(self, self.body, request)
+    context["outline"] = context["body"].outline
 
     {% include "editorial/includes/toc.html" %}
-    {% include "editorial/includes/body.html" with body=page.body %}
+    {{ body.html }}
 
 and link their styles in the head: ``{% static 'editorial/body.css' %}``.
 
@@ -232,17 +235,18 @@ class Outline:
         return bool(self.toc)
 
 
-def outline(stream_value):
-    return Outline(stream_value)
-
-
 def word_count(*texts):
     return sum(len(strip_tags(str(text)).split()) for text in texts if text)
 
 
-def reading_time(stream_value, *extra_texts):
-    """Minutes needed to read a body (and e.g. a summary), at least one."""
-    texts = list(extra_texts)
+def body_word_count(stream_value):
+    """Words a reader reads in a body: its searchable text (headings, paragraphs, captions, cells...)."""
+    texts = []
     for child in stream_value or []:
         texts.extend(child.block.get_searchable_content(child.value))
-    return max(1, math.ceil(word_count(*texts) / WORDS_PER_MINUTE))
+    return word_count(*texts)
+
+
+def reading_minutes(words):
+    """Minutes needed to read `words` words, at least one."""
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))

@@ -21,9 +21,9 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.blocks import outline
 from editorial.listing import Listing, choice_filter
 from editorial.models import EditorialPage, SectionIndexPage
+from editorial.rendered_body import rendered_body
 
 from .blocks import CallToActionBlock, ContactBlock, KeyDateBlock, ParticipantBlock, SectionsBlock
 from .replies import CONSENT, LANGUAGE, ReplyFormBuilder, notify_contact
@@ -168,7 +168,8 @@ class InitiativePage(FormMixin, EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = outline(self.sections)
+        context["body"] = rendered_body(self, self.sections, request)
+        context["outline"] = context["body"].outline
         if self.accepts_responses:
             context["form"] = self.get_form(page=self, user=request.user)
         return context

@@ -14,11 +14,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.absolute import absolute_url
-from editorial.blocks import BodyBlock, outline
+from editorial.blocks import BodyBlock
 from editorial.feeds import feed_response
 from editorial.institute import institute_json_ld
 from editorial.listing import Listing, mark_empty_options, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
+from editorial.rendered_body import rendered_body
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 
@@ -186,7 +187,8 @@ class NewsArticlePage(EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = outline(self.body)
+        context["body"] = rendered_body(self, self.body, request)
+        context["outline"] = context["body"].outline
         context["jsonld"] = self.jsonld(request)
         return context
 

@@ -19,9 +19,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.blocks import outline, reading_time
+from editorial.blocks import reading_minutes, word_count
 from editorial.institute import institute_json_ld
 from editorial.models import EditorialPage, choice_label
+from editorial.rendered_body import rendered_body
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 from people.models import PeopleIndexPage
 
@@ -157,10 +158,6 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     # Body ------------------------------------------------------------------
 
     @cached_property
-    def outline(self):
-        return outline(self.body)
-
-    @cached_property
     def recommendation_numbers(self):
         """{list item id: number}: recommendations are numbered across the whole report."""
         numbers = {}
@@ -195,10 +192,6 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
                         }
                     )
         return entries
-
-    @cached_property
-    def reading_minutes(self):
-        return reading_time(self.body, self.summary)
 
     @property
     def updated_on(self):
@@ -306,7 +299,9 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def get_context(self, request, *args, **kwargs):
         self._load_pdfs()
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = self.outline
+        context["body"] = rendered_body(self, self.body, request)
+        context["outline"] = context["body"].outline
+        context["reading_minutes"] = reading_minutes(context["body"].words + word_count(self.summary))
         context["authors"] = self.author_links()
         context["topics"] = self.topics
         context["pdf"] = self.pdf_info()
