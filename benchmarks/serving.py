@@ -32,7 +32,7 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def production_environment(static_root, page_cache=True):
+def production_environment(static_root, page_cache=True, body_cache=True):
     """The environment of a production process on this machine: the same
     database and search engine as this process, a fresh secret key, plain HTTP
     on loopback, and the static files collected into `static_root`."""
@@ -47,6 +47,7 @@ def production_environment(static_root, page_cache=True):
         "STATIC_ROOT": str(static_root),
         # One worker: its own memory is a cache every request of the benchmark shares.
         "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
+        "BODY_CACHE_ENABLED": "true" if body_cache else "false",
     }
     env.pop("DEBUG", None)
     return env
@@ -71,7 +72,7 @@ def collect_static(static_root):
 
 
 @contextmanager
-def gunicorn(static_root, page_cache=True, log_path=None):
+def gunicorn(static_root, page_cache=True, body_cache=True, log_path=None):
     """A gunicorn server (one sync worker, so that timings are not shared with
     another request) on a free loopback port; yields its port."""
     port = free_port()
@@ -79,7 +80,7 @@ def gunicorn(static_root, page_cache=True, log_path=None):
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
             cwd=settings.BASE_DIR,
-            env=production_environment(static_root, page_cache),
+            env=production_environment(static_root, page_cache, body_cache),
             stdout=log,
             stderr=log,
         )

@@ -174,14 +174,29 @@ class EditorialPage(ServedPageMixin, Page):
     # The renditions of the cover the page templates show (the cover, the social preview).
     COVER_FILTERS = ("width-1200", "fill-1200x630")
 
-    def get_context(self, request, *args, **kwargs):
-        # Topics (chips, JSON-LD) and the cover with its renditions, read by the
-        # header, the body and the head: three queries whatever their number.
-        prefetch_related_objects(
-            [self],
-            Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order")),
-            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions(*self.COVER_FILTERS)),
+    def _load_cover(self):
+        """The cover with the renditions the templates show (header, social
+        preview): one query once they exist, where Wagtail's prefetch makes two."""
+        if not self.cover_image_id:
+            return
+        Image = get_image_model()
+        renditions = list(
+            Image.get_rendition_model()
+            .objects.filter(image_id=self.cover_image_id, filter_spec__in=self.COVER_FILTERS)
+            .select_related("image")
         )
+        image = renditions[0].image if renditions else Image.objects.filter(pk=self.cover_image_id).first()
+        if image is not None:
+            image.prefetched_renditions = renditions
+            self.cover_image = image
+
+    def get_context(self, request, *args, **kwargs):
+        # Topics (chips, JSON-LD) and the cover, read by the header, the body and
+        # the head: two queries whatever their number.
+        prefetch_related_objects(
+            [self], Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order"))
+        )
+        self._load_cover()
         context = super().get_context(request, *args, **kwargs)
         context["related_items"] = related_items(self)
         return context

@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
@@ -38,7 +39,12 @@ class RenderedBody:
 def rendered_body(page, stream_value, request):
     """The body `stream_value` of `page` as HTML (`editorial/includes/body.html`),
     its outline (table of contents, anchors) and its number of words."""
-    if getattr(request, "is_preview", False) or page.pk is None or page.get_view_restrictions():
+    if (
+        not settings.BODY_CACHE_ENABLED
+        or getattr(request, "is_preview", False)
+        or page.pk is None
+        or page.get_view_restrictions()
+    ):
         return _render(page, stream_value, request)
     raw = json.dumps(list(stream_value.raw_data), sort_keys=True, default=str)
     digest = hashlib.sha256(raw.encode()).hexdigest()

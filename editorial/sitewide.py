@@ -6,8 +6,10 @@ It is kept in Django's cache (the `CACHES` setting: shared by every worker on
 Redis), never in a per-process dict, under keys carrying a generation number.
 Any save or deletion that can change it (a page published, unpublished, moved
 or deleted; a site, locale or view restriction saved or deleted; a menu saved,
-through `invalidate_sitewide`) moves to a new generation, so every worker reads
-fresh data on its next request.
+through `invalidate_sitewide`; an image or a document, for the bodies rendered
+under it, see `rendered_body`; a translation synchronised, for the translation
+notices, see `roles.translation_status`) moves to a new generation, so every
+worker reads fresh data on its next request.
 
 Each piece is also written to the database (`SitewideSnapshot`) when computed:
 with an empty cache, the first read of a request loads every piece of the
@@ -58,10 +60,11 @@ def _memo():
     return getattr(_request_memo, "values", None)
 
 
-# The request memo's keys for the snapshot read from the database, and for the
-# pieces computed during the request, not yet written.
+# The request memo's keys for the snapshot read from the database, for the
+# pieces computed during the request, not yet written, and for the generation.
 _STORED = object()
 _PENDING = object()
+_GENERATION = object()
 
 
 def _stored():
@@ -122,8 +125,13 @@ def save_pending():
 
 
 def _generation():
+    """The current generation, read from the cache once per request (with Redis,
+    a round trip saved for every piece after the first)."""
     from .models import SitewideSnapshot
 
+    memo = _memo()
+    if memo is not None and _GENERATION in memo:
+        return memo[_GENERATION]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = _stored()[SitewideSnapshot.GENERATION]
@@ -131,6 +139,8 @@ def _generation():
             generation = _new_generation()
         cache.add(GENERATION_KEY, generation, None)
         generation = cache.get(GENERATION_KEY)
+    if memo is not None:
+        memo[_GENERATION] = generation
     return generation
 
 
@@ -200,6 +210,9 @@ def _bump():
 
     SitewideSnapshot.objects.exclude(name=SitewideSnapshot.GENERATION).delete()
     cache.set(GENERATION_KEY, _new_generation(), None)
+    memo = _memo()
+    if memo is not None:
+        memo.pop(_GENERATION, None)
 
 
 # Locales ------------------------------------------------------------------

@@ -42,8 +42,10 @@ X_FRAME_OPTIONS = "DENY"
 
 # A purge reaches only the cache it runs against: with each worker's own local
 # memory, the other workers would keep serving an unpublished page. The page
-# cache is on once the cache is shared (REDIS_URL, issue 15), or on request.
+# cache and the pages' rendered bodies are on once the cache is shared
+# (REDIS_URL, issue 15), or on request.
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))
+BODY_CACHE_ENABLED = env_bool("BODY_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))
 
 # Varnish (or any HTTP cache that takes PURGE requests) in front of the app
 # servers: Wagtail purges the URLs of a page when it changes (README, "Running

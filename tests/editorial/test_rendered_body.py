@@ -65,7 +65,9 @@ def test_a_published_change_shows_at_once_a_draft_only_in_its_preview(client, in
 def test_a_link_in_the_body_follows_the_linked_page(client, index):
     target = report(index, title="Rapport cité", slug="rapport-cite")
     page = report(
-        index, title="Un rapport", body=[("paragraph", f'<p>Voir <a linktype="page" id="{target.pk}">ce rapport</a>.</p>')]
+        index,
+        title="Un rapport",
+        body=[("paragraph", f'<p>Voir <a linktype="page" id="{target.pk}">ce rapport</a>.</p>')],
     )
     link = soup(client.get(page.url)).select_one(".body a")
     assert link["href"] == "/fr/rapports/rapport-cite/"

@@ -7,9 +7,12 @@ figure's ratio to that floor.
     DATABASE_URL=postgres://... python manage.py migrate
     DATABASE_URL=postgres://... python manage.py site_benchmark --pages 10000
 
-"Uncached" is a server without the page cache, rendering every request (the
-site-wide data cache warm, as in production); "cached" is the production
-server, whose page cache answers after the first request."""
+"Uncached" is a server without the page cache, rendering every request with
+the site-wide data and the pages' bodies from the cache, as when a page's
+cache entry expires or what is around its body changes; "body too" renders
+the body on every request as well, as after the page's own publication;
+"cached" is the production server, whose page cache answers after the first
+request."""
 
 import tempfile
 import time
@@ -65,6 +68,9 @@ class Command(BaseCommand):
             with gunicorn(static_root, page_cache=False, log_path=log) as port:
                 for key in rows:
                     timings[key, "uncached"] = time_path(port, key[2], requests, warm_up)
+            with gunicorn(static_root, page_cache=False, body_cache=False, log_path=log) as port:
+                for key in rows:
+                    timings[key, "body too"] = time_path(port, key[2], requests, warm_up)
             with gunicorn(static_root, page_cache=True, log_path=log) as port:
                 for key in rows:
                     timings[key, "floor"] = time_path(port, floors[key], requests, warm_up)
@@ -95,17 +101,17 @@ class Command(BaseCommand):
         )
         header = (
             f"{'language':<4} {'page type':<22} {'SQL':>4}  {'floor':>11}  {'uncached':>11} {'×':>6}  "
-            f"{'cached':>11} {'×':>6}  URL"
+            f"{'body too':>11} {'×':>6}  {'cached':>11} {'×':>6}  URL"
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for key in rows:
             language, name, url = key
             floor = summary(timings[key, "floor"])
-            uncached = summary(timings[key, "uncached"])
-            cached = summary(timings[key, "cached"])
+            cells = " ".join(
+                f" {median:>5.1f}/{p95:<5.1f} {median / floor[0]:>5.1f}×"
+                for median, p95 in (summary(timings[key, kind]) for kind in ("uncached", "body too", "cached"))
+            )
             self.stdout.write(
-                f"{language:<4} {name:<22} {measured[key][0]:>4}  {floor[0]:>5.1f}/{floor[1]:<5.1f}  "
-                f"{uncached[0]:>5.1f}/{uncached[1]:<5.1f} {uncached[0] / floor[0]:>5.1f}×  "
-                f"{cached[0]:>5.1f}/{cached[1]:<5.1f} {cached[0] / floor[0]:>5.1f}×  {url}"
+                f"{language:<4} {name:<22} {measured[key][0]:>4}  {floor[0]:>5.1f}/{floor[1]:<5.1f} {cells}  {url}"
             )
