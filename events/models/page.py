@@ -23,9 +23,10 @@ from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
 from ..forms import RegistrationForm
 from ..jsonld import event_json_ld
+from ..programme_display import programme_display
 from ..schedule import describe_dates, paris, whole_days
 from .programme import build_sessions, people_in_bulk, programme_person_ids
-from .registration import Registration, registration_status
+from .registration import Registration, registration_state, registration_status
 
 
 class EventPage(LocalizedRoutesMixin, EditorialPage):
@@ -298,8 +299,8 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         """Registrations for this event in every language (its versions share a translation key)."""
         return Registration.objects.filter(event_key=self.translation_key).count()
 
-    def registration_status(self, now=None, seats_taken=None):
-        return registration_status(self, now, seats_taken)
+    def registration_status(self, now=None):
+        return registration_status(self, now)
 
     @cached_property
     def index_page(self):
@@ -330,16 +331,15 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Seats are counted once, for the status and the seats left.
-        seats_taken = self.seats_taken() if self.registration_mode == RegistrationMode.FORM and self.capacity else None
-        status = self.registration_status(seats_taken=seats_taken)
+        status, seats_left = registration_state(self)
         context["registration_status"] = status
         context["registration_open"] = status == RegistrationStatus.OPEN
-        if self.registration_mode == RegistrationMode.FORM:
-            if self.capacity is not None and status == RegistrationStatus.OPEN:
-                context["seats_left"] = max(self.capacity - seats_taken, 0)
-            context.setdefault("registration_form", RegistrationForm())
+        # The form and its privacy notice only while readers may fill it in.
+        if status == RegistrationStatus.OPEN and self.registration_mode == RegistrationMode.FORM:
+            context["seats_left"] = seats_left
+            context["registration_form"] = RegistrationForm()
             context["privacy_page"] = self.privacy_page()
+        context["programme"] = programme_display(self.sessions, self.is_multi_day)
         context["jsonld"] = event_json_ld(self, request)
         context["calendar_index"] = self.index_page
         return context

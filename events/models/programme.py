@@ -79,8 +79,22 @@ def programme_person_ids(page):
     } - {None}
 
 
+# What the programme, its JSON-LD and search documents read of people and their
+# organisations; their biographies and the rest stay in the database.
+PROGRAMME_PERSON_FIELDS = (
+    "name",
+    "slug",
+    "role",
+    "locale",
+    "is_staff_member",
+    "organisation__name",
+    "organisation__acronym",
+)
+
+
 def people_in_bulk(ids):
-    return Person.objects.select_related("organisation").in_bulk(ids)
+    people = Person.objects.select_related("organisation").only(*PROGRAMME_PERSON_FIELDS).filter(pk__in=ids)
+    return {person.pk: person for person in people.order_by()}
 
 
 def build_sessions(page, people=None):

@@ -43,23 +43,31 @@ class Registration(models.Model):
         return f"{self.name} <{self.email}>"
 
 
-def registration_status(event, now=None, seats_taken=None):
-    """Whether `event` takes registrations `now`; its seats taken are counted when not given."""
+def registration_status(event, now=None):
+    """Whether `event` takes registrations `now`."""
+    return registration_state(event, now)[0]
+
+
+def registration_state(event, now=None):
+    """(whether `event` takes registrations `now`, the seats left while it does up
+    to a capacity, else None); the seats taken are counted (one query) only when
+    they decide."""
     mode = event.registration_mode
     if mode == RegistrationMode.NONE:
-        return RegistrationStatus.NOT_NEEDED
+        return RegistrationStatus.NOT_NEEDED, None
     if mode == RegistrationMode.CLOSED or event.cancelled:
-        return RegistrationStatus.CLOSED
+        return RegistrationStatus.CLOSED, None
     if mode == RegistrationMode.FULL:
-        return RegistrationStatus.FULL
+        return RegistrationStatus.FULL, None
     now = now or timezone.now()
     if now >= (event.registration_closes_at or event.starts_at):
-        return RegistrationStatus.CLOSED
-    if mode == RegistrationMode.FORM and event.capacity is not None:
-        taken = event.seats_taken() if seats_taken is None else seats_taken
-        if taken >= event.capacity:
-            return RegistrationStatus.FULL
-    return RegistrationStatus.OPEN
+        return RegistrationStatus.CLOSED, None
+    if mode != RegistrationMode.FORM or event.capacity is None:
+        return RegistrationStatus.OPEN, None
+    seats_left = event.capacity - event.seats_taken()
+    if seats_left <= 0:
+        return RegistrationStatus.FULL, None
+    return RegistrationStatus.OPEN, seats_left
 
 
 def retention_cutoff(days=None):

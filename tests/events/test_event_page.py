@@ -85,6 +85,25 @@ def test_programme_shows_times_kinds_moderators_and_speakers_linked_to_their_pag
     assert f'href="#{anchors[1]}"' in html
 
 
+def test_programme_participants_read_their_session_role_organisation_or_name_alone(client, index):
+    # No people index in this language: names are not links.
+    alone = PersonFactory(name="Anne Seule", role="", organisation=None)
+    acronym = organisation(name="Commission nationale de l'informatique et des libertés", acronym="CNIL")
+    expert = PersonFactory(name="Paul Expert", role="Juriste", organisation=acronym)
+    panel = session("panel", "Table ronde", "14:00:00", moderators=[alone], speakers=[expert, alone])
+    # The role given for this session replaces the one of the person's record.
+    panel["value"]["speakers"][0]["value"]["role"] = "Rapporteur"
+    page = event_page(index, "Atelier", programme=[panel])
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+
+    moderators = soup.select(".session__moderators .participant")
+    speakers = soup.select(".session__speakers li > .participant")
+    assert [p.get_text() for p in moderators] == ["Anne Seule"]
+    assert [p.get_text() for p in speakers] == ["Paul Expert, Rapporteur (CNIL)", "Anne Seule"]
+    assert [p.get_text() for p in soup.select(".programme .participant__role")] == [", Rapporteur (CNIL)"]
+    assert soup.select(".programme .participant a") == []
+
+
 def test_session_entries_and_participations_follow_the_live_programme(index):
     speaker, moderator, other = PersonFactory(), PersonFactory(), PersonFactory()
     page = event_page(
