@@ -7,7 +7,6 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -171,32 +170,15 @@ class EditorialPage(ServedPageMixin, Page):
         """Topics in editor order; uses prefetched links when present."""
         return [link.topic for link in self.page_topics.all()]
 
-    # The renditions of the cover the page templates show (the cover, the social preview).
-    COVER_FILTERS = ("width-1200", "fill-1200x630")
-
-    def _load_cover(self):
-        """The cover with the renditions the templates show (header, social
-        preview): one query once they exist, where Wagtail's prefetch makes two."""
-        if not self.cover_image_id:
-            return
-        Image = get_image_model()
-        renditions = list(
-            Image.get_rendition_model()
-            .objects.filter(image_id=self.cover_image_id, filter_spec__in=self.COVER_FILTERS)
-            .select_related("image")
-        )
-        image = renditions[0].image if renditions else Image.objects.filter(pk=self.cover_image_id).first()
-        if image is not None:
-            image.prefetched_renditions = renditions
-            self.cover_image = image
+    # Joined to the page when a reader's URL is routed to it (`ServedPageMixin`):
+    # the cover comes with the page, its renditions from Wagtail's rendition cache.
+    view_related = ("cover_image",)
 
     def get_context(self, request, *args, **kwargs):
-        # Topics (chips, JSON-LD) and the cover, read by the header, the body and
-        # the head: two queries whatever their number.
+        # Topics (chips, JSON-LD), read by the header and the head: one query whatever their number.
         prefetch_related_objects(
             [self], Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order"))
         )
-        self._load_cover()
         context = super().get_context(request, *args, **kwargs)
         context["related_items"] = related_items(self)
         return context

@@ -14,7 +14,7 @@ class ServedPageMixin:
             return super().route(request, path_components)
         # The child comes as its specific page, in one query when this page allows few types (Wagtail: two).
         children = self.get_children().filter(slug=path_components[0]).select_related("locale")
-        found = specific_pages(children[:1], self.specific_class.allowed_subpage_models())
+        found = specific_pages(children[:1], self.specific_class.allowed_subpage_models(), for_view=True)
         if not found:
             raise Http404
         child = found[0]

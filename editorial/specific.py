@@ -31,10 +31,11 @@ def _content_type_id(model):
     return ContentType.objects.get_for_model(model, for_concrete_model=False).pk
 
 
-def specific_pages(queryset, models, defer_streamfields=False):
+def specific_pages(queryset, models, defer_streamfields=False, for_view=False):
     """The pages of `queryset` (a `Page` queryset, order kept) as their specific
     instances of `models` (page types), in one query when they are few; pages
-    of other types come as they are."""
+    of other types come as they are. `for_view` joins what each type's own
+    view reads (its `view_related` foreign keys: a cover, a PDF)."""
     links = _page_links(models)
     if len(links) > MAX_JOINS:
         # Only the types present are joined: one query to know them.
@@ -43,6 +44,10 @@ def specific_pages(queryset, models, defer_streamfields=False):
     if len(links) > MAX_JOINS:
         return list((queryset.defer_streamfields() if defer_streamfields else queryset).specific())
     queryset = queryset.select_related(*(accessor for accessor, _model in links))
+    if for_view:
+        queryset = queryset.select_related(
+            *(f"{accessor}__{name}" for accessor, model in links for name in getattr(model, "view_related", ()))
+        )
     if defer_streamfields:
         queryset = queryset.defer(
             *(

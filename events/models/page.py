@@ -216,6 +216,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         return timezone.localtime(self.ends_at, paris()) if self.ends_at else None
 
     listing_date_field = "starts_at"
+    view_related = EditorialPage.view_related + ("organiser",)
 
     @property
     def listing_date(self):

@@ -146,6 +146,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             raise ValidationError(errors)
 
     listing_date_field = "publication_date"
+    view_related = EditorialPage.view_related + ("pdf", "pdf_english")
 
     @property
     def listing_date(self):
@@ -289,9 +290,14 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         return data
 
     def _load_pdfs(self):
-        """Both PDFs in one query (the page offers one and may point to the other)."""
-        documents = get_document_model().objects.in_bulk([pk for pk in (self.pdf_id, self.pdf_english_id) if pk])
-        for field in ("pdf", "pdf_english"):
+        """Both PDFs in one query (the page offers one and may point to the other),
+        unless the route joined them (`view_related`)."""
+        fields = [name for name in ("pdf", "pdf_english") if getattr(self, f"{name}_id")]
+        missing = [name for name in fields if not self._meta.get_field(name).is_cached(self)]
+        if not missing:
+            return
+        documents = get_document_model().objects.in_bulk([getattr(self, f"{name}_id") for name in missing])
+        for field in missing:
             document = documents.get(getattr(self, f"{field}_id"))
             if document is not None:
                 setattr(self, field, document)
