@@ -12,7 +12,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .forms import EditorialPageForm
-from .related import related_items
+from .related import related_block
 from .serving import ServedPageMixin
 from .sitewide import sitewide
 
@@ -180,7 +180,7 @@ class EditorialPage(ServedPageMixin, Page):
             [self], Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order"))
         )
         context = super().get_context(request, *args, **kwargs)
-        context["related_items"] = related_items(self)
+        context["related"] = related_block(self, request)
         return context
 
 

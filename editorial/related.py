@@ -13,8 +13,10 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
+from django.template.loader import render_to_string
 from django.utils import timezone
-from wagtail.models import Page, get_page_models
+from django.utils.translation import get_language
+from wagtail.models import Page, Site, get_page_models
 
 from .sitewide import sitewide
 from .specific import specific_pages
@@ -136,3 +138,20 @@ def related_items(page, limit=None):
 
     # One entry per page: not for the database snapshot, read whole on an empty cache.
     return sitewide(f"related:{page.pk}:{page.locale_id}:{limit}", compute, persist=False)
+
+
+def related_block(page, request):
+    """The "On the same subject" block of `page` as HTML
+    (`editorial/includes/related.html`), rendered once per generation of the
+    site-wide data and language: it shows only other pages' titles, types,
+    dates and URLs, which publishing or moving them renews."""
+    if not page.pk:
+        return ""
+    site = Site.find_for_request(request)
+
+    def render():
+        return render_to_string(
+            "editorial/includes/related.html", {"related_items": related_items(page), "request": request}
+        )
+
+    return sitewide(f"related-block:{page.pk}:{get_language()}:{site.pk if site else 0}", render, persist=False)

@@ -3,6 +3,7 @@
 from functools import cache
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -72,3 +73,13 @@ def in_section(path, url):
 def is_external(url):
     """Whether a menu link leaves the site (social networks, partners)."""
     return str(url).startswith(("http://", "https://"))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (`includes/footer.html`), rendered once per language and
+    generation of the site-wide data: it shows nothing else (menus, feeds, the
+    institute's settings)."""
+    return sitewide(
+        f"footer:{get_language()}", lambda: render_to_string("includes/footer.html", context.flatten()), persist=False
+    )
