@@ -3,7 +3,6 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
@@ -14,13 +13,6 @@ from tests.factories import PersonFactory, TopicFactory
 from .factories import document, recommendations_block, report, report_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, homes):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture

@@ -4,20 +4,12 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 
 from editorial.localize import translate
 
 from .factories import recommendations_block, report, report_index
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client, homes):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
