@@ -52,7 +52,20 @@ def _start_memo(**kwargs):
     _request_memo.values = {}
 
 
+# The names of the pieces the last two requests of this process both read
+# (locales, menus, the footer...): a request asks the cache for all of them in
+# one round trip, instead of one per piece. Names only, never values: the
+# values always come from the cache, under the current generation.
+_shared_names = frozenset()
+_last_names = frozenset()
+
+
 def _end_memo(**kwargs):
+    global _shared_names, _last_names
+    memo = _memo()
+    if memo:
+        names = frozenset(name for name in memo if isinstance(name, str))
+        _shared_names, _last_names = names & _last_names, names
     _request_memo.values = None
 
 
@@ -61,10 +74,12 @@ def _memo():
 
 
 # The request memo's keys for the snapshot read from the database, for the
-# pieces computed during the request, not yet written, and for the generation.
+# pieces computed during the request, not yet written, for the generation, and
+# for the shared names the cache did not have.
 _STORED = object()
 _PENDING = object()
 _GENERATION = object()
+_PREFETCHED = object()
 
 
 def _stored():
@@ -165,8 +180,13 @@ def sitewide(name, compute, persist=True):
     if memo is not None and name in memo:
         return memo[name]
     generation = _generation()
-    key = f"editorial:sitewide:{generation}:{name}"
-    value = cache.get(key)
+    if memo is not None and _PREFETCHED not in memo:
+        _prefetch(memo, generation)
+        if name in memo:
+            return memo[name]
+    key = _key(generation, name)
+    missed = memo is not None and name in memo[_PREFETCHED]
+    value = None if missed else cache.get(key)
     if value is None:
         stored = _stored()
         if persist and name in stored and stored[SitewideSnapshot.GENERATION] == generation:
@@ -179,6 +199,25 @@ def sitewide(name, compute, persist=True):
     if memo is not None:
         memo[name] = value
     return value
+
+
+def _key(generation, name):
+    return f"editorial:sitewide:{generation}:{name}"
+
+
+def _prefetch(memo, generation):
+    """Reads the pieces recent requests all read, in one round trip; remembers
+    those the cache did not have, so as not to ask for them again."""
+    names = [name for name in _shared_names if name not in memo]
+    found = cache.get_many([_key(generation, name) for name in names]) if names else {}
+    missed = set()
+    for name in names:
+        key = _key(generation, name)
+        if key in found:
+            memo[name] = found[key]
+        else:
+            missed.add(name)
+    memo[_PREFETCHED] = missed
 
 
 def invalidate_sitewide(**kwargs):

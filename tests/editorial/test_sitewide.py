@@ -75,3 +75,41 @@ def test_host_names_from_requests_are_not_written_to_the_snapshot(client, homes,
 
     names = set(SitewideSnapshot.objects.values_list("name", flat=True))
     assert names and not any(name.startswith("site:") for name in names)
+
+
+def test_a_page_read_again_asks_the_cache_for_its_site_wide_data_in_one_round_trip(client, homes, section, monkeypatch):
+    home_fr, _home_en = homes
+    menu(home_fr.locale, Menu.Slot.MAIN, ("Programme", section))
+    for _ in range(3):  # the pieces both of the last two requests read are the ones asked for together
+        client.get("/fr/programme/")
+
+    reads = []
+    # Local memory answers `get_many` with one `get` per key: those are not round trips.
+    inside_get_many = []
+    original_get, original_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if key.startswith("editorial:sitewide:") and not inside_get_many:
+            reads.append(("get", 1))
+        return original_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        keys = list(keys)
+        if any(key.startswith("editorial:sitewide:") for key in keys):
+            reads.append(("get_many", len(keys)))
+        inside_get_many.append(True)
+        try:
+            return original_get_many(keys, *args, **kwargs)
+        finally:
+            inside_get_many.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+
+    response = client.get("/fr/programme/")
+
+    assert links_in(response, "header")["Programme"] == "/fr/programme/"
+    single = [read for read in reads if read[0] == "get"]
+    batched = [read for read in reads if read[0] == "get_many"]
+    assert single == [("get", 1)], "only the generation is read on its own"
+    assert len(batched) == 1 and batched[0][1] >= 5, "locales, site, menus, footer... in one round trip"
