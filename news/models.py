@@ -58,9 +58,11 @@ class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
 
 
 class NewsArticlePage(EditorialPage):
+    # Indexed: the newest articles come from a walk down the index, not a sort of every article.
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
+        db_index=True,
         help_text=_("La date affichée sur l'article ; elle ordonne les actualités."),
     )
     author = models.ForeignKey(

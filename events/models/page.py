@@ -30,7 +30,8 @@ from .registration import Registration, registration_state, registration_status
 
 
 class EventPage(LocalizedRoutesMixin, EditorialPage):
-    starts_at = models.DateTimeField(_("début"), help_text=_("Heure de Paris."))
+    # Indexed: listings and the upcoming events walk down or up the index instead of sorting every event.
+    starts_at = models.DateTimeField(_("début"), help_text=_("Heure de Paris."), db_index=True)
     ends_at = models.DateTimeField(
         _("fin"),
         null=True,

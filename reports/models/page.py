@@ -47,9 +47,11 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     subtitle = models.CharField(
         _("sous-titre"), max_length=255, blank=True, help_text=_("Affiché sous le titre et dans « Comment citer ».")
     )
+    # Indexed: the latest reports come from a walk down the index, not a sort of every report.
     publication_date = models.DateField(
         _("date de publication"),
         default=timezone.localdate,
+        db_index=True,
         help_text=_(
             "La date imprimée sur le rapport ; elle ordonne les publications et figure dans « Comment citer »."
         ),

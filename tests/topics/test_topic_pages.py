@@ -155,3 +155,23 @@ def test_index_pages_live_once_under_each_home(home_fr):
     assert TopicIndexPage.can_create_at(home_fr) and PeopleIndexPage.can_create_at(home_fr)
     index_pages(home_fr)
     assert not TopicIndexPage.can_create_at(home_fr) and not PeopleIndexPage.can_create_at(home_fr)
+
+
+def test_home_topic_tiles_follow_publications_and_renames(client, site, settings):
+    settings.PAGE_CACHE_ENABLED = False  # only the site-wide data's cache between the editor and the reader
+    topic = TopicFactory(name="Souveraineté numérique", slug="souverainete-numerique")
+    article(site["news"], "Premier article", [topic])
+
+    def tiles():
+        html = BeautifulSoup(client.get("/fr/").content, "html.parser")
+        return {
+            tile.select_one(".topic-tiles__name").text: tile.select_one(".topic-tiles__count").text
+            for tile in html.select(".topic-tiles li")
+        }
+
+    assert tiles() == {"Souveraineté numérique": "1 contenu"}
+    article(site["news"], "Second article", [topic])
+    assert tiles() == {"Souveraineté numérique": "2 contenus"}
+    topic.name = "Souveraineté"
+    topic.save()
+    assert tiles() == {"Souveraineté": "2 contenus"}

@@ -1,6 +1,7 @@
 from django import template
 from django.db.models import Count, Q
 
+from editorial.sitewide import sitewide
 from topics.models import Topic, TopicIndexPage, live_pages_of
 
 register = template.Library()
@@ -17,14 +18,21 @@ def topic_url(context, topic):
 
 @register.inclusion_tag("topics/includes/topic_entry_points.html", takes_context=True)
 def topic_entry_points(context, page, count=8):
-    """The topics of `page`'s language that have content, the busiest first, for the home page."""
-    visible = live_pages_of(page.locale_id).values("pk")
-    topics = (
-        Topic.objects.filter(locale_id=page.locale_id, live=True)
-        .annotate(item_count=Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True))
-        .filter(item_count__gt=0)
-        .order_by("-item_count", "name")[:count]
-    )
+    """The topics of `page`'s language that have content, the busiest first, for
+    the home page. Counting every page's topics takes 20 ms at 5,000 pages a
+    language: kept with the site-wide data, which a publication or a topic's
+    change renews."""
+
+    def busiest():
+        visible = live_pages_of(page.locale_id).values("pk")
+        return list(
+            Topic.objects.filter(locale_id=page.locale_id, live=True)
+            .annotate(item_count=Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True))
+            .filter(item_count__gt=0)
+            .order_by("-item_count", "name")[:count]
+        )
+
+    topics = sitewide(f"topic-entry-points:{page.locale_id}:{count}", busiest)
     request = context.get("request")
     return {
         "request": request,
