@@ -1,5 +1,6 @@
 """What invalidates the "On the same subject" lists, and what does not: the
-receivers listen to pages and page privacy only."""
+receivers listen to pages, page privacy and topics (the home page's topic
+tiles are kept with them), not to people or registrations."""
 
 import pytest
 from django.core.cache import cache
@@ -38,7 +39,6 @@ def test_deleting_or_saving_other_objects_leaves_the_lists(home_fr, news):
     assert [page.title for page in related_items(current)] == ["Lié"]
     generation = _generation()
     PersonFactory().delete()
-    TopicFactory().delete()
     registration = Registration.objects.create(
         event=event, event_key=event.translation_key, name="Ada", email="ada@example.org", language="fr"
     )
@@ -66,4 +66,13 @@ def test_moving_a_page_clears_the_lists(home_fr, news):
     other = add_child(home_fr, NewsIndexPage(title="Archives", slug="archives"))
     generation = _generation()
     page.move(other, pos="last-child")
+    assert _generation() != generation
+
+
+def test_a_topic_saved_or_deleted_clears_the_lists(news):
+    generation = _generation()
+    topic = TopicFactory()
+    assert _generation() != generation
+    generation = _generation()
+    topic.delete()
     assert _generation() != generation
