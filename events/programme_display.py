@@ -14,7 +14,6 @@ def programme_display(sessions, multi_day):
     """`sessions` (`events.models.Session`s) as dicts of what the programme prints."""
     # The formats of the reader's language, read once as the `time` filter reads them for each time.
     time_format = get_format("TIME_FORMAT")
-    index_urls = {}
     shown_people = {}
 
     def moment(value, name):
@@ -25,17 +24,10 @@ def programme_display(sessions, multi_day):
         local = timezone.localtime(value)
         return {f"{name}_iso": local.isoformat(), f"{name}_time": dateformat.time_format(local, time_format)}
 
-    def person_url(person):
-        # `SnippetIndexPage.snippet_url`, with the index URL looked up once per language.
-        if person.locale_id not in index_urls:
-            index_urls[person.locale_id] = PeopleIndexPage.url_for_locale(person.locale_id)
-        base = index_urls[person.locale_id]
-        return f"{base}{person.slug}/" if base and person.slug else ""
-
     def participant(item):
         person = item.person
         if person.pk not in shown_people:
-            shown_people[person.pk] = (person.name, person_url(person), person.organisation)
+            shown_people[person.pk] = (person.name, PeopleIndexPage.snippet_url(person), person.organisation)
         name, url, organisation = shown_people[person.pk]
         detail = f", {item.role}" if item.role else ""
         if organisation:

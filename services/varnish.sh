@@ -73,15 +73,28 @@ start() {
     varnishd -a "127.0.0.1:$PORT" -T "127.0.0.1:$ADMIN_PORT" -n "$WORK_DIR/instance" \
         -p vcl_path="$WORK_DIR" -f "$WORK_DIR/default.vcl" -s malloc,256m -P "$WORK_DIR/varnishd.pid" \
         >"$WORK_DIR/varnishd.log" 2>&1 || { log "varnishd did not start: $(cat "$WORK_DIR/varnishd.log")"; return 1; }
+    local listening=false
     for _ in $(seq 1 50); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-            echo "VARNISH_URL=http://127.0.0.1:$PORT"
-            return 0
-        fi
+        if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then listening=true; break; fi
         sleep 0.2
     done
-    log "varnishd did not listen on $PORT"
-    return 1
+    [ "$listening" = "true" ] || { log "varnishd did not listen on $PORT"; return 1; }
+    wait_for_backends "$#"
+    echo "VARNISH_URL=http://127.0.0.1:$PORT"
+}
+
+# A backend starts "sick" until its probes pass: requests sent before then get a
+# 503. Wait for every app server to be healthy (VARNISH_HEALTHY_WAIT seconds at
+# most); app servers still down by then only earn a warning, since they may be
+# started after Varnish.
+wait_for_backends() {
+    local wanted="$1" healthy=0
+    for _ in $(seq 1 $((${VARNISH_HEALTHY_WAIT:-30} * 5))); do
+        healthy="$(adm backend.list 2>/dev/null | grep -cE '^\S*\bapp[0-9]+\s.*\shealthy\s' || true)"
+        [ "$healthy" -ge "$wanted" ] && return 0
+        sleep 0.2
+    done
+    log "WARNING: $healthy of $wanted app servers healthy (probed on /healthz); Varnish answers 503 until one is"
 }
 
 stop() {

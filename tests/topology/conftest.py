@@ -78,6 +78,8 @@ def varnish(app_servers, tmp_path):
     cache = Varnish(tmp_path)
     cache.script("start", *(f"127.0.0.1:{server.port}" for server in app_servers))
     try:
+        # services/varnish.sh waits for its probes: a sick backend would answer the first reader 503.
+        assert cache.healthy_backends() == len(app_servers), cache.script("adm", "backend.list")
         yield cache
     finally:
         cache.script("stop")
