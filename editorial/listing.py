@@ -49,6 +49,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import PageTopic
+from .sitewide import sitewide
 from .url_words import word
 
 PAGE_PARAM = "page"
@@ -56,11 +57,15 @@ PAGE_PARAM = "page"
 
 @dataclass
 class LinkFilter:
+    """`load_choices()` returns [(url value, label, object passed to `apply`)]; the
+    Listing calls it, or reads what it returned from the site-wide data."""
+
     param: str
     label: str
-    choices: list  # [(url value, label, object passed to apply)]
+    load_choices: callable
     apply: callable
     all_label: str = field(default=_("Tous"))
+    choices: list = field(default=None, init=False)
 
 
 def topic_filter(pages, locale_id):
@@ -73,18 +78,17 @@ def topic_filter(pages, locale_id):
     return LinkFilter(
         "topic",
         _("Thème"),
-        [(topic.slug, topic.name, topic) for topic in topics],
+        lambda: [(topic.slug, topic.name, topic) for topic in topics],
         lambda queryset, topic: queryset.filter(page_topics__topic=topic),
     )
 
 
 def year_filter(pages, field):
     """`?annee=<year>` (`?year=`): the years of the date `field` among `pages`, newest first."""
-    years = [day.year for day in pages.dates(field, "year", order="DESC")]
     return LinkFilter(
         "year",
         _("Année"),
-        [(year, str(year), year) for year in years],
+        lambda: [(day.year, str(day.year), day.year) for day in pages.dates(field, "year", order="DESC")],
         lambda queryset, year: queryset.filter(**{f"{field}__year": year}),
         all_label=_("Toutes"),
     )
@@ -93,28 +97,35 @@ def year_filter(pages, field):
 def choice_filter(param, label, field, choices, pages=None):
     """`?<param>=<value>` on a field with `choices` (`TextChoices.choices`);
     given `pages`, only the values they use are offered."""
-    if pages is not None:
-        used = set(pages.values_list(field, flat=True).distinct())
-        choices = [(value, name) for value, name in choices if value in used]
+
+    def load_choices():
+        # Without its ordering (pages sort by tree path), DISTINCT would keep every page.
+        used = set(pages.order_by().values_list(field, flat=True).distinct()) if pages is not None else None
+        return [(value, name, value) for value, name in choices if used is None or value in used]
+
     return LinkFilter(
         param,
         label,
-        [(value, name, value) for value, name in choices],
+        load_choices,
         lambda queryset, value: queryset.filter(**{field: value}),
     )
 
 
 def page_type_filter(pages):
     """`?type=<model name>` on a queryset of pages, each type labelled with its count (one query)."""
-    counts = pages.order_by().values("content_type").annotate(count=Count("pk"))
-    choices = []
-    for row in counts:
-        meta = ContentType.objects.get_for_id(row["content_type"]).model_class()._meta
-        choices.append((meta.model_name, f"{capfirst(meta.verbose_name_plural)} ({row['count']})", row["content_type"]))
+
+    def load_choices():
+        choices = []
+        for row in pages.order_by().values("content_type").annotate(count=Count("pk")):
+            meta = ContentType.objects.get_for_id(row["content_type"]).model_class()._meta
+            label = f"{capfirst(meta.verbose_name_plural)} ({row['count']})"
+            choices.append((meta.model_name, label, row["content_type"]))
+        return sorted(choices, key=lambda choice: choice[1])
+
     return LinkFilter(
         "type",
         _("Type de contenu"),
-        sorted(choices, key=lambda choice: choice[1]),
+        load_choices,
         lambda queryset, content_type: queryset.filter(content_type_id=content_type),
     )
 
@@ -123,12 +134,17 @@ class Listing:
     """A filtered, paginated list of `queryset` for `request`; raises Http404
     for an unknown filter value or page."""
 
-    def __init__(self, request, queryset, filters=(), per_page=12):
+    def __init__(self, request, queryset, filters=(), per_page=12, cache_key=None):
+        """`cache_key` (naming the list, such as its index page) keeps the filters'
+        choices and the unfiltered count with the site-wide data, which any
+        publication renews: they cost a query each (DISTINCT over every listed page)."""
         self.request = request
         self.language = get_language()
         self.params = {}
         self.filters = []
-        for link_filter in filters:
+        choices, self.total_count = self._load(queryset, filters, cache_key)
+        for link_filter, loaded in zip(filters, choices, strict=True):
+            link_filter.choices = loaded
             value = request.GET.get(self.param_name(link_filter.param), "")
             chosen = None
             if value:
@@ -139,10 +155,22 @@ class Listing:
                 queryset = link_filter.apply(queryset, chosen[2])
             self.filters.append((link_filter, chosen))
         self.paginator = Paginator(queryset, per_page)
+        if not self.params and self.total_count is not None:
+            self.paginator.count = self.total_count
         try:
             self.page = self.paginator.page(request.GET.get(PAGE_PARAM) or 1)
         except (PageNotAnInteger, EmptyPage) as error:
             raise Http404("No such page") from error
+
+    def _load(self, queryset, filters, cache_key):
+        """([each filter's choices], the unfiltered count, or None without `cache_key`)."""
+        if cache_key is None:
+            return [link_filter.load_choices() for link_filter in filters], None
+
+        def load():
+            return [link_filter.load_choices() for link_filter in filters], queryset.count()
+
+        return sitewide(f"listing:{cache_key}:{self.language}", load)
 
     def param_name(self, key):
         """The query parameter of the filter `key` in the page's language."""

@@ -46,6 +46,7 @@ class InitiativeIndexPage(SectionIndexPage):
             initiatives.order_by("-first_published_at", "-pk"),
             filters=[choice_filter("status", _("Statut"), "status", InitiativePage.Status.choices)],
             per_page=12,
+            cache_key=f"page-{self.pk}",
         )
         return context
 

@@ -44,6 +44,7 @@ class NewsIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             articles.select_related("author").defer_streamfields().order_by("-date", "-pk"),
             filters=[topic_filter(articles, self.locale_id), year_filter(articles, "date")],
             per_page=self.per_page,
+            cache_key=f"page-{self.pk}",
         )
         mark_empty_options(listing, articles)
         return self.render(request, context_overrides={"listing": listing})

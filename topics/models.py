@@ -12,6 +12,7 @@ from wagtail_localize.fields import TranslatableField
 from editorial.listing import Listing, page_type_filter
 from editorial.models import EditorialPage, PageTopic
 from editorial.related import newest_first_in_database
+from editorial.sitewide import sitewide
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
 from editorial.specific import specific_pages
 
@@ -65,6 +66,21 @@ class Topic(
         return self.name
 
 
+def topics_with_counts(locale_id):
+    """The live topics of `locale_id` by name, each with `item_count`, the number of
+    live, public pages carrying it. Counting every page's topics takes 20 ms at
+    5,000 pages a language: kept with the site-wide data, which a publication or
+    a topic's change renews."""
+
+    def count():
+        visible = live_pages_of(locale_id).values("pk")
+        topics = Topic.objects.filter(locale_id=locale_id, live=True)
+        counted = Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True)
+        return list(topics.annotate(item_count=counted).order_by("name", "pk"))
+
+    return sitewide(f"topics-with-counts:{locale_id}", count)
+
+
 class TopicIndexPage(SnippetIndexPage):
     """The topics of a language (`/fr/themes/`, `/en/topics/`) and, below it,
     one page per topic gathering its reports, events and news."""
@@ -78,11 +94,7 @@ class TopicIndexPage(SnippetIndexPage):
 
     @path("")
     def topic_list(self, request):
-        visible = live_pages_of(self.locale_id).values("pk")
-        topics = Topic.objects.filter(locale_id=self.locale_id, live=True).annotate(
-            item_count=Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True)
-        )
-        return self.render(request, context_overrides={"topics": topics})
+        return self.render(request, context_overrides={"topics": topics_with_counts(self.locale_id)})
 
     @path("<slug:slug>/")
     def topic_page(self, request, slug):
@@ -93,13 +105,19 @@ class TopicIndexPage(SnippetIndexPage):
         pages = newest_first_in_database(
             live_pages_of(self.locale_id).filter(pk__in=PageTopic.objects.filter(topic=topic).values("page_id"))
         )
-        listing = Listing(request, pages, filters=[page_type_filter(pages)], per_page=self.items_per_page)
+        listing = Listing(
+            request,
+            pages,
+            filters=[page_type_filter(pages)],
+            per_page=self.items_per_page,
+            cache_key=f"topic-{topic.pk}",
+        )
         listing.page.object_list = specific_pages(
             listing.page.object_list, EditorialPage.page_types(), defer_streamfields=True
         )
         context = {
             "topic": topic,
-            "total_count": pages.count(),
+            "total_count": listing.total_count,
             "listing": listing,
             **self.snippet_language_context(request, topic),
         }

@@ -60,6 +60,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
                 choice_filter("role", _("Notre rôle"), "our_role", OurRole.choices, events),
             ],
             per_page=12,
+            cache_key=f"page-{self.pk}",
         )
         mark_empty_options(listing, events)
         context["calendar_url"] = request.build_absolute_uri(self.url + self.reverse_subpage("calendar"))

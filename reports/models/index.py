@@ -50,7 +50,10 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
             Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x270")),
         )
-        listing = mark_empty_options(Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE), reports)
+        listing = mark_empty_options(
+            Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE, cache_key=f"page-{self.pk}"),
+            reports,
+        )
         context["listing"] = listing
         context["reports"] = listing.page.object_list
         return context

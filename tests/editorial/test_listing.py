@@ -5,9 +5,11 @@ import datetime
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
 from django.http import Http404
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from editorial.listing import Listing, choice_filter, page_type_filter, topic_filter, year_filter
@@ -100,8 +102,8 @@ def test_choice_filter_offers_all_choices_or_those_used(news):
     article(news, "Un", [TopicFactory()])
     pages = articles_of(news)
     choices = [("un", "Un"), ("deux", "Deux")]
-    assert [choice[0] for choice in choice_filter("p", "P", "slug", choices).choices] == ["un", "deux"]
-    assert [choice[0] for choice in choice_filter("p", "P", "slug", choices, pages).choices] == ["un"]
+    assert [choice[0] for choice in choice_filter("p", "P", "slug", choices).load_choices()] == ["un", "deux"]
+    assert [choice[0] for choice in choice_filter("p", "P", "slug", choices, pages).load_choices()] == ["un"]
 
 
 def test_page_type_filter_counts_each_type(home_fr, news):
@@ -110,11 +112,12 @@ def test_page_type_filter_counts_each_type(home_fr, news):
     pages.append(report(report_index(home_fr), "Rapport", topics=[topic]))
     pages = Page.objects.filter(pk__in=[page.pk for page in pages])
     type_filter = page_type_filter(pages)
-    assert [(value, label) for value, label, _obj in type_filter.choices] == [
+    choices = type_filter.load_choices()
+    assert [(value, label) for value, label, _obj in choices] == [
         ("newsarticlepage", "Actualités (2)"),
         ("reportpage", "Rapports (1)"),
     ]
-    reports = type_filter.choices[1][2]
+    reports = choices[1][2]
     assert [page.title for page in type_filter.apply(pages, reports)] == ["Rapport"]
 
 
@@ -172,3 +175,40 @@ def test_initiative_status_filter_shows_every_status(client, home_fr):
     soup = BeautifulSoup(client.get("/fr/initiatives/").content, "html.parser")
     labels = [link.text for link in soup.select('ul[aria-labelledby="filter-statut"] a')]
     assert labels == ["Tous", *[str(label) for _value, label in InitiativePage.Status.choices]]
+
+
+def test_an_index_follows_each_publication_while_its_choices_are_kept(client, news):
+    """The filters' choices and the page count are kept with the site-wide data:
+    the second read asks the database for none of them, and a publication, an
+    unpublication or a topic's new name shows on the next read."""
+    work = TopicFactory(name="Travail", slug="travail")
+    for n in range(12):
+        article(news, f"Article {n}", [work], datetime.date(2024, 1, 1 + n), slug=f"article-{n}")
+
+    def read():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/fr/actualites/")
+        assert response.status_code == 200
+        return BeautifulSoup(response.content, "html.parser"), [query["sql"] for query in queries]
+
+    read()
+    soup, queries = read()
+    assert not [sql for sql in queries if "DISTINCT" in sql or "COUNT(" in sql]
+    assert list(group(soup, "annee")) == ["Toutes", "2024"]
+    assert soup.select_one('a[rel="next"]') is None
+
+    late = article(news, "Nouveau", [TopicFactory(name="Culture", slug="culture")], datetime.date(2019, 5, 1))
+    soup, _queries = read()
+    assert list(group(soup, "annee")) == ["Toutes", "2024", "2019"]
+    assert list(group(soup, "theme")) == ["Tous", "Culture", "Travail"]
+    assert soup.select_one('a[rel="next"]')["href"] == "?page=2"
+
+    late.unpublish()
+    soup, _queries = read()
+    assert list(group(soup, "annee")) == ["Toutes", "2024"]
+    assert list(group(soup, "theme")) == ["Tous", "Travail"]
+    assert soup.select_one('a[rel="next"]') is None
+
+    work.name = "Emploi"
+    work.save()
+    assert list(group(read()[0], "theme")) == ["Tous", "Emploi"]
