@@ -8,6 +8,7 @@ from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, Transl
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.listing import Listing
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin
 
 from .contributions import person_contributions
@@ -172,6 +173,7 @@ class PeopleIndexPage(SnippetIndexPage):
     hidden from listings keep their page but are left out of the list."""
 
     snippet_model = Person
+    people_per_page = 24
 
     class Meta:
         verbose_name = _("index des personnes")
@@ -182,18 +184,17 @@ class PeopleIndexPage(SnippetIndexPage):
 
     @path("")
     def person_list(self, request):
-        people = list(
+        people = (
             Person.objects.filter(locale_id=self.locale_id, live=True, show_in_listings=True)
             .select_related("organisation", "photo")
             .prefetch_related("photo__renditions")
         )
-        return self.render(
-            request,
-            context_overrides={
-                "staff": [person for person in people if person.is_staff_member],
-                "others": [person for person in people if not person.is_staff_member],
-            },
-        )
+        # Speakers and contributors run to hundreds after a few years of events:
+        # page by page, in the database. The team leads the first page.
+        listing = Listing(request, people.filter(is_staff_member=False), per_page=self.people_per_page)
+        staff = list(people.filter(is_staff_member=True)) if listing.page.number == 1 else []
+        context = {"staff": staff, "others": listing.page.object_list, "listing": listing}
+        return self.render(request, context_overrides=context)
 
     @path("<slug:slug>/")
     def person_page(self, request, slug):

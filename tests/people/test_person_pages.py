@@ -80,6 +80,28 @@ def test_people_index_hides_people_hidden_from_listings(client, site):
     assert "/fr/personnes/visible/" in sitemap and "/fr/personnes/cachee/" not in sitemap
 
 
+def test_people_index_pages_its_contributors_with_the_team_first(client, site):
+    PersonFactory(name="Alice Équipe", slug="alice", is_staff_member=True)
+    for n in range(PeopleIndexPage.people_per_page + 2):
+        PersonFactory(name=f"Intervenant {n:02}", slug=f"intervenant-{n}")
+
+    def read(query=""):
+        response = client.get(f"/fr/personnes/{query}")
+        assert response.status_code == 200
+        soup = BeautifulSoup(response.content, "html.parser")
+        return soup, [link.get_text() for link in soup.select(".person-card h3 a")]
+
+    soup, names = read()
+    assert names[0] == "Alice Équipe" and "Notre équipe" in soup.get_text()
+    assert names[1:] == [f"Intervenant {n:02}" for n in range(PeopleIndexPage.people_per_page)]
+    assert soup.select_one('a[rel="next"]')["href"] == "?page=2"
+    soup, names = read("?page=2")
+    assert names == ["Intervenant 24", "Intervenant 25"]
+    assert "Notre équipe" not in soup.get_text()
+    assert soup.select_one('a[rel="prev"]')["href"] == "/fr/personnes/"
+    assert client.get("/fr/personnes/?page=3").status_code == 404
+
+
 def test_english_person_page(client, homes):
     home_fr, _ = homes
     site = index_pages(home_fr)
