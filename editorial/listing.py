@@ -49,6 +49,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import PageTopic
+from .ordering import alphabetical
 from .sitewide import sitewide
 from .url_words import word
 
@@ -74,7 +75,7 @@ def topic_filter(pages, locale_id):
     # A semi-join per topic: joining the links and DISTINCT sorted every link of
     # every listed page (122 ms on an index of 2,700 articles; 7 ms this way).
     carried = PageTopic.objects.filter(topic=OuterRef("pk"), page__in=pages.values("pk"))
-    topics = topic_model.objects.filter(Exists(carried), locale_id=locale_id)
+    topics = topic_model.objects.filter(Exists(carried), locale_id=locale_id).order_by(alphabetical("name"), "pk")
     return LinkFilter(
         "topic",
         _("Thème"),

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.listing import Listing
+from editorial.ordering import alphabetical
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin
 
 from .contributions import person_contributions
@@ -188,6 +189,7 @@ class PeopleIndexPage(SnippetIndexPage):
             Person.objects.filter(locale_id=self.locale_id, live=True, show_in_listings=True)
             .select_related("organisation", "photo")
             .prefetch_related("photo__renditions")
+            .order_by(alphabetical("name"), "pk")
         )
         # Speakers and contributors run to hundreds after a few years of events:
         # page by page, in the database. The team leads the first page.

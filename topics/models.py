@@ -11,6 +11,7 @@ from wagtail_localize.fields import TranslatableField
 
 from editorial.listing import Listing, page_type_filter
 from editorial.models import EditorialPage, PageTopic
+from editorial.ordering import alphabetical
 from editorial.related import newest_first_in_database
 from editorial.sitewide import sitewide
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
@@ -76,7 +77,7 @@ def topics_with_counts(locale_id):
         visible = live_pages_of(locale_id).values("pk")
         topics = Topic.objects.filter(locale_id=locale_id, live=True)
         counted = Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True)
-        return list(topics.annotate(item_count=counted).order_by("name", "pk"))
+        return list(topics.annotate(item_count=counted).order_by(alphabetical("name"), "pk"))
 
     return sitewide(f"topics-with-counts:{locale_id}", count)
 

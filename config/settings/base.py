@@ -146,6 +146,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # third of a page's SQL time (a report's authors: 0.6 ms planned, 0.2 ms prepared).
     DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Lists of names (topics, people) in the readers' alphabetical order whatever the
+# database's own collation (editorial/ordering.py): ICU's root collation, which
+# Debian's and the official images' PostgreSQL carry; "" for a server built without ICU.
+ALPHABETICAL_COLLATION = os.environ.get(
+    "ALPHABETICAL_COLLATION", "und-x-icu" if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" else ""
+)
 
 AUTHENTICATION_BACKENDS = [
     # Refuses logins of locked-out accounts and clients before checking the password.
