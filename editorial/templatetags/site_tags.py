@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from .. import institute
 from ..sitewide import sitewide
 from ..url_words import reverse_route
 
@@ -73,6 +74,12 @@ def in_section(path, url):
 def is_external(url):
     """Whether a menu link leaves the site (social networks, partners)."""
     return str(url).startswith(("http://", "https://"))
+
+
+@register.simple_tag(takes_context=True)
+def institute_name(context):
+    """The institute's name as editors set it (Settings → Institut), in the page's language."""
+    return institute.institute_name(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

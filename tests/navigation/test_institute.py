@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from editorial.localize import translate
 from navigation.models import InstituteSettings
+from tests.events.factories import event_index, event_page
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,15 @@ def test_english_citations_and_json_ld_name_the_institute_in_english(client, hom
 def test_an_empty_english_name_falls_back_to_the_french_one(institute):
     institute.english_name = ""
     assert institute.name_in("en") == "Institut des essais"
+
+
+def test_the_header_the_titles_and_our_events_name_the_institute_as_set(client, homes, institute):
+    event = event_page(event_index(homes[0]), "Sommet des essais", our_role="organiser")
+    for url, name in (("/fr/", "Institut des essais"), ("/en/", "Institute of Trials")):
+        home = soup(client.get(url))
+        assert home.select_one("header .brand__name").get_text() == name
+        assert home.title.string.startswith(f"{name} — ")
+    html = soup(client.get(event.url))
+    assert html.title.string == "Sommet des essais · Institut des essais"
+    organisation = next(row for row in html.select("dl div") if row.dt.get_text() == "Organisation")
+    assert organisation.dd.get_text(strip=True) == "Institut des essais"
