@@ -21,7 +21,6 @@ STATUSES = {
 
 # Wagtail's own tasks, queued with ours.
 WAGTAIL_LABELS = {
-    "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task": _("Purge du cache HTTP (Varnish)"),
     "wagtail.images.tasks.set_image_focal_point_task": _("Point focal d'une image"),
     "wagtail.tasks.update_reference_index_task": _("Index des références"),
     "wagtail.tasks.delete_file_from_storage_task": _("Suppression d'un fichier remplacé"),

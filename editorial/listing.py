@@ -48,9 +48,10 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from serving.sitewide import sitewide
+
 from .models import PageTopic
 from .ordering import alphabetical
-from .sitewide import sitewide
 from .url_words import word
 
 PAGE_PARAM = "page"
@@ -171,7 +172,7 @@ class Listing:
         def load():
             return [link_filter.load_choices() for link_filter in filters], queryset.count()
 
-        return sitewide(f"listing:{cache_key}:{self.language}", load)
+        return sitewide("listing", load, cache_key, self.language)
 
     def param_name(self, key):
         """The query parameter of the filter `key` in the page's language."""

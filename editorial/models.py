@@ -11,10 +11,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from serving.pages import ServedPageMixin
+from serving.sitewide import sitewide
+
 from .forms import EditorialPageForm
 from .related import related_block
-from .serving import ServedPageMixin
-from .sitewide import sitewide
 
 # Wagtail's "Promotion" tab without "show in menus": the site's menus are
 # snippets (navigation), so that box would do nothing.
@@ -223,23 +224,3 @@ def _section_index_urls():
     for page in Page.objects.live().public().type(*models).select_related("content_type").order_by("path"):
         urls.setdefault((page.specific_class._meta.label_lower, page.locale_id), page.url or "")
     return urls
-
-
-class SitewideSnapshot(models.Model):
-    """The site-wide data (`editorial.sitewide`) as last computed, one row per
-    piece, so that an empty cache (Redis restarted or flushed, a new worker)
-    reads it all back in one query instead of recomputing each piece. The row
-    named `GENERATION` holds the current generation; rows of another are stale."""
-
-    GENERATION = "generation"
-
-    name = models.CharField(max_length=255, primary_key=True)
-    generation = models.BigIntegerField()
-    value = models.BinaryField(blank=True)
-
-    class Meta:
-        verbose_name = _("donnée commune du site")
-        verbose_name_plural = _("données communes du site")
-
-    def __str__(self):
-        return self.name

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from security.client import client_ip
+from serving.backends import available as cache_available
 
 # Control characters, except tab and line feed which multi-line text keeps.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
@@ -46,6 +47,9 @@ class ProtectedFormMixin:
     rate_limit_setting = ""
     default_rate_limit = (10, 600)
     rate_limit_message = _("Trop de tentatives depuis votre connexion. Réessayez dans quelques minutes.")
+    cache_down_message = _(
+        "Le formulaire est momentanément indisponible. Réessayez dans quelques minutes : ce que vous avez saisi est conservé."
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -73,7 +77,9 @@ class ProtectedFormMixin:
 
     def over_rate_limit(self, request):
         """Count this post; once the client has posted more than allowed in the
-        window, add an error to the form and return True."""
+        window, or while the cache that counts is down (no count, no limit:
+        the form is refused rather than left open), add an error to the form
+        and return True."""
         limit, window = getattr(settings, self.rate_limit_setting, self.default_rate_limit)
         key = f"{self.rate_limit_scope}:{client_key(request)}"
         cache.add(key, 0, window)
@@ -82,6 +88,9 @@ class ProtectedFormMixin:
         except ValueError:
             cache.set(key, 1, window)
             count = 1
+        if not cache_available():
+            self.add_error(None, self.cache_down_message)
+            return True
         if count <= limit:
             return False
         self.add_error(None, self.rate_limit_message)

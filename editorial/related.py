@@ -3,10 +3,10 @@
 Editor-pinned items come first (shown in the reader's language), then the live,
 public pages of the same language sharing the most topics with the page, ties
 broken by date, newest first. The list, pages included, is kept with the
-site-wide data (`editorial.sitewide`, outside its database snapshot): any
-publication, unpublication, deletion, move or privacy change anywhere starts a
-new generation of it, because publishing one page can change the related items
-of many others."""
+site-wide data (`serving.sitewide`, entries `related` and `related-block`):
+any publication, unpublication, deletion, move or privacy change anywhere
+drops it (the `pages` tag), because publishing one page can change the
+related items of many others."""
 
 from datetime import datetime
 
@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page, Site, get_page_models
 
-from .sitewide import sitewide
-from .specific import specific_pages
+from serving.sitewide import sitewide
+from serving.specific import specific_pages
 
 # The topic ranking runs in the database on fields every page has; the date a
 # reader sees (`listing_date`: publication date, event start, ...) lives on each
@@ -136,8 +136,7 @@ def related_items(page, limit=None):
         ids, pages = _compute(page, limit)
         return [pages[pk] for pk in ids if pk in pages]
 
-    # One entry per page: not for the database snapshot, read whole on an empty cache.
-    return sitewide(f"related:{page.pk}:{page.locale_id}:{limit}", compute, persist=False)
+    return sitewide("related", compute, page.pk, page.locale_id, limit)
 
 
 def related_block(page, request):
@@ -154,4 +153,4 @@ def related_block(page, request):
             "editorial/includes/related.html", {"related_items": related_items(page), "request": request}
         )
 
-    return sitewide(f"related-block:{page.pk}:{get_language()}:{site.pk if site else 0}", render, persist=False)
+    return sitewide("related-block", render, page.pk, get_language(), site.pk if site else 0)

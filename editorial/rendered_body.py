@@ -6,10 +6,10 @@ Most renderings of a public page are the page cache's expiries
 past) and the purges of what the page shows around its body (a menu, a topic,
 an author, a related item). The body changes with none of them: it is rendered
 again only when its content changes (the key carries a digest of it) or when
-what it may show changes elsewhere. That is the site-wide generation
-(`editorial.sitewide`): a page published, unpublished, moved or deleted (rich
-text links, their URLs in each language), an image or a document saved or
-deleted (renditions, file links), a deployment's `migrate` (templates,
+what it may show changes elsewhere: its registry entry's tags
+(`serving.registry`, `body`): a page published, unpublished, moved or deleted
+(rich text links, their URLs in each language), an image or a document saved
+or deleted (renditions, file links), a deployment's `migrate` (templates,
 translations).
 
 Previews (drafts) and private pages are rendered every time, never kept."""
@@ -19,14 +19,12 @@ import json
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
+
+from serving.sitewide import sitewide
 
 from .blocks import Outline, body_word_count
-from .sitewide import invalidate_sitewide, sitewide
 
 
 @dataclass
@@ -48,9 +46,8 @@ def rendered_body(page, stream_value, request):
         return _render(page, stream_value, request)
     raw = json.dumps(list(stream_value.raw_data), sort_keys=True, default=str)
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    name = f"body:{get_language()}:{page._meta.label_lower}:{page.pk}:{digest}"
-    # Not in the database's snapshot: one entry per page, rendered again at will.
-    return sitewide(name, lambda: _render(page, stream_value, request), persist=False)
+    render = lambda: _render(page, stream_value, request)  # noqa: E731
+    return sitewide("body", render, get_language(), page._meta.label_lower, page.pk, digest)
 
 
 def _render(page, stream_value, request):
@@ -60,16 +57,3 @@ def _render(page, stream_value, request):
         {"body": stream_value, "outline": outline, "page": page, "request": request},
     )
     return RenderedBody(html=html, outline=outline, words=body_word_count(stream_value))
-
-
-def _media_saved(sender, update_fields=None, **kwargs):
-    # Wagtail fills in a file's size or hash on first read: the file is the same.
-    if update_fields and set(update_fields) <= {"file_size", "file_hash"}:
-        return
-    invalidate_sitewide()
-
-
-def connect_signals():
-    for model in (get_image_model(), get_document_model()):
-        post_save.connect(_media_saved, sender=model, dispatch_uid=f"editorial_body_{model.__name__}_saved")
-        post_delete.connect(invalidate_sitewide, sender=model, dispatch_uid=f"editorial_body_{model.__name__}_deleted")

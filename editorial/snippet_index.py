@@ -7,6 +7,8 @@ from django.db.models import Max
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import ModelLogEntry, Page
 
+from serving.tags import object_tag, shows
+
 from .models import SectionIndexPage
 
 
@@ -29,6 +31,8 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
         and `canonical_url` for the base template."""
         alternates = {}
         for translation in snippet.get_translations(inclusive=True).filter(live=True).select_related("locale"):
+            # The response shows each version's address: a change to any purges it.
+            shows(object_tag(type(translation), translation.pk))
             url = self.snippet_url(translation, request)
             if url:
                 alternates[translation.locale.language_code] = request.build_absolute_uri(url)

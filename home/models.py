@@ -7,7 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from editorial.models import PROMOTE_PANELS
-from editorial.serving import ServedPageMixin
+from serving.pages import ServedPageMixin
 
 
 class HomePage(ServedPageMixin, Page):

@@ -2,7 +2,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from editorial.sitewide import locale_for, sitewide
+from serving.sitewide import locale_for, sitewide
 
 from .models import Menu
 
@@ -40,7 +40,7 @@ def load_menus(language_code):
 def cached_menus(language_code):
     """The menus of a language from the site-wide cache (dropped when a menu,
     or a page it may link to, is saved)."""
-    return sitewide(f"menus:{language_code}", lambda: load_menus(language_code))
+    return sitewide("menus", lambda: load_menus(language_code), language_code)
 
 
 def navigation(request):

@@ -9,7 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from editorial.sitewide import sitewide
+from serving.sitewide import sitewide
 
 
 class Menu(TranslatableMixin, ClusterableModel):
@@ -132,9 +132,7 @@ class InstituteSettings(BaseSiteSetting):
             return cls()
         # Unlike `for_site`, a site without saved settings gets the defaults
         # without a row being written while a reader waits.
-        return sitewide(
-            f"institute-settings:{site.pk}", lambda: cls.objects.filter(site=site).first() or cls(site=site)
-        )
+        return sitewide("institute-settings", lambda: cls.objects.filter(site=site).first() or cls(site=site), site.pk)
 
     def name_in(self, language):
         """The institute's name in `language` ("fr" or "en")."""

@@ -55,7 +55,7 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-# Probes answer whatever the host and cache hold (editorial.middleware).
+# Probes answer whatever the host and cache hold (serving.routing).
 healthz.serves_without_site = True
 
 

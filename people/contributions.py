@@ -11,8 +11,8 @@ from wagtail.fields import StreamField
 
 from editorial.related import newest_first_in_database
 from editorial.snippet_index import live_pages_of
-from editorial.specific import specific_pages
 from editorial.url_words import word
+from serving.specific import specific_pages
 
 PER_KIND = 10
 

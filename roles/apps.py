@@ -15,9 +15,6 @@ class RolesConfig(AppConfig):
     verbose_name = _("Rôles et relecture")
 
     def ready(self):
-        from . import translation_status
-
-        translation_status.connect_signals()
         # `post_migrate` is sent after `migrate` (and `flush`) once per app that has
         # models; this app has none, so it answers to auth's, once per run.
         post_migrate.connect(

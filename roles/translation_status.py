@@ -6,11 +6,10 @@ and translations with strings left untranslated since the last sync."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from editorial.sitewide import invalidate_sitewide, sitewide
+from serving.sitewide import sitewide
 
 
 def _source_published_after_sync():
@@ -36,13 +35,6 @@ def is_out_of_date(page):
     """True when `page` is a translation whose source changed since the last sync;
     from the site-wide cache, which a publication or a sync renews."""
     return (str(page.translation_key), page.locale_id) in sitewide("translations-out-of-date", _out_of_date_keys)
-
-
-def connect_signals():
-    # A sync moves the source's `last_updated_at` without publishing the translation.
-    for model in (TranslationSource, Translation):
-        post_save.connect(invalidate_sitewide, sender=model, dispatch_uid=f"roles_{model.__name__}_saved")
-        post_delete.connect(invalidate_sitewide, sender=model, dispatch_uid=f"roles_{model.__name__}_deleted")
 
 
 def untranslated_pages(source_locale, target_locale):

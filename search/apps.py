@@ -10,15 +10,13 @@ class SearchConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
         from modelsearch import index
-        from wagtail.contrib.search_promotions.models import SearchPromotion
         from wagtail.models import Page, PageViewRestriction, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from editorial.sitewide import invalidate_sitewide
         from people.models import Person
 
         from . import documents, indexing
-        from .models import ExternalPromotion, Synonym
+        from .models import Synonym
 
         for model in get_page_models():
             # Wagtail's database backend (no engine, or a failing one) indexes search
@@ -43,8 +41,3 @@ class SearchConfig(AppConfig):
             )
             signal.connect(indexing.on_synonym_changed, sender=Synonym, dispatch_uid=f"search_synonym_{name}")
             signal.connect(indexing.on_person_changed, sender=Person, dispatch_uid=f"search_person_{name}")
-            # Synonyms and promotions are read with the site-wide data (search.query).
-            for model in (Synonym, SearchPromotion, ExternalPromotion):
-                signal.connect(
-                    invalidate_sitewide, sender=model, dispatch_uid=f"search_sitewide_{model.__name__}_{name}"
-                )

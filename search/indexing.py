@@ -24,8 +24,8 @@ from modelsearch.backends import get_search_backend
 from wagtail.models import Page
 
 from background.retry import retried
-from editorial.sitewide import locale_for
 from people.models import PeopleIndexPage, Person
+from serving.sitewide import locale_for
 
 from .breaker import describe
 from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document

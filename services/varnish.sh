@@ -5,7 +5,8 @@
 #   services/varnish.sh stop
 #   services/varnish.sh status
 #   services/varnish.sh adm backend.list        -> any varnishadm command (bans, backend health)
-#   services/varnish.sh install                 -> Debian's varnish (varnishd, varnishtest) when missing
+#   services/varnish.sh install                 -> Debian's varnish (varnishd, varnishtest) and varnish-modules
+#                                                  (the xkey vmod the VCL purges tags with) when missing
 # The app servers are written into backends.vcl as the `apps` round-robin
 # director, each probed on /healthz every second.
 set -euo pipefail
@@ -19,14 +20,16 @@ PROBE_HOST="${VARNISH_PROBE_HOST:-localhost}"
 
 log() { echo "[varnish] $*" >&2; }
 
+has_xkey() { ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1; }
+
 install_varnish() {
-    command -v varnishd >/dev/null && return 0
+    command -v varnishd >/dev/null && has_xkey && return 0
     if [ "$(id -u)" != "0" ]; then
-        log "varnish is not installed and we are not root to install it."
+        log "varnish or varnish-modules is not installed and we are not root to install them."
         return 1
     fi
     log "installing Varnish from the machine's package manager"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish; } >/dev/null 2>&1
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules; } >/dev/null 2>&1
 }
 
 write_backends() {

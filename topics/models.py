@@ -13,9 +13,9 @@ from editorial.listing import Listing, page_type_filter
 from editorial.models import EditorialPage, PageTopic
 from editorial.ordering import alphabetical
 from editorial.related import newest_first_in_database
-from editorial.sitewide import sitewide
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
-from editorial.specific import specific_pages
+from serving.sitewide import sitewide
+from serving.specific import specific_pages
 
 
 class Topic(
@@ -79,7 +79,7 @@ def topics_with_counts(locale_id):
         counted = Count("page_links__page", filter=Q(page_links__page__in=visible), distinct=True)
         return list(topics.annotate(item_count=counted).order_by(alphabetical("name"), "pk"))
 
-    return sitewide(f"topics-with-counts:{locale_id}", count)
+    return sitewide("topics-with-counts", count, locale_id)
 
 
 class TopicIndexPage(SnippetIndexPage):

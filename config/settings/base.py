@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "demo",
     "operations",
     "benchmarks",
+    "serving",
     "security",
     "background",
     # Wagtail and wagtail-localize
@@ -91,11 +92,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before the session and CSRF middleware: it must see the cookies they set.
-    "caching.middleware.PageCacheMiddleware",
+    "serving.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The request's Wagtail site from the cache, before anything looks it up.
-    "editorial.middleware.CachedSiteMiddleware",
+    "serving.routing.CachedSiteMiddleware",
     "security.middleware.ControlCharactersMiddleware",
     "editorial.url_words.ForeignQueryParamsMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -214,8 +215,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@exa
 # memory (one per process) until REDIS_URL gives every process the same one.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
-# The page cache (caching/): anonymous GETs of public pages, purged exactly
-# when what they show changes; entries also expire after PAGE_CACHE_TIMEOUT
+# The page cache (serving/pagecache.py): anonymous GETs of public pages, purged
+# by the tags of what they show (docs/caching.md); entries also expire after PAGE_CACHE_TIMEOUT
 # seconds, which bounds what time alone changes (an event becoming past).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
@@ -223,9 +224,8 @@ PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Page bodies rendered once per content (editorial/rendered_body.py); off only
 # to time their rendering (`site_benchmark`).
 BODY_CACHE_ENABLED = env_bool("BODY_CACHE_ENABLED", True)
-# The purge map names the URLs of each language itself (translated slugs):
-# Wagtail's front-end cache must not rewrite /fr/ into /en/ on top of them.
-WAGTAILFRONTENDCACHE_LANGUAGES = []
+# Varnish servers sent each tag purge (serving/tags.py); none by default.
+FRONTEND_CACHE_URLS = []
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Institut du numérique responsable"

@@ -14,6 +14,8 @@ REQUIRE_2FA_FOR_ADMINS = env_bool("REQUIRE_2FA_FOR_ADMINS", True)
 # server); otherwise each process keeps its own in local memory.
 if os.environ.get("REDIS_URL"):
     CACHES = redis_cache(os.environ["REDIS_URL"])
+    # A Redis outage is caught here, once for every use of the cache (serving/backends.py).
+    CACHES["default"]["BACKEND"] = "serving.backends.GuardedRedisCache"
 
 # Tasks go to the database queue, run by `manage.py db_worker` (docs/background-work.md).
 TASKS = task_backends("database")
@@ -47,12 +49,7 @@ X_FRAME_OPTIONS = "DENY"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))
 BODY_CACHE_ENABLED = env_bool("BODY_CACHE_ENABLED", bool(os.environ.get("REDIS_URL")))
 
-# Varnish (or any HTTP cache that takes PURGE requests) in front of the app
-# servers: Wagtail purges the URLs of a page when it changes (README, "Running
-# in production"). One URL per cache server.
+# Varnish in front of the app servers (deploy/varnish/default.vcl): each
+# purge sends it the tags that changed (PURGE with an `xkey-purge` header).
+# One URL per cache server.
 FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URLS", "")
-if FRONTEND_CACHE_URLS:
-    WAGTAILFRONTENDCACHE = {
-        f"cache{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
-        for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
-    }

@@ -4,9 +4,10 @@
 # by the page cache for anonymous readers), and passes the rest: the admin,
 # previews, documents (private ones are checked by Django), POSTs, logged-in
 # users and the language redirect at "/" (it depends on the reader's cookie
-# and Accept-Language). Wagtail purges pages through
-# wagtail.contrib.frontend_cache's HTTP backend (PURGE, from the app servers),
-# for every URL the page cache purges (caching/purge.py), in both languages.
+# and Accept-Language). Each response names what it shows in its `xkey`
+# header (cache tags: `page-12`, `person-8`, `menus`, `site`); the app servers
+# purge by tag (serving/tags.py: PURGE with an `xkey-purge` header listing the
+# tags), through the xkey vmod of Debian's varnish-modules (docs/caching.md).
 #
 # The app servers are declared in backends.vcl, next to this file: a director
 # named `apps` with health probes on /healthz (services/varnish.sh writes it
@@ -15,6 +16,7 @@ vcl 4.1;
 
 import directors;
 import std;
+import xkey;
 
 include "backends.vcl";
 
@@ -31,15 +33,12 @@ sub vcl_recv {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        # A purged URL stands for its path with any query string (pages of a
-        # listing, filters, tracking parameters): a ban on the path reaches
-        # them all, where a plain purge would drop one variant only. The host
-        # is left out: Wagtail names the site's root URL, while readers may
-        # arrive under another name (a port, a CDN's origin name).
-        # The ban tests obj.http.X-Url, which the cache's ban lurker can check
-        # on its own, so banned objects leave memory without waiting for a hit.
-        ban("obj.http.X-Url ~ ^" + regsuball(req.url, "[.?*+^$|()\[\]{}\\]", "\\\0") + "(\?|$)");
-        return (synth(200, "Banned"));
+        # Every object carrying one of the tags goes, whatever its URL (pages
+        # of a listing, filters, an old address) or host.
+        if (!req.http.xkey-purge) {
+            return (synth(400, "xkey-purge header required"));
+        }
+        return (synth(200, "Purged " + xkey.purge(req.http.xkey-purge)));
     }
     # The application only ever sees the address Varnish got the request from,
     # appended to X-Forwarded-For by Varnish itself (TRUSTED_PROXY_COUNT=1 on
@@ -73,8 +72,6 @@ sub vcl_recv {
 }
 
 sub vcl_backend_response {
-    # What a ban is tested against (see PURGE above); removed before delivery.
-    set beresp.http.X-Url = bereq.url;
     # Only what Django says may be shared is kept: never a response setting a
     # cookie, a private or no-store one, or one without Cache-Control.
     if (beresp.http.Set-Cookie
@@ -85,7 +82,7 @@ sub vcl_backend_response {
         return (deliver);
     }
     # Django's max-age is for browsers, which cannot be purged: Varnish keeps
-    # the page until Wagtail purges it, for ten minutes at most like the page
+    # the page until a tag it carries is purged, for ten minutes at most like the page
     # cache (PAGE_CACHE_TIMEOUT), since listings of upcoming events change with
     # the date alone. It may serve it stale while it fetches a fresh copy or
     # while every app server is down (Cache-Control's stale-while-revalidate
@@ -95,7 +92,8 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    unset resp.http.X-Url;
+    # Tags are for purging, not for readers.
+    unset resp.http.xkey;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

@@ -9,8 +9,9 @@ from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, get_page_models
 
+from serving.sitewide import sitewide
+
 from .. import institute
-from ..sitewide import sitewide
 from ..url_words import reverse_route
 
 register = template.Library()
@@ -61,7 +62,7 @@ def site_feeds():
     """[{title, url, kind}] of the live, public feed-serving index pages in the
     reader's language, from the site-wide cache."""
     language_code = get_language()
-    return sitewide(f"feeds:{language_code}", lambda: _load_feeds(language_code))
+    return sitewide("feeds", lambda: _load_feeds(language_code), language_code)
 
 
 @register.filter
@@ -87,6 +88,4 @@ def site_footer(context):
     """The footer (`includes/footer.html`), rendered once per language and
     generation of the site-wide data: it shows nothing else (menus, feeds, the
     institute's settings)."""
-    return sitewide(
-        f"footer:{get_language()}", lambda: render_to_string("includes/footer.html", context.flatten()), persist=False
-    )
+    return sitewide("footer", lambda: render_to_string("includes/footer.html", context.flatten()), get_language())

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path
+from serving.wagtail_compat import routed_parent
 
 from ..admin_forms import EventPageForm
 from ..blocks import ProgrammeBlock
@@ -309,7 +310,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         # By name: the index module imports this one to list its events.
         index_model = apps.get_model("events", "EventIndexPage")
         # The parent the page was routed from (from the site-wide data), when it is the index.
-        parent = getattr(self, "_cached_parent_obj", None)
+        parent = routed_parent(self)
         if isinstance(parent, index_model):
             return parent
         return index_model.objects.parent_of(self).first()

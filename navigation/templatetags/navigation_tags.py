@@ -1,10 +1,10 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from editorial.sitewide import sitewide
 from navigation.models import InstituteSettings
+from serving.sitewide import sitewide
 
 register = template.Library()
 
@@ -12,17 +12,17 @@ register = template.Library()
 def live_translation_urls(page, request):
     """{language_code: absolute URL} of the live, public versions of `page`.
 
-    Kept with the site-wide data (`editorial.sitewide`, outside its database
-    snapshot), which starts anew whenever a page is published, unpublished,
-    moved, deleted or made private: what changes a translation's address or
-    visibility. The URLs are kept as Wagtail gives them for the request's site."""
-    site = getattr(request, "_wagtail_site", None)
+    Kept with the site-wide data (`serving.sitewide`), dropped whenever a page
+    is published, unpublished, moved, deleted or made private: what changes a
+    translation's address or visibility. The URLs are kept as Wagtail gives
+    them for the request's site."""
+    site = Site.find_for_request(request)
 
     def compute():
         translations = page.get_translations(inclusive=True).live().public().select_related("locale")
         return {t.locale.language_code: t.get_url(request) for t in translations}
 
-    urls = sitewide(f"translations:{site.pk if site else ''}:{page.translation_key}", compute, persist=False)
+    urls = sitewide("translations", compute, site.pk if site else "", page.translation_key)
     return {code: request.build_absolute_uri(url) for code, url in urls.items()}
 
 

@@ -12,7 +12,7 @@ from modelsearch.query import Fuzzy, Or, PlainText
 from wagtail.models import Page
 
 from editorial.models import PageTopic
-from editorial.sitewide import locale_for, sitewide
+from serving.sitewide import locale_for, sitewide
 
 from ..documents import content_date, listing_types
 from ..indexing import people_with_page, visible_pages
@@ -37,7 +37,7 @@ def with_synonyms(text, language):
     """`text`, then `text` with each editors' synonym of a term it holds in place
     of that term ("IA à l'école" also as "intelligence artificielle à l'école")."""
     variants = [text]
-    for terms in sitewide(f"synonyms:{language}", lambda: synonym_terms(language)):
+    for terms in sitewide("synonyms", lambda: synonym_terms(language), language):
         for term in terms:
             pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
             if pattern.search(text):

@@ -9,7 +9,7 @@ from modelsearch.utils import normalise_query_string
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 
-from editorial.sitewide import sitewide
+from serving.sitewide import sitewide
 
 from ..indexing import visible_pages
 from ..models import ExternalPromotion
@@ -43,7 +43,7 @@ def promotions(text, language):
     ]
     links = [
         link
-        for link in sitewide(f"search-external-promotions:{language}", lambda: external_links(language))
+        for link in sitewide("search-external-promotions", lambda: external_links(language), language)
         if folded(link.query) == wanted
     ]
     specific = {}

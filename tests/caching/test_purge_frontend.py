@@ -1,12 +1,13 @@
-"""Every URL the page cache purges is purged in Varnish too, in both
-languages, through wagtail.contrib.frontend_cache's HTTP backend (PURGE
-requests; deploy/varnish/default.vcl turns each into a ban of its path)."""
+"""Every tag the page cache purges is purged in Varnish too: one PURGE per
+change with the tags in its `xkey-purge` header (deploy/varnish/default.vcl
+hands them to the xkey vmod), sent when the change commits."""
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from navigation.models import Menu
 from tests.caching.site import build, english
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,7 @@ class FrontEndCache(BaseHTTPRequestHandler):
     received = []
 
     def do_PURGE(self):  # noqa: N802 - the HTTP method's name
-        self.received.append((self.headers["Host"], self.path))
+        self.received.append(self.headers["xkey-purge"])
         self.send_response(200)
         self.end_headers()
 
@@ -31,29 +32,32 @@ def varnish(settings):
     server = ThreadingHTTPServer(("127.0.0.1", 0), FrontEndCache)
     FrontEndCache.received = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.WAGTAILFRONTENDCACHE = {
-        "varnish": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": f"http://127.0.0.1:{server.server_port}",
-        }
-    }
+    settings.FRONTEND_CACHE_URLS = [f"http://127.0.0.1:{server.server_port}/"]
     yield FrontEndCache.received
     server.shutdown()
     server.server_close()
 
 
-def test_publishing_purges_both_languages_in_the_front_end_cache(varnish, editor_acts, homes, site_pages):
+def test_publishing_purges_both_languages_in_the_front_end_cache(varnish, editor_acts, homes, site_pages, reader):
     report = site_pages["report"]
-    english(report)
+    translation = english(report)
+    shown_by = {url: set(reader.get(url)["xkey"].split()) for url in ("/fr/rapports/", "/en/reports/the-report/")}
     varnish.clear()
     with editor_acts():
         report.title = "Le rapport révisé"
         report.save_revision().publish()
-    paths = {path for _host, path in varnish}
-    expected = {"/fr/rapports/le-rapport/", "/en/reports/the-report/", "/fr/rapports/", "/fr/", "/sitemap.xml"}
-    assert expected <= paths
-    # Wagtail names the site's host, which the VCL leaves out of its bans.
-    assert {host for host, _path in varnish} == {"testserver"}
+    purged = {tag for header in varnish for tag in header.split()}
+    assert {f"page-{report.pk}", f"page-{translation.pk}", f"page-{report.get_parent().pk}", "view-sitemap"} <= purged
+    # Each page read before carries a tag the purge names.
+    assert all(tags & purged for tags in shown_by.values())
+    assert "site" not in purged, "a publication is not a purge of everything"
+
+
+def test_a_menu_change_is_one_tag_in_the_front_end_cache(varnish, editor_acts, homes, reader):
+    assert "menus" in reader.get("/fr/")["xkey"].split()
+    with editor_acts():
+        Menu.objects.create(locale=homes[0].locale, slot=Menu.Slot.MAIN)
+    assert varnish == ["menus"]
 
 
 @pytest.fixture

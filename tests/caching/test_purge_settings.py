@@ -10,7 +10,7 @@ from django.db import connection, models
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.models import Page
 
-from caching.signals import connect_setting
+from serving.registry import SITE, connect_model
 from tests.caching.site import build, text_of, warm
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def setting():
         pytest.skip("creates a table inside the test transaction: needs PostgreSQL")
     with connection.schema_editor() as editor:
         editor.create_model(InstituteNameForTests)
-    connect_setting(InstituteNameForTests)
+    connect_model(InstituteNameForTests, SITE)
     return InstituteNameForTests.objects.create(name="Institut")
 
 

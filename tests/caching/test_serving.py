@@ -35,6 +35,18 @@ def test_second_anonymous_read_comes_from_the_cache(reader, page):
     assert title_of(second) == "Un article"
 
 
+def test_a_cached_page_answers_only_the_allowed_hosts(reader, page, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    assert reader.get(page.url).status_code == 200
+    assert reader.get(page.url)["X-Page-Cache"] == "hit"
+    assert reader.get(page.url, Host="attacker.example").status_code == 400
+
+
+def test_a_page_names_what_it_shows_in_its_tags(reader, page):
+    tags = reader.get(page.url)["xkey"].split()
+    assert {f"page-{page.pk}", "site", "menus"} <= set(tags)
+
+
 def test_public_pages_and_feeds_say_how_long_to_keep_them(reader, page, site):
     response = reader.get(page.url)
     assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"

@@ -3,12 +3,12 @@ receivers listen to pages, page privacy and topics (the home page's topic
 tiles are kept with them), not to people or registrations."""
 
 import pytest
-from django.core.cache import cache
 
 from editorial.related import related_items
-from editorial.sitewide import GENERATION_KEY, _generation
 from events.models import Registration
 from news.models import NewsIndexPage
+from serving.registry import PAGES, TOPICS
+from serving.tags import versions
 from tests.events.factories import event_index, event_page
 from tests.factories import PersonFactory, TopicFactory
 from tests.news.factories import add_child, article, index_pages, make_private
@@ -19,6 +19,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def news(home_fr):
     return index_pages(home_fr)["news"]
+
+
+def _generation():
+    """The versions of the tags dropping the related lists (`serving.registry`)."""
+    return versions([PAGES, TOPICS])
 
 
 def test_deleting_a_page_of_any_type_clears_the_lists(client, home_fr, news):
@@ -43,7 +48,7 @@ def test_deleting_or_saving_other_objects_leaves_the_lists(home_fr, news):
         event=event, event_key=event.translation_key, name="Ada", email="ada@example.org", language="fr"
     )
     registration.delete()
-    assert cache.get(GENERATION_KEY) == generation
+    assert _generation() == generation
 
 
 def test_publication_unpublication_and_privacy_clear_the_lists(news):

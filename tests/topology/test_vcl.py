@@ -1,6 +1,6 @@
 """The VCL (deploy/varnish/default.vcl) under Varnish's own test tool:
-vcl.vtc sends the requests a reader, an editor and Wagtail's purges send, and
-checks which ones reach the app server. Seconds, without the topology."""
+vcl.vtc sends the requests a reader, an editor and the app's tag purges send, and
+checks which ones reach the app server and that a tag purge drops what carries the tag. Seconds, without the topology."""
 
 import os
 import shutil

@@ -1,8 +1,7 @@
 """Prints, for one page of each public type in each language, the SQL queries
 and the time it costs with an empty cache: `python manage.py page_queries`
 after `load_demo` (`--verbose` lists the queries and where they come from,
-`--only` filters URLs, `--sitewide-warm` measures with the site-wide data cached,
-`--no-snapshot` without its snapshot in the database either, as after a deployment)."""
+`--only` filters URLs, `--sitewide-warm` measures with the site-wide data cached)."""
 
 import time
 import traceback
@@ -16,7 +15,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from editorial.sitewide import invalidate_sitewide
 from people.models import PeopleIndexPage, Person
 from topics.models import Topic, TopicIndexPage
 
@@ -88,20 +86,13 @@ class Command(BaseCommand):
             action="store_true",
             help="fill the site-wide data (site, locales, menus...) first, by reading another page of the language",
         )
-        parser.add_argument(
-            "--no-snapshot",
-            action="store_true",
-            help="drop the site-wide data's snapshot in the database too, so that every piece is recomputed",
-        )
 
-    def handle(self, *args, verbose=False, only="", sitewide_warm=False, no_snapshot=False, **options):
+    def handle(self, *args, verbose=False, only="", sitewide_warm=False, **options):
         client = Client()
         urls = [url for _label, url in sample_urls()]
         for label, url in sample_urls():
             if only not in url:
                 continue
-            if no_snapshot:
-                invalidate_sitewide()
             cache.clear()
             if sitewide_warm:
                 client.get(warm_up_url(url, urls), HTTP_HOST="localhost")

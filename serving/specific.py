@@ -15,6 +15,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from .wagtail_compat import share_joined_relations
+
 MAX_JOINS = 4
 
 
@@ -62,9 +64,7 @@ def specific_pages(queryset, models, defer_streamfields=False, for_view=False):
         for accessor, _model in links:
             specific = getattr(page, accessor, None)
             if specific is not None:
-                # What was joined to the page (its locale, ...) comes with the specific page.
-                for name, value in page._state.fields_cache.items():
-                    specific._state.fields_cache.setdefault(name, value)
+                share_joined_relations(page, specific)
                 page = specific
                 break
         pages.append(page)

@@ -1,14 +1,19 @@
-"""What every page type served to readers shares: resolving a URL one query
-per level, and the view restrictions read from the site-wide cache."""
+"""What every page type served to readers shares: a URL resolved one query
+per level, each child loaded as its specific page, and the view restrictions
+read from the site-wide data."""
 
 from django.http import Http404
 from wagtail.models import PageViewRestriction
 
 from .sitewide import view_restrictions
 from .specific import specific_pages
+from .wagtail_compat import set_parent
 
 
 class ServedPageMixin:
+    """What every page type served to readers shares: a URL resolved one query
+    per level, and the view restrictions read from the site-wide data."""
+
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
@@ -18,7 +23,7 @@ class ServedPageMixin:
         if not found:
             raise Http404
         child = found[0]
-        child._cached_parent_obj = self
+        set_parent(child, self)
         return child.route(request, path_components[1:])
 
     def get_view_restrictions(self):
@@ -26,8 +31,6 @@ class ServedPageMixin:
             # An alias follows its source's restrictions: Wagtail's own walk.
             return super().get_view_restrictions()
         # The page's and its ancestors' restrictions, without walking the ancestors:
-        # a queryset (Wagtail chains on it) already holding its result.
-        restrictions = [r for r in view_restrictions() if self.path.startswith(r.page_path)]
-        queryset = PageViewRestriction.objects.filter(pk__in=[r.pk for r in restrictions])
-        queryset._result_cache = restrictions
-        return queryset
+        # no query at all for a public page (an empty `pk__in`).
+        ids = [r.pk for r in view_restrictions() if self.path.startswith(r.page_path)]
+        return PageViewRestriction.objects.filter(pk__in=ids)

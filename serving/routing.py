@@ -1,4 +1,6 @@
-"""The request's site and route from the site-wide cache (`editorial.sitewide`)."""
+"""A reader's URL to its page: the request's site and the home page's
+sections from the site-wide data; the levels below are routed by the pages
+themselves (`serving.pages`)."""
 
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -7,7 +9,8 @@ from wagtail.models import Locale, Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.views import serve as wagtail_serve
 
-from .sitewide import save_pending, sitewide
+from .sitewide import locale_for, sitewide
+from .wagtail_compat import set_parent, set_request_route, set_request_site
 
 
 class CachedSiteMiddleware:
@@ -19,9 +22,7 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        save_pending()
-        return response
+        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Here rather than in __call__: a request refused by an earlier middleware,
@@ -38,29 +39,38 @@ class CachedSiteMiddleware:
             except Site.DoesNotExist:
                 return False
 
-        # Not in the database's snapshot: host names are the requests' to choose (within ALLOWED_HOSTS).
-        site = request._wagtail_site = sitewide(f"site:{hostname}:{port}", compute, persist=False) or None
+        site = sitewide("site", compute, hostname, port) or None
+        set_request_site(request, site)
         if view_func is not wagtail_serve or site is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        home = sitewide(f"home:{site.pk}:{get_language()}", lambda: site.root_page.localized.specific)
+        language = get_language()
+        home = sitewide("home", lambda: _home(site, language), site.pk, language)
         parts = [part for part in path.split("/") if part]
         # As `Page.route_for_request`, which then finds the route already made.
         try:
-            request._wagtail_route_for_request = _route(home, request, parts)
+            set_request_route(request, _route(home, request, parts))
         except Http404:
-            request._wagtail_route_for_request = None
+            set_request_route(request, None)
         return None
+
+
+def _home(site, language):
+    """The site's root page in `language` when live, else the root page itself (as `Page.localized`)."""
+    root = site.root_page
+    locale = locale_for(language)
+    translation = root.get_translation_or_none(locale) if locale and locale.pk != root.locale_id else None
+    return (translation if translation is not None and translation.live else root).specific
 
 
 def _route(home, request, parts):
     """The route from the home page, its sections (its children) taken from the
     cache: a page below a section costs the queries of the levels below it."""
-    sections = sitewide(f"sections:{home.pk}", lambda: _sections_of(home))
+    sections = sitewide("sections", lambda: _sections_of(home), home.pk)
     section = sections.get(parts[0]) if parts else None
     if section is None:
         return home.route(request, parts)
-    section._cached_parent_obj = home
+    set_parent(section, home)
     return section.route(request, parts[1:])
 
 

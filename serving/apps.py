@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class ServingConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "serving"
+
+    def ready(self):
+        from . import registry, sitewide
+
+        sitewide.connect_signals(self)
+        registry.connect_tag_sources()

@@ -1,0 +1,72 @@
+"""Site-wide data: what many pages read and only an editor's change alters
+(the site of a host name, locales, view restrictions, menus, a page's
+"same subject" block, its rendered body...), computed once per change.
+
+Each piece is an entry of `serving.registry`; it is kept in Django's cache
+(shared by every worker on Redis) with the versions of its tags, and is
+current while they are (`serving.tags`). Within a request each piece is read
+once; the response gathers the tags of the content pieces it read."""
+
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_migrate
+from wagtail.models import Locale, PageViewRestriction
+
+from . import tags
+from .registry import ENTRIES, SITE
+
+# Tags keep the data exact; the timeout bounds what a change made behind the
+# ORM's back (raw SQL) leaves stale.
+TIMEOUT = 60 * 60 * 24
+
+
+def sitewide(name, compute, *parts):
+    """The value of the registry entry `name` for `parts` (such as the
+    language), computed by `compute()` when missing or out of date."""
+    entry = ENTRIES[name]
+    key = entry.key(parts)
+    tags.shows(*entry.shown)
+    memo = tags.memo()
+    if memo is not None and key in memo:
+        return memo[key]
+    depends_on = (SITE, *entry.tags)
+    current = tags.versions(depends_on)
+    stored = tags.cache().get(key)
+    if stored is not None and stored[0] == current and None not in current.values():
+        value = stored[1]
+    else:
+        # Versions read before computing: a purge meanwhile makes this value stale at once.
+        current = tags.versions(depends_on, create=True)
+        value = compute()
+        tags.cache().set(key, (current, value), TIMEOUT)
+    if memo is not None:
+        memo[key] = value
+    return value
+
+
+def locale_for(language_code):
+    """The Locale of `language_code`, or None."""
+    locales = sitewide("locales", lambda: {locale.language_code: locale for locale in Locale.objects.all()})
+    return locales.get(language_code)
+
+
+def view_restrictions():
+    """Every view restriction, with the path of its page as `page_path`, shallowest first."""
+
+    def compute():
+        restrictions = list(PageViewRestriction.objects.select_related("page").order_by("page__path"))
+        for restriction in restrictions:
+            restriction.page_path = restriction.page.path
+        return restrictions
+
+    return sitewide("view-restrictions", compute)
+
+
+def _purge_after_migrate(**kwargs):
+    # Values pickled by the previous code (rendered bodies, pages) are dropped.
+    tags.purge({SITE})
+
+
+def connect_signals(app_config):
+    request_started.connect(tags.start_request, dispatch_uid="serving_request_started")
+    request_finished.connect(tags.end_request, dispatch_uid="serving_request_finished")
+    post_migrate.connect(_purge_after_migrate, sender=app_config, dispatch_uid="serving_migrated")
