@@ -120,6 +120,14 @@ def purge(tags):
     transaction.on_commit(committed)
 
 
+def purge_everything():
+    """After a restore: nothing stored before it is served after it, by any
+    server's page cache, the site-wide data or Varnish; at once."""
+    _bump([SITE])
+    if settings.FRONTEND_CACHE_URLS:
+        purge_frontends.call([SITE])
+
+
 @retried(_("Purge du cache HTTP (Varnish)"))
 def purge_frontends(tags):
     for url in settings.FRONTEND_CACHE_URLS:
