@@ -6,6 +6,11 @@ from wagtail import blocks
 
 from editorial.blocks import PARAGRAPH_FEATURES, BodyBlock
 
+from .notes import FEATURE as NOTE_FEATURE
+
+# A report's text may carry footnotes (reports/notes.py).
+REPORT_TEXT_FEATURES = [*PARAGRAPH_FEATURES, NOTE_FEATURE]
+
 
 class Audience:
     GOVERNMENT = "government"
@@ -36,7 +41,7 @@ def recommendation_anchor(number):
 
 class RecommendationBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre de la recommandation"), max_length=255)
-    body = blocks.RichTextBlock(label=_("Texte"), features=PARAGRAPH_FEATURES)
+    body = blocks.RichTextBlock(label=_("Texte"), features=REPORT_TEXT_FEATURES)
     audiences = blocks.MultipleChoiceBlock(
         label=_("Destinataires"),
         choices=Audience.CHOICES,
@@ -81,4 +86,5 @@ class RecommendationsBlock(blocks.StructBlock):
 
 
 class ReportBodyBlock(BodyBlock):
+    paragraph = blocks.RichTextBlock(label=_("Paragraphe"), features=REPORT_TEXT_FEATURES, icon="pilcrow")
     recommendations = RecommendationsBlock()
