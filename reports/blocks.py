@@ -69,6 +69,8 @@ class RecommendationsBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = context.get("page")
         numbers = page.recommendation_numbers if hasattr(page, "recommendation_numbers") else {}
+        request = context.get("request")
+        citation = page.citation(request) if request is not None and hasattr(page, "citation") else None
         items = []
         for position, item in enumerate(value["recommendations"].bound_blocks, start=1):
             # Outside a report (block preview), number within the block.
@@ -79,6 +81,8 @@ class RecommendationsBlock(blocks.StructBlock):
                     "anchor": recommendation_anchor(number),
                     "value": item.value,
                     "audiences": audience_labels(item.value["audiences"]),
+                    "citation": citation.recommendation_text(number, recommendation_anchor(number)) if citation else "",
+                    "url": f"{citation.url}#{recommendation_anchor(number)}" if citation else "",
                 }
             )
         context["items"] = items

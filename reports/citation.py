@@ -55,14 +55,22 @@ class Citation:
     @property
     def text(self):
         """The citation as readers copy it, in the page's language."""
+        return self._text()
+
+    def recommendation_text(self, number, anchor):
+        """The citation of one recommendation, pointing to its anchor."""
+        with translation.override(self.language):
+            return self._text(_("recommandation %(number)s") % {"number": number}, f"#{anchor}")
+
+    def _text(self, part="", fragment=""):
         with translation.override(self.language):
             authors = ", ".join(self.authors) or self.organisation
             date = formats.date_format(self.page.publication_date, "F Y")
             title = _("« %(title)s »") % {"title": self.page.title}
-            parts = [authors, title, self.organisation, date]
+            parts = [authors, title, part, self.organisation, date]
             if self.page.doi:
                 parts.append(_("DOI : %(doi)s") % {"doi": self.page.doi})
-            return ", ".join(parts) + f". {self.url}"
+            return ", ".join(part for part in parts if part) + f". {self.url}{fragment}"
 
     def bibtex(self):
         page = self.page
