@@ -182,6 +182,11 @@ if ! command -v soffice >/dev/null; then
     required && fail "LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
     say "SKIPPED Word import tests: LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
 fi
+
+# veraPDF (Maven Central, services/verapdf/pom.xml) checks the report PDFs as PDF/UA-1.
+if command -v java >/dev/null && command -v mvn >/dev/null; then
+    services/verapdf.sh install || { required && fail "veraPDF could not be fetched from Maven Central"; }
+fi
 # ---------------------------------------------------------------------------
 
 # 3. Static checks
