@@ -6,6 +6,11 @@ from wagtail import blocks
 
 from editorial.blocks import PARAGRAPH_FEATURES, BodyBlock
 
+from .notes import FEATURE as NOTE_FEATURE
+
+# A report's text may carry footnotes (reports/notes.py).
+REPORT_TEXT_FEATURES = [*PARAGRAPH_FEATURES, NOTE_FEATURE]
+
 
 class Audience:
     GOVERNMENT = "government"
@@ -36,7 +41,7 @@ def recommendation_anchor(number):
 
 class RecommendationBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Titre de la recommandation"), max_length=255)
-    body = blocks.RichTextBlock(label=_("Texte"), features=PARAGRAPH_FEATURES)
+    body = blocks.RichTextBlock(label=_("Texte"), features=REPORT_TEXT_FEATURES)
     audiences = blocks.MultipleChoiceBlock(
         label=_("Destinataires"),
         choices=Audience.CHOICES,
@@ -64,6 +69,8 @@ class RecommendationsBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = context.get("page")
         numbers = page.recommendation_numbers if hasattr(page, "recommendation_numbers") else {}
+        request = context.get("request")
+        citation = page.citation(request) if request is not None and hasattr(page, "citation") else None
         items = []
         for position, item in enumerate(value["recommendations"].bound_blocks, start=1):
             # Outside a report (block preview), number within the block.
@@ -74,6 +81,8 @@ class RecommendationsBlock(blocks.StructBlock):
                     "anchor": recommendation_anchor(number),
                     "value": item.value,
                     "audiences": audience_labels(item.value["audiences"]),
+                    "citation": citation.recommendation_text(number, recommendation_anchor(number)) if citation else "",
+                    "url": f"{citation.url}#{recommendation_anchor(number)}" if citation else "",
                 }
             )
         context["items"] = items
@@ -81,4 +90,5 @@ class RecommendationsBlock(blocks.StructBlock):
 
 
 class ReportBodyBlock(BodyBlock):
+    paragraph = blocks.RichTextBlock(label=_("Paragraphe"), features=REPORT_TEXT_FEATURES, icon="pilcrow")
     recommendations = RecommendationsBlock()

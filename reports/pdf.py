@@ -20,10 +20,15 @@ from django.utils.text import slugify
 
 from editorial.institute import institute_name
 
-FONTS = {
-    "Source Serif 4": "fonts/source-serif-4-latin-ext-wght-normal.woff2",
-    "Source Sans 3": "fonts/source-sans-3-latin-ext-wght-normal.woff2",
-}
+# One family, Source Sans 3, in the site's two subsets: a face declared with one
+# subset only fell back to another font for the letters of the other ("IA").
+LATIN = "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, U+2212"
+LATIN_EXT = "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1E00-1EFF, U+20A0-20AB, U+20AD-20C4"
+FONTS = [
+    (style, f"fonts/source-sans-3-{subset}-wght-{style}.woff2", unicode_range)
+    for style in ("normal", "italic")
+    for subset, unicode_range in (("latin", LATIN), ("latin-ext", LATIN_EXT))
+]
 CACHE_SECONDS = 60 * 60 * 24 * 7
 
 
@@ -32,12 +37,12 @@ def _local_roots():
 
 
 def _font_faces():
-    """[(family, file:// URL)] of the site's own fonts, found by the static files finders."""
+    """[(style, file:// URL, unicode range)] of the site's own fonts, found by the static files finders."""
     faces = []
-    for family, name in FONTS.items():
+    for style, name, unicode_range in FONTS:
         path = finders.find(name)
         if path:
-            faces.append((family, Path(path).resolve().as_uri()))
+            faces.append((style, Path(path).resolve().as_uri(), unicode_range))
     return faces
 
 
@@ -90,7 +95,8 @@ def render_report_pdf(page, request):
         )
         html = render_to_string("reports/report_pdf.html", context, request=request)
         pdf = HTML(string=html, base_url="file:///", url_fetcher=_fetcher())
-        pdf = pdf.write_pdf()
+        # Tagged PDF/UA-1: language, title, headings, alt texts, table headers, reading order.
+        pdf = pdf.write_pdf(pdf_variant="pdf/ua-1")
         cache.set(key, pdf, CACHE_SECONDS)
     return pdf
 

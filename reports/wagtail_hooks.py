@@ -1,7 +1,13 @@
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import notes
+from .views import import_word
 
 
 @hooks.register("insert_editor_js")
@@ -10,4 +16,31 @@ def recommendation_numbers():
         '<script src="{}" data-label="{}"></script>',
         static("reports/recommendation_numbers.js"),
         _("Recommandation %(number)s"),
+    )
+
+
+@hooks.register("register_rich_text_features")
+def footnote_feature(features):
+    notes.register_feature(features)
+
+
+@hooks.register("register_admin_urls")
+def import_urls():
+    return [path("reports/import-word/", import_word, name="reports_import_word")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        from .views import import_parent
+
+        return import_parent(request.user) is not None
+
+
+@hooks.register("register_admin_menu_item")
+def import_menu_item():
+    return ImportMenuItem(
+        gettext_lazy("Importer un rapport Word"),
+        reverse("reports_import_word"),
+        icon_name="doc-full",
+        order=250,
     )

@@ -171,6 +171,22 @@ if ! $PY -c "import weasyprint" >/dev/null 2>&1; then
     required && fail "WeasyPrint cannot load Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
     say "WARNING: WeasyPrint cannot load Pango; the report PDF tests will fail (apt-get install libpango-1.0-0 libpangoft2-1.0-0)"
 fi
+
+# Reports imported from Word: the tests write real .docx files with LibreOffice
+# (tests/reports/word.py; Debian's libreoffice-writer-nogui).
+if ! command -v soffice >/dev/null && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    say "installing LibreOffice Writer (the Word import tests write .docx files with it)"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui; } >/dev/null 2>&1
+fi
+if ! command -v soffice >/dev/null; then
+    required && fail "LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
+    say "SKIPPED Word import tests: LibreOffice is missing (apt-get install libreoffice-writer-nogui)"
+fi
+
+# veraPDF (Maven Central, services/verapdf/pom.xml) checks the report PDFs as PDF/UA-1.
+if command -v java >/dev/null && command -v mvn >/dev/null; then
+    services/verapdf.sh install || { required && fail "veraPDF could not be fetched from Maven Central"; }
+fi
 # ---------------------------------------------------------------------------
 
 # 3. Static checks

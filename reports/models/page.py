@@ -30,6 +30,7 @@ from .. import citation
 from ..blocks import ReportBodyBlock, audience_labels, recommendation_anchor
 from ..documents import pdf_error, pdf_page_count
 from ..forms import report_requirements
+from ..notes import number_notes
 from ..pdf import report_pdf_response
 
 
@@ -309,6 +310,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         context = super().get_context(request, *args, **kwargs)
         context["body"] = rendered_body(self, self.body, request)
         context["outline"] = context["body"].outline
+        context["body_html"], context["notes"] = number_notes(context["body"].html)
         context["reading_minutes"] = reading_minutes(context["body"].words + word_count(self.summary))
         context["authors"] = self.author_links()
         context["topics"] = self.topics

@@ -100,7 +100,10 @@ def test_recommendations_are_numbered_across_the_report_and_linkable(client, pag
     assert [item["id"] for item in items] == ["recommandation-1", "recommandation-2", "recommandation-3"]
     third = html.find(id="recommandation-3")
     assert "Recommandation 3" in third.h3.text and "Recommandation numéro 3" in third.h3.text
-    assert third.select_one(".recommendation__permalink a")["href"] == "#recommandation-3"
+    share = third.select_one(".recommendation__share")
+    assert share.a["href"] == "http://testserver/fr/rapports/litteratie/#recommandation-3"
+    citation = share.select_one(".recommendation__citation").text
+    assert "recommandation 3" in citation and citation.endswith("/fr/rapports/litteratie/#recommandation-3")
     assert [a.text for a in third.select(".recommendation__audience")] == ["Entreprises"]
     first = html.find(id="recommandation-1")
     assert [a.text for a in first.select(".recommendation__audience")] == [
