@@ -56,6 +56,16 @@ TEXT = {
         "Without a deliberate policy, the people furthest from digital technology risk being left behind once again, "
         "while others take full advantage of these tools.",
     ),
+    "issue_note": (
+        "Selon les enquêtes publiques sur les usages du numérique, une personne sur trois manque d'au moins une "
+        "compétence numérique de base.",
+        "According to public surveys of digital practices, one person in three lacks at least one basic digital skill.",
+    ),
+    "act_note": (
+        "Le règlement européen sur l'IA demande aux fournisseurs et déployeurs de veiller à la maîtrise de l'IA de "
+        "leur personnel (article 4).",
+        "The EU AI Act asks providers and deployers to ensure their staff's AI literacy (Article 4).",
+    ),
     "scope": ("Ce que recouvre la littératie en IA", "What AI literacy covers"),
     "understand": ("Comprendre", "Understanding"),
     "understand_1": (
@@ -185,12 +195,16 @@ def body():
 
     return [
         ("heading", {"text": fr("issue"), "level": "h2"}),
-        ("paragraph", f"<p>{fr('issue_1')}</p><p>{fr('issue_2')}</p>"),
+        # Notes (reports/notes.py): a segment of their own, translated like the text.
+        (
+            "paragraph",
+            f'<p>{fr("issue_1")}</p><p>{fr("issue_2")}<span class="footnote">{fr("issue_note")}</span></p>',
+        ),
         ("heading", {"text": fr("scope"), "level": "h2"}),
         ("heading", {"text": fr("understand"), "level": "h3"}),
         ("paragraph", f"<p>{fr('understand_1')}</p>"),
         ("heading", {"text": fr("act"), "level": "h3"}),
-        ("paragraph", f"<p>{fr('act_1')}</p>"),
+        ("paragraph", f'<p>{fr("act_1")}<span class="footnote">{fr("act_note")}</span></p>'),
         (
             "figure",
             {

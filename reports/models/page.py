@@ -311,6 +311,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         context["body"] = rendered_body(self, self.body, request)
         context["outline"] = context["body"].outline
         context["body_html"], context["notes"] = number_notes(context["body"].html)
+        context["toc_extra"] = [{"anchor": "notes-title", "text": _("Notes")}] if context["notes"] else []
+        context["toc_extra"].append({"anchor": "citer", "text": _("Comment citer ce rapport")})
         context["reading_minutes"] = reading_minutes(context["body"].words + word_count(self.summary))
         context["authors"] = self.author_links()
         context["topics"] = self.topics

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from reports.models import ReportPage
@@ -27,6 +28,10 @@ def verapdf():
 
 def test_the_demo_reports_pdfs_pass_verapdf_pdf_ua_1(client, verapdf, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
+    # The demo's notes are translated with its page.
+    english = ReportPage.objects.get(locale__language_code="en")
+    notes = BeautifulSoup(client.get(english.url).content, "html.parser").select("section.notes li")
+    assert [note.text.split(" (")[0][:20] for note in notes] == ["According to public ", "The EU AI Act asks p"]
     files = []
     for page in ReportPage.objects.live().order_by("locale__language_code"):
         response = client.get(f"{page.url}pdf/")

@@ -88,6 +88,7 @@ def test_report_shows_its_table_of_contents_with_unique_anchors(client, page):
         ("Un enjeu démocratique", "#un-enjeu-democratique-2"),
         ("Nos recommandations", "#nos-recommandations"),
         ("Nos recommandations", "#nos-recommandations-2"),
+        ("Comment citer ce rapport", "#citer"),
     ]
     for _text, href in toc:
         assert html.find(id=href[1:]) is not None, href
