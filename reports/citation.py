@@ -106,7 +106,6 @@ class Citation:
             "genre": genre,
             "URL": self.url,
             "language": self.language,
-            "abstract": page.summary,
         }
         if self.authors:
             item["author"] = [{"family": family, "given": given} for family, given in map(split_name, self.authors)]
