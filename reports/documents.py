@@ -31,6 +31,25 @@ def pdf_error(document):
     return None
 
 
+def pdf_accessibility_gaps(document):
+    """What an uploaded PDF lacks to be read with assistive technologies, in French (empty when unreadable)."""
+    try:
+        with document.open_file() as handle:
+            reader = PdfReader(handle)
+            root = reader.trailer["/Root"]
+            gaps = []
+            if not (root.get("/MarkInfo") or {}).get("/Marked") or "/StructTreeRoot" not in root:
+                gaps.append(_("il n'est pas balisé (structure des titres, paragraphes, listes et tableaux)"))
+            if not str(root.get("/Lang") or "").strip():
+                gaps.append(_("sa langue n'est pas déclarée"))
+            if not (reader.metadata and (reader.metadata.title or "").strip()):
+                gaps.append(_("il n'a pas de titre dans ses propriétés"))
+            return gaps
+    except (OSError, PdfReadError, ValueError, KeyError) as error:
+        logger.warning("Cannot check the PDF of document %s: %s", document.pk, error)
+        return []
+
+
 def pdf_page_count(document):
     """The number of pages of a PDF document, cached per file version; None if unreadable."""
     key = f"reports:pdf-pages:{document.pk}:{document.file_hash or document.file.name}"

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -7,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import notes
+from .documents import pdf_accessibility_gaps
 from .views import import_word
 
 
@@ -44,3 +46,20 @@ def import_menu_item():
         icon_name="doc-full",
         order=250,
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def uploaded_pdf_accessibility(request, page):
+    """Tell the editor what an uploaded PDF lacks for readers with assistive technologies (PDF/UA)."""
+    for field_name in ("pdf", "pdf_english"):
+        document = getattr(page.specific, field_name, None)
+        gaps = pdf_accessibility_gaps(document) if document is not None else []
+        if gaps:
+            messages.warning(
+                request,
+                _(
+                    "Le PDF « %(title)s » n'est pas accessible : %(gaps)s. Exportez-le en PDF balisé (PDF/UA) depuis votre traitement de texte, ou retirez-le : le site imprime alors un PDF accessible depuis la page."
+                )
+                % {"title": document.title, "gaps": " ; ".join(str(gap) for gap in gaps)},
+            )

@@ -164,3 +164,11 @@ def test_preview_renders(client, editor, existing):
     preview = client.get(f"/admin/pages/{french.pk}/edit/preview/")
     assert preview.status_code == 200
     assert "Rapport de test" in preview.content.decode()
+
+
+def test_an_uploaded_pdf_that_is_not_accessible_is_named_with_what_it_lacks(client, editor, index):
+    # The test PDF is made of images: no tags, no language, no title.
+    response = client.post(add_url(index), form(topics=[TopicFactory()], pdf=document()), follow=True)
+    text = html.unescape(response.content.decode())
+    assert "Le PDF « Rapport (PDF) » n'est pas accessible" in text
+    assert "il n'est pas balisé" in text and "sa langue n'est pas déclarée" in text
