@@ -8,7 +8,6 @@ from datetime import datetime
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -25,22 +24,13 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import EventPage, Registration, RegistrationMode
+from security.spreadsheets import neutralise_formula
 
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .models import EventPage, Registration, RegistrationMode
 
 # French Excel reads a CSV as the system's code page with `;` between columns
 # unless the file starts with a byte order mark.
 EXCEL_CSV = "csv-excel"
-
-
-def neutralise_formula(value):
-    if isinstance(value, models.Model):
-        value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def event_label(event):
