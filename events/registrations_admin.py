@@ -24,7 +24,7 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from security.spreadsheets import neutralise_formula
+from security.spreadsheets import spreadsheet_cell
 
 from .models import EventPage, Registration, RegistrationMode
 
@@ -105,7 +105,7 @@ class RegistrationIndexView(IndexView):
         return {field: shown[field] if field in shown else getattr(registration, field) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
-        value = readable(neutralise_formula(value))
+        value = readable(spreadsheet_cell(value))
         if isinstance(value, datetime):
             if export_format == self.FORMAT_XLSX:
                 # Excel has no time zones: the cell holds the Paris wall-clock time.

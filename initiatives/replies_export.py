@@ -2,7 +2,7 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from security.spreadsheets import neutralise_formula
+from security.spreadsheets import spreadsheet_cell
 
 
 class RepliesListView(SubmissionsListView):
@@ -10,4 +10,4 @@ class RepliesListView(SubmissionsListView):
     readers typed as text: a reply starting with `=` is no formula in Excel."""
 
     def preprocess_field_value(self, field, value, export_format):
-        return super().preprocess_field_value(field, neutralise_formula(value), export_format)
+        return super().preprocess_field_value(field, spreadsheet_cell(value), export_format)

@@ -8,7 +8,11 @@ from django.utils.translation import gettext
 
 # C0 controls and DEL, except tab, line feed and carriage return, which
 # multi-line fields legitimately send. PostgreSQL refuses NUL in text outright.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# And Unicode's bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+# U+2066-U+2069): a name with U+202E shows reversed in the admin and the
+# exports ("moc.elpmaxe@..."). The marks U+200E/U+200F, which right-to-left
+# text legitimately carries, stay allowed.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 class PermissionsPolicyMiddleware:

@@ -121,3 +121,14 @@ def test_forms_sent_in_latin_1_are_refused_with_the_site_page(client, homes):
     english = client.generic("POST", "/en/search/", "q=x", content_type=LATIN_1_FORM)
     assert_refused(english, "The form arrived in a character encoding we do not read")
     assert not Registration.objects.exists() and not FormSubmission.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["Ada\u202eecalevoL", "Ada\u2066Lovelace\u2069"])
+def test_bidi_overrides_in_names_are_refused(client, homes, name):
+    event = event_page(event_index(homes[0]), "Atelier", slug="atelier", registration_mode="form", capacity=10)
+    data = {"name": name, "email": "ada@example.org", "organisation": "", "consent": "on"}
+    assert_refused(client.post(f"{event.url}inscription/", data))
+    assert not Registration.objects.exists()
+    # Right-to-left marks belong to ordinary Arabic or Hebrew text.
+    data["name"] = "\u200fסבתא"
+    assert client.post(f"{event.url}inscription/", data).status_code == 302
