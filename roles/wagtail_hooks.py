@@ -132,7 +132,7 @@ def published_pages_are_removed_by_a_superuser(request, page):
         # Wagtail's confirmation names translations only for pages with children.
         messages.warning(
             request,
-            _("Ses traductions seront supprimées ou dépubliées avec elle : %(titles)s.")
+            _("Ses traductions seront supprimées avec elle : %(titles)s.")
             % {"titles": ", ".join(f"« {title} »" for title in titles)},
         )
     return None
@@ -140,10 +140,10 @@ def published_pages_are_removed_by_a_superuser(request, page):
 
 @hooks.register("construct_translated_pages_to_cascade_actions")
 def translations_go_with_their_source_page(pages, action):
-    """Deleting or unpublishing a French page takes its translations with it,
-    as Wagtail's confirmation says ("It will also delete 1 translation"):
-    an English page never stays live without its source."""
-    if action not in ("delete", "unpublish"):
+    """Deleting a French page deletes its translations with it: an English
+    page never stays without its source. (Unpublishing keeps the source as a
+    draft: the translation stays live, its hreflang to French gone.)"""
+    if action != "delete":
         return None
     source_locale = Locale.get_default()
     return {page: list(page.get_translations()) for page in pages if page.locale_id == source_locale.pk}

@@ -60,15 +60,6 @@ def test_a_superuser_deletes_the_page_with_its_translation_and_is_told(client, a
     french, english = translated
     client.force_login(admin_user)
     confirmation = client.get(f"/admin/pages/{french.pk}/delete/")
-    assert "Ses traductions seront supprimées ou dépubliées avec elle : « Our commitments »" in admin_messages(
-        confirmation
-    )
+    assert "Ses traductions seront supprimées avec elle : « Our commitments »" in admin_messages(confirmation)
     client.post(f"/admin/pages/{french.pk}/delete/")
     assert not Page.objects.filter(pk__in=[french.pk, english.pk]).exists()
-
-
-def test_unpublishing_the_french_page_unpublishes_its_translation(client, admin_user, translated):
-    french, english = translated
-    client.force_login(admin_user)
-    client.post(f"/admin/pages/{french.pk}/unpublish/")
-    assert not Page.objects.get(pk=french.pk).live and not Page.objects.get(pk=english.pk).live
