@@ -12,8 +12,12 @@ from home.sitemaps import AllLanguagesSitemap
 from home.views import language_redirect, robots_txt, web_manifest
 from operations.health import healthz, readyz
 from operations.media import serve_image
+from operations.outage import server_error
 from search.urls import page_urlpatterns as search_page_urls
 from security.lockout import authenticate_with_password
+
+# PostgreSQL away: a 503 maintenance page instead of the 500 page (operations.outage).
+handler500 = server_error
 
 urlpatterns = [
     path("", language_redirect, name="language_redirect"),

@@ -8,7 +8,6 @@ from datetime import datetime
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils import timezone
@@ -25,22 +24,13 @@ from wagtail.admin.widgets import Button
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from .models import EventPage, Registration, RegistrationMode
+from security.spreadsheets import spreadsheet_cell
 
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+from .models import EventPage, Registration, RegistrationMode
 
 # French Excel reads a CSV as the system's code page with `;` between columns
 # unless the file starts with a byte order mark.
 EXCEL_CSV = "csv-excel"
-
-
-def neutralise_formula(value):
-    if isinstance(value, models.Model):
-        value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def event_label(event):
@@ -115,7 +105,7 @@ class RegistrationIndexView(IndexView):
         return {field: shown[field] if field in shown else getattr(registration, field) for field in self.list_export}
 
     def preprocess_field_value(self, field, value, export_format):
-        value = readable(neutralise_formula(value))
+        value = readable(spreadsheet_cell(value))
         if isinstance(value, datetime):
             if export_format == self.FORMAT_XLSX:
                 # Excel has no time zones: the cell holds the Paris wall-clock time.

@@ -55,6 +55,12 @@ class InitiativePage(FormMixin, EditorialPage):
     """An initiative; when its call to action is the built-in form, readers'
     replies go through `wagtail.contrib.forms` (Forms section of the admin)."""
 
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's admin views import the page models.
+        from .replies_export import RepliesListView
+
+        return RepliesListView
+
     class Status(models.TextChoices):
         OPEN = "open", _("ouverte")
         CLOSED = "closed", _("inscriptions closes")

@@ -11,6 +11,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from serving.sitewide import sitewide
 
+from .site_permissions import SubquerySitePermissionPolicy
+
 
 class Menu(TranslatableMixin, ClusterableModel):
     """A translatable list of links shown in one slot of the page layout."""
@@ -122,6 +124,10 @@ class InstituteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("institut")
+
+    @classmethod
+    def get_permission_policy(cls):
+        return SubquerySitePermissionPolicy(cls)
 
     @classmethod
     def cached_for_request(cls, request):

@@ -31,3 +31,13 @@ def editable_locale_ids(user):
 def can_change_locale(user, locale_id):
     allowed = editable_locale_ids(user)
     return allowed is None or locale_id in allowed
+
+
+def may_remove_published(user, page):
+    """Whether `user` may delete or unpublish `page`. Once a page or one of its
+    translations is live, only a superuser may: it takes readers' links away
+    in every language, and its translations go with it (Wagtail deletes them
+    beside the source page), which no reviewer or translator decides alone."""
+    if user.is_superuser:
+        return True
+    return not (page.live or page.get_translations().live().exists())

@@ -6,13 +6,13 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, TranslatableMixin, WorkflowState
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
 
 from editorial.forms import unmet_publish_requirements
 from editorial.snippet_admin import WORKING_LOCALES_HOOK
 
 from . import localize
-from .permissions import can_change_locale, editable_locale_ids
+from .permissions import can_change_locale, editable_locale_ids, may_remove_published
 from .translation_status import incomplete_translations, out_of_date_translations, target_locales, untranslated_pages
 
 PANEL_LIMIT = 10
@@ -106,6 +106,63 @@ def delete_snippets_in_own_language(request, instances):
 def publish_snippets_in_own_language(request, instance):
     if isinstance(instance, TranslatableMixin) and not can_change_locale(request.user, instance.locale_id):
         return _refuse_other_language(request, type(instance), instance.locale_id)
+    return None
+
+
+def _refuse_removing_published(request, page):
+    messages.error(
+        request,
+        _(
+            "« %(title)s » est publiée (ou l'une de ses traductions) : seul un administrateur peut la supprimer "
+            "ou la dépublier, traductions comprises. Demandez-le-lui, ou proposez la modification en relecture."
+        )
+        % {"title": page.get_admin_display_title()},
+    )
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+@hooks.register("before_delete_page")
+@hooks.register("before_unpublish_page")
+def published_pages_are_removed_by_a_superuser(request, page):
+    if not may_remove_published(request.user, page):
+        return _refuse_removing_published(request, page)
+    translations = translations_go_with_their_source_page([page], "delete") or {}
+    titles = [translation.get_admin_display_title() for translation in translations.get(page, [])]
+    if request.method == "GET" and titles:
+        # Wagtail's confirmation names translations only for pages with children.
+        messages.warning(
+            request,
+            _("Ses traductions seront supprimées avec elle : %(titles)s.")
+            % {"titles": ", ".join(f"« {title} »" for title in titles)},
+        )
+    return None
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def translations_go_with_their_source_page(pages, action):
+    """Deleting a French page deletes its translations with it: an English
+    page never stays without its source. (Unpublishing keeps the source as a
+    draft: the translation stays live, its hreflang to French gone.)"""
+    if action != "delete":
+        return None
+    source_locale = Locale.get_default()
+    return {page: list(page.get_translations()) for page in pages if page.locale_id == source_locale.pk}
+
+
+@hooks.register("construct_page_action_menu")
+def no_unpublish_item_without_the_right(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and not may_remove_published(request.user, page):
+        menu_items[:] = [item for item in menu_items if item.name != "action-unpublish"]
+
+
+@hooks.register("before_bulk_action")
+def bulk_removal_of_published_pages_by_a_superuser(request, action_type, objects, action):
+    if action_type not in ("delete", "unpublish"):
+        return None
+    for page in objects:
+        if isinstance(page, Page) and not may_remove_published(request.user, page):
+            return _refuse_removing_published(request, page)
     return None
 
 

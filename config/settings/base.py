@@ -211,6 +211,9 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@example.org>")
 
+# The admin's password-reset e-mail goes through the retried queue (background.mail).
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "background.mail.QueuedPasswordResetForm"
+
 # Django's cache: the page cache, the related lists and site-wide data. Local
 # memory (one per process) until REDIS_URL gives every process the same one.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
@@ -283,6 +286,9 @@ if os.environ.get("DEEPL_API_KEY"):
 # Security headers that hold in every environment (production.py adds HTTPS ones).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# Framing: the site's own pages only (the admin's preview panel frames pages),
+# said once by CSP's frame-ancestors below and repeated by X-Frame-Options for
+# browsers without CSP level 2; no environment may contradict it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 CONTENT_SECURITY_POLICY = {
@@ -314,6 +320,12 @@ ADMIN_CONTENT_SECURITY_POLICY_REPLACE = {"script-src": ["'self'", "'unsafe-inlin
 # Client address (security.client.client_ip): REMOTE_ADDR, or X-Forwarded-For
 # when requests come through this many reverse proxies of ours.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Staff sessions (docs/production.md, "Staff sessions"): signed out after two
+# hours without a request, instead of Django's 14 days whatever the activity.
+# Every request renews the two hours (readers without a session save nothing).
+SESSION_COOKIE_AGE = 2 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Lockout after wrong passwords (admin login and password-protected pages),
 # per account or protected page and per client; see README, "Lockouts".

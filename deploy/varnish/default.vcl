@@ -29,6 +29,15 @@ acl purgers {
 sub vcl_recv {
     set req.backend_hint = apps.backend();
 
+    # Stale-if-error (docs/production.md, "Outages"): an expired copy is served
+    # for 5 minutes while a fresh one is fetched, and for 24 hours when the app
+    # servers answer an error (PostgreSQL away: their 503), see vcl_deliver.
+    if (req.restarts > 0) {
+        set req.grace = 24h;
+    } else {
+        set req.grace = 5m;
+    }
+
     if (req.method == "PURGE") {
         if (client.ip !~ purgers) {
             return (synth(405, "Not allowed"));
@@ -68,10 +77,27 @@ sub vcl_recv {
     # Anonymous readers: no cookie is needed to render a public page, and
     # keeping one would make every reader's request unique.
     unset req.http.Cookie;
+    set req.http.X-Stale-If-Error = "1";
     return (hash);
 }
 
+sub vcl_backend_fetch {
+    unset bereq.http.X-Stale-If-Error;
+}
+
 sub vcl_backend_response {
+    # An error never replaces a copy: a background fetch's is dropped (the
+    # reader got the stale copy), another one is passed on without being kept,
+    # so that a retry with the long grace still finds the copy.
+    if (beresp.status >= 500) {
+        if (bereq.is_bgfetch) {
+            return (abandon);
+        }
+        set beresp.uncacheable = true;
+        set beresp.ttl = 0s;
+        set beresp.grace = 0s;
+        return (deliver);
+    }
     # Only what Django says may be shared is kept: never a response setting a
     # cookie, a private or no-store one, or one without Cache-Control.
     if (beresp.http.Set-Cookie
@@ -84,14 +110,19 @@ sub vcl_backend_response {
     # Django's max-age is for browsers, which cannot be purged: Varnish keeps
     # the page until a tag it carries is purged, for ten minutes at most like the page
     # cache (PAGE_CACHE_TIMEOUT), since listings of upcoming events change with
-    # the date alone. It may serve it stale while it fetches a fresh copy or
-    # while every app server is down (Cache-Control's stale-while-revalidate
-    # sets the grace).
+    # the date alone. It may serve it stale while it fetches a fresh copy, or
+    # while the app servers fail (the grace, limited per request in vcl_recv).
     set beresp.ttl = 10m;
+    set beresp.grace = 24h;
     set beresp.keep = 1h;
 }
 
 sub vcl_deliver {
+    # A cacheable page the app servers could not render: once more, with the
+    # long grace, which serves a stale copy if Varnish holds one.
+    if (resp.status >= 500 && req.restarts == 0 && req.http.X-Stale-If-Error) {
+        return (restart);
+    }
     # Tags are for purging, not for readers.
     unset resp.http.xkey;
     if (obj.hits > 0) {

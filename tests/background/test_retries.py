@@ -124,3 +124,17 @@ def test_queued_tasks_are_shown_to_registrations_staff_not_to_editors(client, wo
     client.force_login(editor)
     response = client.get(reverse("background_tasks"))
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_password_reset_mail_is_queued_and_retried(client, database_queue, mail_server_down, mailoutbox, admin_user):
+    response = client.post("/admin/password_reset/", {"email": admin_user.email})
+    assert response.status_code == 302 and mailoutbox == []
+    assert mail_tasks().count() == 1
+    run_worker()
+    assert mail_tasks().filter(status=TaskResultStatus.FAILED).count() == 1
+    assert mail_tasks().filter(status=TaskResultStatus.READY).count() == 1
+    mail_server_down.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    let_retry_delays_pass()
+    run_worker()
+    [message] = mailoutbox
+    assert message.to == [admin_user.email] and "/admin/password_reset/confirm/" in message.body

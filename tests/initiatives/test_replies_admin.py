@@ -127,3 +127,22 @@ def test_purge_deletes_replies_after_the_retention_period(replied, client, setti
 
     call_command("purge_initiative_replies", "--days", "0", stdout=out)
     assert not FormSubmission.objects.exists()
+
+
+def test_exported_replies_are_never_formulas(admin_client, client, page):
+    hostile = {**FORM_DATA, "name": '=HYPERLINK("http://evil.example","x")', "organisation": "+33 1 23"}
+    hostile["message"] = "@SUM(A1)"
+    assert client.post(page.url, hostile).status_code == 302
+    export = admin_client.get(f"/admin/forms/submissions/{page.pk}/?export=csv")
+    _header, row = b"".join(export.streaming_content).decode().splitlines()
+    assert "'=HYPERLINK" in row and "'+33 1 23" in row and "'@SUM(A1)" in row
+    assert ",=" not in row and ",+" not in row and ",@" not in row
+
+
+def test_names_stored_with_a_bidi_override_are_exported_without_it(admin_client, replied):
+    reply = FormSubmission.objects.get()
+    reply.form_data = {**reply.form_data, "name": "Alex \u202enopuD"}
+    reply.save()
+    export = admin_client.get(f"/admin/forms/submissions/{replied.pk}/?export=csv")
+    _header, row = b"".join(export.streaming_content).decode().splitlines()
+    assert "Alex nopuD" in row and "\u202e" not in row

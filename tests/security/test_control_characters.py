@@ -102,3 +102,33 @@ def test_refused_search_names_the_parameter_in_english(client, homes):
     assert soup.html["lang"] == "en" and soup.h1.get_text(strip=True) == "Request refused"
     assert [code.get_text() for code in soup.select("[data-fields] code")] == ["q"]
     assert soup.select_one("a[data-back]") is None and soup.select_one("a[data-home]")["href"] == "/en/"
+
+
+LATIN_1_FORM = "application/x-www-form-urlencoded; charset=latin-1"
+
+
+def test_forms_sent_in_latin_1_are_refused_with_the_site_page(client, homes):
+    """Django refuses to read a form that is not UTF-8; the error handlers
+    read it again: a 500 with an empty body on gunicorn."""
+    client.raise_request_exception = False
+    event = event_page(event_index(homes[0]), "Atelier", slug="atelier", registration_mode="form", capacity=10)
+    reply = initiative(add_child(homes[0], InitiativeIndexPage(title="Initiatives", slug="initiatives")))
+    body = "name=Ad%E9&email=ada%40example.org&message=Bonjour&consent=on"
+    for url in (f"{event.url}inscription/", reply.url):
+        response = client.generic("POST", url, body, content_type=LATIN_1_FORM)
+        assert_refused(response, "Le formulaire est arrivé dans un encodage de caractères que nous ne lisons pas")
+        assert "rien n'a été enregistré" in BeautifulSoup(response.content, "html.parser").main.get_text()
+    english = client.generic("POST", "/en/search/", "q=x", content_type=LATIN_1_FORM)
+    assert_refused(english, "The form arrived in a character encoding we do not read")
+    assert not Registration.objects.exists() and not FormSubmission.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["Ada\u202eecalevoL", "Ada\u2066Lovelace\u2069"])
+def test_bidi_overrides_in_names_are_refused(client, homes, name):
+    event = event_page(event_index(homes[0]), "Atelier", slug="atelier", registration_mode="form", capacity=10)
+    data = {"name": name, "email": "ada@example.org", "organisation": "", "consent": "on"}
+    assert_refused(client.post(f"{event.url}inscription/", data))
+    assert not Registration.objects.exists()
+    # Right-to-left marks belong to ordinary Arabic or Hebrew text.
+    data["name"] = "\u200fסבתא"
+    assert client.post(f"{event.url}inscription/", data).status_code == 302

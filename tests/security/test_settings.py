@@ -11,11 +11,11 @@ from django.conf import settings
 BASE = str(settings.BASE_DIR)
 
 
-def production(**env):
-    """Loads the production settings in a fresh interpreter with `env`."""
+def production(code="from django.conf import settings; print(settings.DEBUG)", **env):
+    """Runs `code` under the production settings in a fresh interpreter with `env`."""
     environment = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DEBUG"}}
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", ALLOWED_HOSTS="example.org", **env)
-    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    code = f"import django; django.setup(); {code}"
     return subprocess.run([sys.executable, "-c", code], cwd=BASE, env=environment, capture_output=True, text=True)
 
 
@@ -63,3 +63,16 @@ def test_admin_password_must_pass_the_password_validators(db):
     finally:
         del os.environ["ADMIN_PASSWORD"]
     assert User.objects.get(username="admin").check_password("Une-phrase-de-passe-solide-42")
+
+
+def test_production_frames_pages_one_way_in_both_headers():
+    """X-Frame-Options DENY contradicted CSP's frame-ancestors 'self' (which
+    browsers follow, and the admin's preview panel needs)."""
+    code = (
+        "from django.test import Client; r = Client().get('/healthz', secure=True, HTTP_HOST='example.org');"
+        "print(r['X-Frame-Options']); print(r['Content-Security-Policy'])"
+    )
+    result = production(code, SECRET_KEY=secrets.token_urlsafe(60))
+    frame_options, policy = result.stdout.strip().splitlines()
+    frame_ancestors = next(part.split()[1:] for part in policy.split(";") if part.split()[:1] == ["frame-ancestors"])
+    assert (frame_options, frame_ancestors) == ("SAMEORIGIN", ["'self'"])

@@ -13,7 +13,8 @@ import pytest
 from .harness import ROOT, free_port
 
 
-def test_the_vcl_caches_passes_and_purges_as_its_comments_say():
+@pytest.mark.parametrize("vtc", ["vcl.vtc", "stale_if_error.vtc"])
+def test_the_vcl_caches_passes_and_purges_as_its_comments_say(vtc):
     if shutil.which("varnishtest") is None:
         message = "varnishtest not found: Debian's varnish package (services/varnish.sh installs it)"
         if os.environ.get("CI") == "true":
@@ -22,11 +23,11 @@ def test_the_vcl_caches_passes_and_purges_as_its_comments_say():
     # Varnish reads the VCL as its own user (root drops to it): not under pytest's private tmp.
     with tempfile.TemporaryDirectory(dir="/var/tmp", prefix="thinktank-vcl-") as folder:
         os.chmod(folder, 0o755)
-        result = varnishtest(Path(folder))
+        result = varnishtest(Path(folder), vtc)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
-def varnishtest(vcl_path):
+def varnishtest(vcl_path, vtc_name):
     app = f"127.0.0.1:{free_port()}"
     shutil.copy(ROOT / "deploy" / "varnish" / "default.vcl", vcl_path)
     host, port = app.split(":")
@@ -35,6 +36,6 @@ def varnishtest(vcl_path):
         f'backend app1 {{ .host = "{host}"; .port = "{port}"; }}\n'
         "sub vcl_init { new apps = directors.round_robin(); apps.add_backend(app1); }\n"
     )
-    vtc = ROOT / "tests" / "topology" / "vcl.vtc"
+    vtc = ROOT / "tests" / "topology" / vtc_name
     command = ["varnishtest", "-D", f"app={app}", "-D", f"vcl_path={vcl_path}", str(vtc)]
     return subprocess.run(command, capture_output=True, text=True, timeout=120)
