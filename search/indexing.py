@@ -29,7 +29,8 @@ from serving.sitewide import locale_for
 
 from .breaker import describe
 from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document
-from .models import PendingIndexUpdate, Synonym
+from .models import PendingIndexUpdate
+from .vocabulary import synonym_rules
 
 logger = logging.getLogger(__name__)
 
@@ -51,10 +52,6 @@ def get_engine():
 
 def languages():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def synonym_rules(language):
-    return [synonym.as_rule() for synonym in Synonym.objects.filter(locale__language_code=language)]
 
 
 # Documents ---------------------------------------------------------------------

@@ -9,7 +9,8 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from ..documents import page_entries
+from editorial.search_text import page_entries
+
 from .promotions import folded
 from .results import Entry
 

@@ -8,9 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from wagtail.models import Page
 
+from editorial.search_text import content_date
 from topics.models import Topic
 
-from ..documents import content_date
 from .value import model_of
 
 

@@ -1,13 +1,17 @@
-"""Autocomplete: titles starting like what the reader is typing."""
+"""Autocomplete: titles and people's names holding what the reader is typing."""
 
 import logging
 
+from django.contrib.postgres.lookups import Unaccent
+from django.db import connection
 from django.db.models import Q
+from django.db.models.functions import Lower
 
 from ..breaker import describe
-from ..indexing import get_engine, visible_pages
+from ..indexing import get_engine, people_with_page, visible_pages
 from .engine import hydrate, suggest_body
-from .results import page_hit
+from .promotions import folded
+from .results import page_hit, person_hit
 
 logger = logging.getLogger(__name__)
 
@@ -26,9 +30,22 @@ def suggestions(query, limit=8):
             return hydrate(query.language, engine.search_raw(query.language, suggest_body(text, limit))["hits"]["hits"])
         except Exception as error:
             logger.warning("Search engine unavailable for suggestions (%s)", describe(error))
-    condition = Q()
-    for word in text.split()[:5]:
-        condition &= Q(title__icontains=word)
-    return [
-        page_hit(page) for page in visible_pages(query.language).filter(condition).specific().order_by("title")[:limit]
-    ]
+    words = text.split()[:5]
+    pages = _containing(visible_pages(query.language), "title", words).specific().order_by("title")[:limit]
+    hits = [page_hit(page) for page in pages]
+    people = _containing(people_with_page(query.language), "name", words).order_by("name")[: limit - len(hits)]
+    return hits + [person_hit(person) for person in people]
+
+
+def _containing(queryset, field, words):
+    """The rows of `queryset` whose `field` holds each of `words`; on PostgreSQL
+    whatever the accents ("rein" finds « Réinventer l'IA »)."""
+    if connection.vendor != "postgresql":
+        condition = Q()
+        for word in words:
+            condition &= Q(**{f"{field}__icontains": word})
+        return queryset.filter(condition)
+    queryset = queryset.annotate(folded_field=Unaccent(Lower(field)))
+    for word in words:
+        queryset = queryset.filter(folded_field__contains=folded(word))
+    return queryset
