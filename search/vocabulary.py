@@ -37,7 +37,15 @@ ENGLISH_FORMS = {
         ["régulation", "réglementation", "regulation"],
         ["algorithme", "algorithmes", "algorithm", "algorithms"],
         ["enseignant", "enseignants", "teacher", "teachers"],
-        ["école", "écoles", "school", "schools"],
+        # Readers' word for the recommendations' audience « Établissements d'enseignement ».
+        [
+            "école",
+            "écoles",
+            "établissement d'enseignement",
+            "établissements d'enseignement",
+            "school",
+            "schools",
+        ],
         ["collectivités", "collectivités territoriales", "local authorities", "local government"],
         ["sommet", "sommets", "summit", "summits"],
         ["atelier", "ateliers", "workshop", "workshops"],

@@ -133,7 +133,8 @@ YML
         if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
             log "the node exited; why, from $LOG_FILE:"
             # The exception and its causes, not the runner's closing lines.
-            grep -E -A3 "could not start|Exception|Error:|Caused by" "$LOG_FILE" | head -n 40 >&2 || tail -n 20 "$LOG_FILE" >&2
+            grep -E "could not start|Caused by|Exception:|Error:" "$LOG_FILE" | grep -v -E "^\s*at |\] \s+at " | head -n 12 >&2 \
+                || tail -n 20 "$LOG_FILE" >&2
             return 1
         fi
         if [ "$waited" -ge 180 ]; then

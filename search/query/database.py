@@ -145,7 +145,9 @@ def database_search(query, exclude_page_ids=()):
     other_count = 0
     if not selected and query.other_language != query.language:
         other_count = len(_matches(query.text, query.other_language))
-    entries = matched_entries([obj for obj in window if isinstance(obj, Page)], query.text, query.language)
+    entries = matched_entries(
+        [obj for obj in window if isinstance(obj, Page)], with_synonyms(query.text, query.language), query.language
+    )
     return SearchResults(
         hits=[page_hit(obj, entry=entries.get(obj.pk)) if isinstance(obj, Page) else person_hit(obj) for obj in window],
         total=len(selected),

@@ -19,15 +19,15 @@ SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
 FACET_NAMES = ("type", "topic", "year")
 
 
-# One typo is forgiven per word of 5 letters or more (the second bound, past any
-# word's length, never allows two), never on the first letter; fuzzy matches skip
-# synonyms (a fuzzy synonym graph is noise) and score below exact and stemmed ones.
+# One typo is forgiven per word of 5 letters or more, two from 12 letters
+# ("survelliance"), never on the first letter; fuzzy matches skip synonyms (a
+# fuzzy synonym graph is noise) and score below exact and stemmed ones.
 # A fuzzy word builds an automaton per field searched and per hit highlighted: on
-# bodies, or with two typos, that tripled the time of a search at 10,000 pages.
-# So typos are looked for in a page's titles and summary, unstemmed (`spelling`:
-# stemming turns "litteratei" two edits away from "littératie"), and in titles
-# of recommendations and sessions.
-FUZZINESS = "AUTO:5,10"
+# bodies, or with two typos on every word, that tripled the time of a search at
+# 10,000 pages. So typos are looked for in a page's titles and summary, unstemmed
+# (`spelling`: stemming turns "litteratei" two edits away from "littératie"),
+# and in titles of recommendations and sessions (copied to `spelling` too).
+FUZZINESS = "AUTO:5,12"
 # When not every word is found: the pages with most of them (all but one of up to
 # four words, three quarters beyond).
 PARTIAL = "1<-1 4<75%"

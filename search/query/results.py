@@ -107,6 +107,17 @@ def person_hit(person, excerpt=""):
     )
 
 
+def topic_hit(topic):
+    return Hit(
+        title=topic.name,
+        type_key=topic._meta.label_lower,
+        type_label=str(capfirst(topic._meta.verbose_name)),
+        date=None,
+        excerpt="",
+        target=topic,
+    )
+
+
 def facets(language, filters, buckets, topic_names=None):
     """{"type"|"topic"|"year": [FacetValue]} from {name: [(value, count)]}, with
     readers' labels; values the database no longer knows are dropped.

@@ -31,7 +31,12 @@ RELEVANCE = [
     ("fr", "La Quadrature du Net", "/fr/evenements/reinventer-l-ia/"),
     ("fr", "Ouest-France", "/fr/actualites/sommet-pour-l-action-sur-l-ia/"),
     ("fr", "Digital Village", "/fr/evenements/reinventer-l-ia/"),
-    ("fr", "recommandations écoles", "/fr/rapports/deployer-une-litteratie-en-ia/#recommandation-"),
+    # The recommendations addressed to « établissements d'enseignement » (1 and 2), not any.
+    (
+        "fr",
+        "recommandations écoles",
+        tuple(f"/fr/rapports/deployer-une-litteratie-en-ia/#recommandation-{number}" for number in (1, 2)),
+    ),
     ("en", "Pix", "/en/events/numerique-en-communs-2025/"),
     ("en", "La Quadrature du Net", "/en/events/reinventing-ai/"),
     ("en", "Ouest-France", "/en/news/ai-action-summit/"),

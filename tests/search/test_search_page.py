@@ -13,8 +13,9 @@ from people.models import PeopleIndexPage
 from search.models import Synonym
 from search.vocabulary import synonym_rules
 from tests.events.factories import event_index
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, TopicFactory
 from tests.news.factories import add_child
+from topics.models import TopicIndexPage
 
 from .conftest import standard_page
 
@@ -202,6 +203,16 @@ def test_suggest_api(client, pages):
     data = client.get("/api/search/suggest/?q=souv&locale=fr").json()
     assert data["results"] == [{"title": "La souveraineté numérique", "url": pages["fr"].url, "type": "Page standard"}]
     assert client.get("/api/search/suggest/?q=s&locale=fr").json()["results"] == []
+
+
+def test_suggestions_start_with_topics(client, pages, homes):
+    add_child(homes[0], TopicIndexPage(title="Thèmes", slug="themes"))
+    TopicFactory(name="Souveraineté numérique", slug="souverainete-numerique")
+    TopicFactory(name="Brouillon souverain", slug="brouillon", live=False)
+    data = client.get("/api/search/suggest/?q=sou&locale=fr").json()["results"]
+    assert data[0] == {"title": "Souveraineté numérique", "url": "/fr/themes/souverainete-numerique/", "type": "Thème"}
+    assert [item["title"] for item in data[1:]] == ["La souveraineté numérique"]
+    assert client.get("/api/search/suggest/?q=sou&locale=en").json()["results"] == []
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite does not fold accents")
