@@ -35,7 +35,10 @@ class AllLanguagesSitemap(Sitemap):
             content_type = ContentType.objects.get_for_model(model)
             pks = [page.pk for page in pages if page.content_type_id == content_type.pk]
             if pks:
-                specific.update((page.pk, page) for page in model.objects.filter(pk__in=pks))
+                pages_of_type = list(model.objects.filter(pk__in=pks))
+                if hasattr(model, "prefetch_sitemap"):
+                    model.prefetch_sitemap(pages_of_type)
+                specific.update((page.pk, page) for page in pages_of_type)
         return [specific.get(page.pk, page) for page in pages]
 
     def _urls(self, page, protocol, domain):

@@ -64,7 +64,7 @@ HOME_DEPTH = 2
 def visible_condition():
     """What makes a page one readers may open and search returns: live, public, below the home page."""
     pages = Page.objects.all()
-    return pages.live_q() & pages.public_q() & Q(depth__gt=HOME_DEPTH)
+    return pages.live_q() & ~pages.private_q() & Q(depth__gt=HOME_DEPTH)
 
 
 def visible_pages(language):

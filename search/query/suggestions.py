@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from editorial.sitewide import locale_for
+from serving.sitewide import locale_for
 from topics.models import Topic, TopicIndexPage
 
 from ..breaker import describe
