@@ -97,6 +97,10 @@ KEY_DATE = (
 )
 
 
+# The call went out in March 2025, ahead of the forum (not on the day the demo is loaded).
+PUBLISHED_AT = datetime.datetime(2025, 3, 3, 9, 0, tzinfo=datetime.UTC)
+
+
 def reply_field_strings():
     """The reply form's labels and help texts: French source -> English."""
     with translation.override("fr"):
@@ -165,6 +169,8 @@ def load(context):
         initiative.page_topics = [
             PageTopic(topic=context["topics"][key], locale=index.locale) for key in ("democracy", "governance")
         ]
+        # Dated as the call was: the date readers see is the first publication's.
+        initiative.first_published_at = PUBLISHED_AT
         index.add_child(instance=initiative)
         initiative.save_revision().publish()
     initiative = initiative.specific
@@ -175,7 +181,8 @@ def load(context):
         for name, detail in PARTICIPANTS:
             strings.update([name, detail])
         strings.update(reply_field_strings())
-        english_version(initiative, strings, images={COVER.image("fr"): COVER.image("en")})
+        translated = english_version(initiative, strings, images={COVER.image("fr"): COVER.image("en")})
+        InitiativePage.objects.filter(pk=translated.pk).update(first_published_at=PUBLISHED_AT)
     context["initiatives"] = {"consultations": initiative}
     context["initiative_index"] = index
     context.setdefault("menu_links", []).append(("Initiatives", index))

@@ -16,6 +16,7 @@ from serving.sitewide import sitewide
 
 from .forms import EditorialPageForm
 from .related import related_block
+from .search_text import reader_text
 
 # Wagtail's "Promotion" tab without "show in menus": the site's menus are
 # snippets (navigation), so that box would do nothing.
@@ -131,7 +132,12 @@ class EditorialPage(ServedPageMixin, Page):
         TranslatableField("related_pins"),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("summary", boost=2)]
+    # `search_reader_text`: what the search engine's documents add to the page's
+    # fields (its date, organiser, sessions...), for Wagtail's database backend.
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("search_reader_text"),
+    ]
 
     base_form_class = EditorialPageForm
 
@@ -160,6 +166,9 @@ class EditorialPage(ServedPageMixin, Page):
         with a date of their own (publication, event start) override it, and
         name it in `listing_date_field`."""
         return self.first_published_at.date() if self.first_published_at else None
+
+    def search_reader_text(self):
+        return reader_text(self)
 
     @property
     def type_label(self):

@@ -43,15 +43,27 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
 
     snippet_model = None
 
-    def snippets_for_sitemap(self):
-        return self.snippet_model.objects.filter(locale_id=self.locale_id, live=True)
+    @classmethod
+    def snippets_for_sitemap(cls):
+        """The snippets with a page of their own, in every language."""
+        return cls.snippet_model.objects.filter(live=True)
+
+    @classmethod
+    def prefetch_sitemap(cls, pages):
+        """Read the snippets of the index `pages` (of this type, any language) and
+        their last edits for get_sitemap_urls(): two queries for all of them."""
+        snippets = list(cls.snippets_for_sitemap().filter(locale_id__in={page.locale_id for page in pages}))
+        edited = last_edits(snippets)
+        for page in pages:
+            page.sitemap_snippets = ([s for s in snippets if s.locale_id == page.locale_id], edited)
 
     def get_sitemap_urls(self, request=None):
         urls = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
         if base:
-            snippets = list(self.snippets_for_sitemap())
-            edited = last_edits(snippets)
+            if not hasattr(self, "sitemap_snippets"):
+                self.prefetch_sitemap([self])
+            snippets, edited = self.sitemap_snippets
             # A snippet never edited in the admin (loaded by code) dates from its index page.
             published = self.last_published_at or self.latest_revision_created_at
             urls += [

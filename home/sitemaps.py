@@ -1,28 +1,58 @@
 from urllib.parse import urlsplit
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from editorial.absolute import absolute_url
 
 
+def types_adding_urls():
+    """The page types listing URLs of their own beside theirs (snippet indexes:
+    a page per topic or person); the others' sitemap URL is the base page's."""
+    return [
+        model
+        for model in get_page_models()
+        if not model._meta.abstract and model.get_sitemap_urls is not Page.get_sitemap_urls
+    ]
+
+
 class AllLanguagesSitemap(Sitemap):
     """Wagtail's sitemap lists the site root's tree only, which is the French
-    one; readers of every language need theirs listed too."""
+    one; readers of every language need theirs listed too. Its cost does not
+    grow with the content: one query for the pages, one per page type that
+    adds URLs (and what those read), not a query per page type for every page."""
 
     def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         in_a_language_tree = Q()
         for root in roots:
             in_a_language_tree |= Q(path__startswith=root.path)
-        return Page.objects.filter(in_a_language_tree).live().public().order_by("path").defer_streamfields().specific()
+        pages = list(Page.objects.filter(in_a_language_tree).live().public().order_by("path"))
+        specific = {}
+        for model in types_adding_urls():
+            content_type = ContentType.objects.get_for_model(model)
+            pks = [page.pk for page in pages if page.content_type_id == content_type.pk]
+            if pks:
+                pages_of_type = list(model.objects.filter(pk__in=pks))
+                if hasattr(model, "prefetch_sitemap"):
+                    model.prefetch_sitemap(pages_of_type)
+                specific.update((page.pk, page) for page in pages_of_type)
+        return [specific.get(page.pk, page) for page in pages]
 
     def _urls(self, page, protocol, domain):
-        # Wagtail writes the host of the Site record; the sitemap, like the
-        # page heads, gives the host the site is served at (editorial.absolute).
-        urls = super()._urls(page, protocol, domain)
-        for url in urls:
-            parts = urlsplit(url["location"])
-            url["location"] = absolute_url(self.request, parts.path + (f"?{parts.query}" if parts.query else ""))
+        # Wagtail's own loop asks a queryset for an iterator; this one reads a list.
+        # It writes the host of the Site record; the sitemap, like the page heads,
+        # gives the host the site is served at (editorial.absolute).
+        urls = []
+        for item in self.paginator.page(page).object_list:
+            for url in item.get_sitemap_urls(self.request):
+                parts = urlsplit(url["location"])
+                url["location"] = absolute_url(self.request, parts.path + (f"?{parts.query}" if parts.query else ""))
+                urls.append(url)
+        last_mods = {url.get("lastmod") for url in urls}
+        # None among them when a page was never published (imported content).
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
         return urls

@@ -180,7 +180,8 @@ class PeopleIndexPage(SnippetIndexPage):
         verbose_name = _("index des personnes")
         verbose_name_plural = pgettext_lazy("pluriel", "index des personnes")
 
-    def snippets_for_sitemap(self):
+    @classmethod
+    def snippets_for_sitemap(cls):
         return super().snippets_for_sitemap().filter(show_in_listings=True)
 
     @path("")

@@ -9,23 +9,14 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_delete, post_save
-        from modelsearch import index
         from wagtail.models import Page, PageViewRestriction, get_page_models
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from people.models import Person
 
-        from . import documents, indexing
+        from . import indexing
         from .models import Synonym
 
-        for model in get_page_models():
-            # Wagtail's database backend (no engine, or a failing one) indexes search
-            # fields only: one more carries what the engine's documents add.
-            if not any(
-                getattr(field, "field_name", None) == documents.READER_TEXT_FIELD for field in model.search_fields
-            ):
-                setattr(model, documents.READER_TEXT_FIELD, documents.reader_text)
-                model.search_fields = [*model.search_fields, index.SearchField(documents.READER_TEXT_FIELD)]
         # Wagtail sends these with the page's specific class as sender.
         for model in get_page_models():
             label = model._meta.label_lower

@@ -8,104 +8,30 @@ from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
-from django.utils.html import strip_tags
 from django.utils.text import capfirst
-from django.utils.translation import gettext as _
 from modelsearch.index import SearchField
 from wagtail.models import Page, get_page_models
 
 from editorial.models import SectionIndexPage
-from editorial.related import date_shown
+from editorial.search_text import (
+    content_date,
+    date_words,
+    named_by_readers,
+    organisation_names,
+    page_entries,
+    plain_text,
+)
 from home.models import HomePage
 from topics.models import SnippetIndexPage
 
 # Fields a document has apart from the body text.
 OWN_FIELDS = {"title", "summary", "search_description"}
-# The search field SearchConfig.ready() adds to page models for Wagtail's database
-# backend (see reader_text); the engine's documents hold that text in their own fields.
+# The search field of content pages for Wagtail's database backend
+# (editorial.search_text.reader_text); the engine's documents hold that text in their own fields.
 READER_TEXT_FIELD = "search_reader_text"
 # What documents read beyond a page's own row, fetched with the pages rather than page by page.
 RELATED = ("locale", "organiser", "source_organisation")
 PREFETCHED = ("page_topics",)
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return " ".join(_text(item) for item in value)
-    text = str(value)
-    # Django's strip_tags parses the whole text: a tenth of a rebuild's time, spent
-    # mostly on the plain text StreamFields give for indexing.
-    return (strip_tags(text) if "<" in text else text).strip()
-
-
-def _organisation(organisation):
-    return " ".join(filter(None, [organisation.name, organisation.acronym])) if organisation else ""
-
-
-def _participants(session):
-    """Who speaks in a session as readers name them: names, roles and organisations."""
-    return " ".join(
-        " ".join(filter(None, [p.person.name, p.role, _organisation(p.person.organisation)])) for p in session.people
-    )
-
-
-def page_entries(page):
-    """The recommendations (with whom they are addressed to) or sessions (with
-    who speaks) of `page`, each searched on its own so that a match links to its anchor."""
-    if hasattr(page, "recommendation_entries"):
-        return [
-            {
-                "anchor": e["anchor"],
-                "number": str(e["number"]),
-                "title": _text(e["title"]),
-                # Readers name a recommendation by its number and by whom it is for.
-                "text": _text([_("Recommandation %(number)s") % {"number": e["number"]}, e["text"], e["audiences"]]),
-            }
-            for e in page.recommendation_entries()
-        ]
-    if hasattr(page, "session_entries"):
-        return [
-            {
-                "anchor": e["anchor"],
-                "number": "",
-                "title": _text(e["title"]),
-                "text": _text([session.description, _participants(session)]),
-            }
-            for e, session in zip(page.session_entries(), page.sessions, strict=True)
-        ]
-    return []
-
-
-def _named_by_readers(page):
-    """What readers call a page by besides its text: an event's organiser and venue,
-    a news article's source (content models keep these out of their text fields)."""
-    return _text(
-        [
-            _organisation(getattr(page, "organiser", None)),
-            getattr(page, "venue_name", ""),
-            getattr(page, "city", ""),
-            _organisation(getattr(page, "source_organisation", None)),
-            getattr(page, "source_name", ""),
-            getattr(page, "source_title", ""),
-        ]
-    )
-
-
-def reader_text(page):
-    """What the engine's document holds beyond the page's search fields (what readers
-    name it by, its recommendations or sessions with who speaks), as one text for
-    Wagtail's database backend, which indexes search fields only."""
-    with translation.override(page.locale.language_code):
-        entries = page_entries(page)
-    return " ".join(filter(None, [_named_by_readers(page), *(f"{e['title']} {e['text']}" for e in entries)]))
-
-
-def content_date(page):
-    """The page's own date (publication, event start...); None for pages that
-    have none, such as section index pages, rather than the day they were published."""
-    return date_shown(page) if getattr(page, "listing_date", None) else None
 
 
 @lru_cache(maxsize=1)
@@ -124,8 +50,9 @@ def page_document(page):
     body = []
     for field in page.get_search_fields():
         if isinstance(field, SearchField) and field.field_name not in {*OWN_FIELDS, READER_TEXT_FIELD}:
-            body.append(_text(field.get_value(page)))
-    body.append(_named_by_readers(page))
+            body.append(plain_text(field.get_value(page)))
+    body.append(named_by_readers(page))
+    body.append(date_words(page))
     date = content_date(page)
     summary = getattr(page, "summary", "") or page.search_description or getattr(page, "intro", "")
     # Labels (audiences, type) in the page's language, whatever the request's.
@@ -141,9 +68,10 @@ def page_document(page):
         "year": date.year if date else None,
         "date": date.isoformat() if date else None,
         "title": page.title,
-        "summary": _text(summary),
+        "summary": plain_text(summary),
         "body": " ".join(part for part in body if part),
         "entries": entries,
+        "entry_titles": [entry["title"] for entry in entries],
     }
 
 
@@ -180,9 +108,10 @@ def person_document(person):
         "year": None,
         "date": None,
         "title": person.name,
-        "summary": _text([person.role, _organisation(person.organisation)]),
-        "body": _text(person.bio),
+        "summary": plain_text([person.role, organisation_names(person.organisation)]),
+        "body": plain_text(person.bio),
         "entries": [],
+        "entry_titles": [],
     }
 
 

@@ -29,7 +29,8 @@ from serving.sitewide import locale_for
 
 from .breaker import describe
 from .documents import page_doc_id, page_document, page_documents, person_doc_id, person_document
-from .models import PendingIndexUpdate, Synonym
+from .models import PendingIndexUpdate
+from .vocabulary import synonym_rules
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +54,6 @@ def languages():
     return [code for code, _name in settings.LANGUAGES]
 
 
-def synonym_rules(language):
-    return [synonym.as_rule() for synonym in Synonym.objects.filter(locale__language_code=language)]
-
-
 # Documents ---------------------------------------------------------------------
 
 
@@ -67,7 +64,7 @@ HOME_DEPTH = 2
 def visible_condition():
     """What makes a page one readers may open and search returns: live, public, below the home page."""
     pages = Page.objects.all()
-    return pages.live_q() & pages.public_q() & Q(depth__gt=HOME_DEPTH)
+    return pages.live_q() & ~pages.private_q() & Q(depth__gt=HOME_DEPTH)
 
 
 def visible_pages(language):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from editorial.listing import elided_page_links
 from people.models import PeopleIndexPage
+from topics.models import Topic, TopicIndexPage
 
 from .query.value import MAX_RESULT_WINDOW, PER_PAGE, SORTS
 
@@ -94,6 +95,8 @@ class SearchLinks:
     def target(self, obj):
         if isinstance(obj, Page):
             return obj.get_url(self.request) or ""
+        if isinstance(obj, Topic):
+            return TopicIndexPage.snippet_url(obj, self.request)
         return PeopleIndexPage.snippet_url(obj, self.request)
 
     def locate(self, hits):

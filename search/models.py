@@ -35,10 +35,6 @@ class Synonym(TranslatableMixin, models.Model):
         if len(self.term_list) < 2:
             raise ValidationError({"terms": _("Indiquez au moins deux termes séparés par une virgule.")})
 
-    def as_rule(self):
-        """The Solr-format rule the engine reads; commas and "=>" are its syntax."""
-        return ", ".join(term.replace("=>", " ").replace("#", " ") for term in self.term_list)
-
 
 class ExternalPromotion(TranslatableMixin, models.Model):
     """A link to another site pinned above the results of a query, in one

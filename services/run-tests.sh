@@ -81,25 +81,27 @@ else
     say "SKIPPED browser tests: Chromium is not installed at $CHROMIUM (apt-get install -y chromium)"
 fi
 
-# Search engines: real OpenSearch 2.19 and Elasticsearch 7.10 nodes (services/opensearch/,
+# Search engines: real OpenSearch 3 and Elasticsearch 7.10 nodes (services/opensearch/,
 # services/elasticsearch/). The whole suite runs on OpenSearch, and the engine tests
 # (marker search_engine) once more on Elasticsearch. SEARCH_URL (+ SEARCH_BACKEND)
 # points the one run at a cluster of your own instead.
 ELASTICSEARCH_URL=""
 if [ -z "${SEARCH_URL:-}" ]; then
-    if { ! command -v java >/dev/null || ! command -v mvn >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
+    # A JDK (services/SearchNode.java is run from source): 17 for Elasticsearch 7.10;
+    # OpenSearch 3 takes the newest JDK 21+ under /usr/lib/jvm (services/search-node.sh).
+    if { ! command -v javac >/dev/null || ! command -v mvn >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
         say "installing Java and Maven for the search test nodes"
-        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven curl; } >/dev/null 2>&1
+        { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless maven curl; } >/dev/null 2>&1
     fi
     services/opensearch/opensearch.sh status >/dev/null 2>&1 || started_opensearch=true
     if search_line="$(services/opensearch/opensearch.sh start)"; then
-        export "$search_line" SEARCH_BACKEND=opensearch2
+        export "$search_line" SEARCH_BACKEND=opensearch3
         say "OpenSearch running at $SEARCH_URL: the suite uses it"
     elif required; then
         fail "OpenSearch could not start (required in CI); see var/opensearch/opensearch.log"
     else
         started_opensearch=false
-        say "SKIPPED search engine tests: OpenSearch needs Java 17+ and Maven (services/opensearch/opensearch.sh start)"
+        say "SKIPPED search engine tests: OpenSearch 3 needs a JDK 21+ and Maven (services/opensearch/opensearch.sh start)"
     fi
     services/elasticsearch/elasticsearch.sh status >/dev/null 2>&1 || started_elasticsearch=true
     if es_line="$(services/elasticsearch/elasticsearch.sh start)"; then
@@ -109,10 +111,10 @@ if [ -z "${SEARCH_URL:-}" ]; then
         fail "Elasticsearch could not start (required in CI); see var/elasticsearch/elasticsearch.log"
     else
         started_elasticsearch=false
-        say "SKIPPED the Elasticsearch run of the engine tests: it needs Java 17+ and Maven (services/elasticsearch/elasticsearch.sh start)"
+        say "SKIPPED the Elasticsearch run of the engine tests: it needs a JDK 17 and Maven (services/elasticsearch/elasticsearch.sh start)"
     fi
 else
-    say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch2})"
+    say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch3})"
 fi
 
 # The topology test (tests/topology/, docs/production.md): a two-node OpenSearch

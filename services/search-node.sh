@@ -6,8 +6,10 @@
 #   start   -> prints SEARCH_URL=... once the node is healthy
 #   stop
 #   status  -> exit 0 when our node answers
-# Needs Java 17+ and Maven; the first start downloads the jars listed in the
-# engine's pom.xml into ~/.m2 and copies them under var/<engine>/lib.
+# Needs a JDK (NODE_JAVA_MIN..NODE_JAVA_MAX: the highest under /usr/lib/jvm, else
+# the `java` on PATH) and Maven; the first start downloads the jars listed in the
+# engine's pom.xml into ~/.m2 and copies them under var/<engine>/lib. The runner
+# is started through services/SearchNode.java: any port, and the cause of a failed start.
 # The node listens on 127.0.0.1 only. When run as root it runs as the engine's
 # unprivileged system user (created if missing): the runners refuse root.
 set -euo pipefail
@@ -15,6 +17,8 @@ set -euo pipefail
 : "${NODE_NAME:?}" "${NODE_POM:?}" "${NODE_MAIN_CLASS:?}" "${NODE_CONFIG_FILE:?}" "${NODE_PORT:?}" "${NODE_TRANSPORT_PORT:?}"
 NODE_JVM_FLAGS="${NODE_JVM_FLAGS:-}"
 NODE_HEAP="${NODE_HEAP:-1g}"
+NODE_JAVA_MIN="${NODE_JAVA_MIN:-17}"
+NODE_JAVA_MAX="${NODE_JAVA_MAX:-99}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUN_USER="$NODE_NAME"
 # The node's files must be reachable by the unprivileged user: a checkout under a
@@ -49,6 +53,30 @@ as_runner() {
     if [ "$(id -u)" = "0" ]; then runuser -u "$RUN_USER" -- "$@"; else "$@"; fi
 }
 
+java_major() {
+    # The JDK's release file, else what its java prints ("17.0.15", "1.8.0_392").
+    local home="$1" version
+    version="$(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "$home/release" 2>/dev/null)"
+    [ -n "$version" ] || version="$("$home/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n1)"
+    version="${version#1.}"
+    echo "${version%%[!0-9]*}"
+}
+
+find_jdk() {
+    # The newest JDK (with its compiler, for SearchNode.java) the engine runs on.
+    local home major best="" best_major=0 on_path=""
+    command -v java >/dev/null && on_path="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    for home in /usr/lib/jvm/*/ "$on_path"; do
+        home="$(readlink -f "$home" 2>/dev/null)" || continue
+        [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || continue
+        major="$(java_major "$home")"
+        [ -n "$major" ] && [ "$major" -ge "$NODE_JAVA_MIN" ] && [ "$major" -le "$NODE_JAVA_MAX" ] || continue
+        if [ "$major" -gt "$best_major" ]; then best="$home" best_major="$major"; fi
+    done
+    [ -n "$best" ] || { log "no JDK $NODE_JAVA_MIN-$NODE_JAVA_MAX (with javac) under /usr/lib/jvm or on PATH"; return 1; }
+    echo "$best"
+}
+
 install_jars() {
     local stamp="$LIB/.pom.sha" wanted
     wanted="$(sha256sum "$NODE_POM" | cut -d' ' -f1)"
@@ -61,7 +89,8 @@ install_jars() {
 }
 
 start() {
-    command -v java >/dev/null || { log "java is not installed"; return 1; }
+    local jdk
+    jdk="$(find_jdk)" || return 1
     command -v mvn >/dev/null || { log "mvn (Maven) is not installed"; return 1; }
     command -v curl >/dev/null || { log "curl is not installed"; return 1; }
     if ours_is_up; then
@@ -90,9 +119,11 @@ YML
     fi
     # The runner binds http.port = baseHttpPort + node number (1).
     # `exec` makes the pid written by the shell the JVM's own, whoever runs it.
+    cp "$ROOT/services/SearchNode.java" "$BASE/SearchNode.java"
+    log "starting on $URL with $jdk"
     # shellcheck disable=SC2086 # NODE_JVM_FLAGS is a list of flags
     as_runner bash -c 'echo $$ >"$1"; shift; cd "$1"; exec "${@:2}"' _ "$PID_FILE" "$BASE" \
-        java -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_FLAGS -cp "$LIB/*" "$NODE_MAIN_CLASS" \
+        "$jdk/bin/java" -Xms"$NODE_HEAP" -Xmx"$NODE_HEAP" $NODE_JVM_FLAGS -cp "$LIB/*" "$BASE/SearchNode.java" "$NODE_MAIN_CLASS" \
         -basePath "$BASE" -numOfNode 1 -baseHttpPort "$((NODE_PORT - 1))" -clusterName "$CLUSTER" \
         </dev/null >"$LOG_FILE" 2>&1 &
     local waited=0
@@ -100,8 +131,10 @@ YML
     waited=0
     until healthy; do
         if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
-            log "the node exited; last lines of $LOG_FILE:"
-            tail -n 20 "$LOG_FILE" >&2
+            log "the node exited; why, from $LOG_FILE:"
+            # The exception and its causes, not the runner's closing lines.
+            grep -E "could not start|Caused by|Exception:|Error:" "$LOG_FILE" | grep -v -E "^\s*at |\] \s+at " | head -n 12 >&2 \
+                || tail -n 20 "$LOG_FILE" >&2
             return 1
         fi
         if [ "$waited" -ge 180 ]; then

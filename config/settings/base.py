@@ -254,7 +254,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # kept up to date by search.indexing (hence no AUTO_UPDATE).
 SEARCH_BACKENDS_SUPPORTED = ("opensearch2", "opensearch3", "elasticsearch7", "elasticsearch8", "elasticsearch9")
 SEARCH_URL = os.environ.get("SEARCH_URL", "").strip()
-SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch2").strip()
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "opensearch3").strip()
 if SEARCH_BACKEND not in SEARCH_BACKENDS_SUPPORTED:
     raise ValueError(f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS_SUPPORTED)}, not {SEARCH_BACKEND!r}")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

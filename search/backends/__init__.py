@@ -96,6 +96,8 @@ def index_body(language, synonyms):
                         "text": text,
                     },
                 },
+                # The titles of recommendations and sessions, for typos (`spelling`) only.
+                "entry_titles": {"type": "text", "analyzer": "words", "index": False, "copy_to": "spelling"},
                 "spelling": {"type": "text", "analyzer": "words"},
                 "suggest": {"type": "text", "analyzer": "autocomplete_index", "search_analyzer": "autocomplete_search"},
             },

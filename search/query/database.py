@@ -7,17 +7,18 @@ from collections import Counter, defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
-from modelsearch.backends import get_search_backend
 from modelsearch.query import Fuzzy, Or, PlainText
 from wagtail.models import Page
 
 from editorial.models import PageTopic
+from editorial.search_text import content_date
 from serving.sitewide import locale_for, sitewide
 
-from ..documents import content_date, listing_types
-from ..indexing import people_with_page, visible_pages
-from ..models import Synonym
+from ..documents import listing_types
+from ..indexing import visible_pages
+from ..vocabulary import synonym_groups
 from .entries import matched_entries, sought_words, words_named
+from .people import matching_people
 from .results import SearchResults, facets, page_hit, person_hit
 from .value import PER_PAGE
 
@@ -29,15 +30,11 @@ DATABASE_RESULT_LIMIT = 300
 MAX_VARIANTS = 20
 
 
-def synonym_terms(language):
-    return [synonym.term_list for synonym in Synonym.objects.filter(locale__language_code=language)]
-
-
 def with_synonyms(text, language):
-    """`text`, then `text` with each editors' synonym of a term it holds in place
+    """`text`, then `text` with each synonym of a term it holds in place
     of that term ("IA à l'école" also as "intelligence artificielle à l'école")."""
     variants = [text]
-    for terms in sitewide("synonyms", lambda: synonym_terms(language), language):
+    for terms in sitewide("synonyms", lambda: synonym_groups(language), language):
         for term in terms:
             pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)", re.IGNORECASE)
             if pattern.search(text):
@@ -78,14 +75,15 @@ def _visible_specific(found, allowed):
     specific = {}
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        if model is not None:
+        # Readers look for content, not for the listings of it (nor as a facet).
+        if model is not None and model._meta.label_lower not in listing_types():
             pages = model.objects.filter(pk__in=ids).filter(pk__in=allowed.values("pk")).select_related("locale")
             specific.update((page.pk, page) for page in pages)
     return specific
 
 
 def _matches(text, language, exclude_page_ids=()):
-    """Specific pages then people matching `text`, best first."""
+    """Pages and people matching `text`, best first: people named by it, pages, other people."""
     # Search backends only filter on indexed fields (live, locale): privacy and
     # the other rules of visible_pages() are applied to what they found.
     candidates = Page.objects.live().filter(locale_id=locale_for(language).pk)
@@ -96,18 +94,14 @@ def _matches(text, language, exclude_page_ids=()):
         prefetch_related_objects(
             list(specific.values()), Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic"))
         )
-        # Section index pages and listings after content (a stable sort keeps relevance within each).
-        pages = sorted(
-            (specific[p.pk] for p in found if p.pk in specific),
-            key=lambda page: page._meta.label_lower in listing_types(),
-        )
-        people = list(get_search_backend("default").search(text, people_with_page(language))[:50])
+        pages = [specific[p.pk] for p in found if p.pk in specific]
+        people_first, people_after = matching_people(text, language)
     except Exception:
         # The database backends reject some inputs (for instance unbalanced quotes
         # on SQLite's full-text engine): no match rather than an error page.
         logger.info("Database search rejected %r", text, exc_info=True)
         return []
-    return pages + people
+    return people_first + pages + people_after
 
 
 def _facet_values(obj):
@@ -151,7 +145,9 @@ def database_search(query, exclude_page_ids=()):
     other_count = 0
     if not selected and query.other_language != query.language:
         other_count = len(_matches(query.text, query.other_language))
-    entries = matched_entries([obj for obj in window if isinstance(obj, Page)], query.text, query.language)
+    entries = matched_entries(
+        [obj for obj in window if isinstance(obj, Page)], with_synonyms(query.text, query.language), query.language
+    )
     return SearchResults(
         hits=[page_hit(obj, entry=entries.get(obj.pk)) if isinstance(obj, Page) else person_hit(obj) for obj in window],
         total=len(selected),

@@ -1,5 +1,6 @@
 """The search on the engine: the request body, and hits read back from its answer."""
 
+import re
 from datetime import date
 
 from django.utils.html import escape
@@ -18,18 +19,19 @@ SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
 FACET_NAMES = ("type", "topic", "year")
 
 
-# One typo is forgiven per word of 5 letters or more (the second bound, past any
-# word's length, never allows two), never on the first letter; fuzzy matches skip
-# synonyms (a fuzzy synonym graph is noise) and score below exact and stemmed ones.
+# One typo is forgiven per word of 5 letters or more, two from 12 letters
+# ("survelliance"), never on the first letter; fuzzy matches skip synonyms (a
+# fuzzy synonym graph is noise) and score below exact and stemmed ones.
 # A fuzzy word builds an automaton per field searched and per hit highlighted: on
-# bodies, or with two typos, that tripled the time of a search at 10,000 pages.
-# So typos are looked for in a page's titles and summary, unstemmed (`spelling`:
-# stemming turns "litteratei" two edits away from "littératie"), and in titles
-# of recommendations and sessions.
-FUZZINESS = "AUTO:5,1000"
+# bodies, or with two typos on every word, that tripled the time of a search at
+# 10,000 pages. So typos are looked for in a page's titles and summary, unstemmed
+# (`spelling`: stemming turns "litteratei" two edits away from "littératie"),
+# and in titles of recommendations and sessions (copied to `spelling` too).
+FUZZINESS = "AUTO:5,12"
 # When not every word is found: the pages with most of them (all but one of up to
 # four words, three quarters beyond).
 PARTIAL = "1<-1 4<75%"
+HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=\w)-(?=\w)")
 
 
 def _matching(text, fields, typo_fields, typo_analyzer):
@@ -50,7 +52,9 @@ def _matching(text, fields, typo_fields, typo_analyzer):
         },
         {
             "multi_match": {
-                "query": text,
+                # A hyphenated name is one word to readers: "Ouest-France" is not
+                # half found in "Oxfam France".
+                "query": HYPHEN_BETWEEN_LETTERS.sub("", text),
                 "fields": fields,
                 "type": "cross_fields",
                 "minimum_should_match": PARTIAL,
@@ -94,11 +98,6 @@ def text_query(text):
     }
 
 
-def _ranked(query):
-    """Section index pages and listings below content: readers look for the content."""
-    return {"boosting": {"positive": query, "negative": {"terms": {"type": listing_types()}}, "negative_boost": 0.2}}
-
-
 def visible_only(query, hidden_page_ids):
     return {"bool": {"must": [query], "must_not": [{"ids": {"values": [page_doc_id(pk) for pk in hidden_page_ids]}}]}}
 
@@ -121,20 +120,22 @@ DATE_ORDER = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
 def engine_body(text, filters, start, size, exclude_page_ids=(), by_date=False):
     return {
         **({"sort": DATE_ORDER} if by_date else {}),
-        "query": _ranked(
-            {
-                "bool": {
-                    "must": [text_query(text)],
-                    "should": [
-                        {"match": {"title": {"query": text, "boost": 3}}},
-                        {"match_phrase": {"title": {"query": text, "boost": 3}}},
-                        {"match": {"summary": {"query": text, "boost": 1.5}}},
-                    ],
-                    "filter": _filter_clauses(filters),
-                    "must_not": [{"ids": {"values": [page_doc_id(pk) for pk in exclude_page_ids]}}],
-                }
+        "query": {
+            "bool": {
+                "must": [text_query(text)],
+                "should": [
+                    {"match": {"title": {"query": text, "boost": 3}}},
+                    {"match_phrase": {"title": {"query": text, "boost": 3}}},
+                    {"match": {"summary": {"query": text, "boost": 1.5}}},
+                ],
+                "filter": _filter_clauses(filters),
+                # Readers look for content, not for the listings of it (nor as a facet).
+                "must_not": [
+                    {"ids": {"values": [page_doc_id(pk) for pk in exclude_page_ids]}},
+                    {"terms": {"type": listing_types()}},
+                ],
             }
-        ),
+        },
         "from": start,
         "size": size,
         "_source": SOURCE_FIELDS,

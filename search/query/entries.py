@@ -9,7 +9,8 @@ from django.utils.html import escape
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from ..documents import page_entries
+from editorial.search_text import page_entries
+
 from .promotions import folded
 from .results import Entry
 
@@ -32,10 +33,12 @@ def words_named(sought, text):
     return sum(any(word.startswith(wanted[:STEM]) for word in words) for wanted in sought)
 
 
-def _entry(page, text):
-    sought = sought_words(text)
+def _entry(page, variants):
+    """The entry of `page` naming most words of one of the query's `variants` (its
+    synonyms: "écoles" names the recommendations for « établissements d'enseignement »)."""
+    sought = [sought_words(variant) for variant in variants]
     scored = [
-        (words_named(sought, f"{entry['title']} {entry['text']}"), -index, entry)
+        (max(words_named(words, f"{entry['title']} {entry['text']}") for words in sought), -index, entry)
         for index, entry in enumerate(page_entries(page))
     ]
     best = max(scored, default=None, key=lambda item: item[:2])
@@ -48,9 +51,9 @@ def _entry(page, text):
     )
 
 
-def matched_entries(pages, text, language):
+def matched_entries(pages, variants, language):
     """{page id: Entry} for the first of the `pages` (specific, of `language`) that
-    has recommendations or sessions, when `text` names one of them. Only the first:
+    has recommendations or sessions, when one of the query's `variants` names one of them. Only the first:
     reading a page's entries reads its whole body (the images of a report, the
     speakers of an event), queries that would grow with the number of results."""
     first = next(
@@ -59,5 +62,5 @@ def matched_entries(pages, text, language):
     if first is None:
         return {}
     with translation.override(language):
-        entry = _entry(first, text)
+        entry = _entry(first, variants)
     return {first.pk: entry} if entry else {}

@@ -8,9 +8,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator, capfirst
 from wagtail.models import Page
 
+from editorial.search_text import content_date
 from topics.models import Topic
 
-from ..documents import content_date
 from .value import model_of
 
 
@@ -104,6 +104,17 @@ def person_hit(person, excerpt=""):
         date=None,
         excerpt=mark_safe(excerpt) if excerpt else escape(text),
         target=person,
+    )
+
+
+def topic_hit(topic):
+    return Hit(
+        title=topic.name,
+        type_key=topic._meta.label_lower,
+        type_label=str(capfirst(topic._meta.verbose_name)),
+        date=None,
+        excerpt="",
+        target=topic,
     )
 
 

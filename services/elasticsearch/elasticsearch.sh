@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Start or stop a throw-away single-node Elasticsearch 7.10.2 (the last
-# Apache-2.0 release) for the test suite (services/search-node.sh does the work):
+# Apache-2.0 release; Java 17 at most: it needs the Security Manager) for the test suite (services/search-node.sh does the work):
 #   services/elasticsearch/elasticsearch.sh start   -> prints SEARCH_URL=... once the node is healthy
 #   services/elasticsearch/elasticsearch.sh stop
 #   services/elasticsearch/elasticsearch.sh status  -> exit 0 when our node answers
@@ -17,6 +17,7 @@ NODE_NAME=elasticsearch \
     NODE_PORT="${ELASTICSEARCH_TEST_PORT:-9260}" \
     NODE_TRANSPORT_PORT="${ELASTICSEARCH_TEST_TRANSPORT_PORT:-9360}" \
     NODE_HEAP="${ELASTICSEARCH_TEST_HEAP:-1g}" \
+    NODE_JAVA_MAX=17 \
     NODE_DIR="${ELASTICSEARCH_TEST_DIR:-}" \
     NODE_JVM_FLAGS="-Des.distribution.flavor=default -Des.distribution.type=tar -Dlog4j2.formatMsgNoLookups=true" \
     exec "$HERE/../search-node.sh" "$@"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A two-node OpenSearch 2.19 cluster for the topology test (tests/topology/),
+# A two-node OpenSearch 3 cluster for the topology test (tests/topology/),
 # apart from the suite's single node (services/opensearch/opensearch.sh):
 #   services/opensearch/cluster.sh start        -> prints SEARCH_URL=... (node 1) once both nodes are in
 #   services/opensearch/cluster.sh start-node 2 -> (re)starts one node, which joins the cluster
@@ -31,6 +31,7 @@ node() {
         NODE_PORT="$((BASE_PORT + number - 1))" \
         NODE_TRANSPORT_PORT="$((BASE_TRANSPORT_PORT + number - 1))" \
         NODE_HEAP="${OPENSEARCH_CLUSTER_HEAP:-512m}" \
+        NODE_JAVA_MIN=21 \
         NODE_DIR="${dir:-$(default_dir "$number")}" \
         NODE_CLUSTER="$CLUSTER" \
         NODE_DISCOVERY="discovery.seed_hosts: $SEEDS

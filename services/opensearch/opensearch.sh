@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start or stop a throw-away single-node OpenSearch 2.19 for the test suite
+# Start or stop a throw-away single-node OpenSearch 3 for the test suite
 # (services/search-node.sh does the work):
 #   services/opensearch/opensearch.sh start   -> prints SEARCH_URL=... once the node is healthy
 #   services/opensearch/opensearch.sh stop
@@ -15,5 +15,6 @@ NODE_NAME=opensearch \
     NODE_PORT="${OPENSEARCH_TEST_PORT:-9250}" \
     NODE_TRANSPORT_PORT="${OPENSEARCH_TEST_TRANSPORT_PORT:-9350}" \
     NODE_HEAP="${OPENSEARCH_TEST_HEAP:-1g}" \
+    NODE_JAVA_MIN=21 \
     NODE_DIR="${OPENSEARCH_TEST_DIR:-}" \
     exec "$HERE/../search-node.sh" "$@"

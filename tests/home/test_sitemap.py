@@ -1,11 +1,17 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from editorial.localize import translate
+from news.models import NewsIndexPage
 from people.models import PeopleIndexPage
+from tests.events.factories import event_index
 from tests.factories import PersonFactory, StandardPageFactory
+from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -50,3 +56,29 @@ def test_sitemap_gives_the_host_the_site_is_served_at_and_a_lastmod_everywhere(c
     assert all(loc.startswith("http://127.0.0.1:8000/") for loc in locs), locs
     assert all(entry.find(f"{SITEMAP}lastmod") is not None for entry in entries)
     assert person.slug in response.content.decode()
+
+
+def sitemap_queries(client):
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    return len(queries), len(list(ET.fromstring(response.content).iter(f"{SITEMAP}url")))
+
+
+def test_sitemap_costs_the_same_few_queries_as_content_grows(client, homes):
+    home_fr, home_en = homes
+    people = PeopleIndexPage(title="Personnes", slug="personnes", locale=home_fr.locale)
+    home_fr.add_child(instance=people)
+    people.save_revision().publish()
+    add_child(home_fr, NewsIndexPage(title="Actualités", slug="actualites"))
+    PersonFactory()
+    small = sitemap_queries(client)
+    for number in range(3):
+        StandardPageFactory(parent=home_fr, title=f"Page {number}", slug=f"page-{number}")
+        StandardPageFactory(parent=home_en, title=f"Page {number}", slug=f"page-{number}")
+        PersonFactory()
+    event_index(home_fr)
+    large = sitemap_queries(client)
+    assert large[1] == small[1] + 10
+    assert large[0] == small[0] <= 14

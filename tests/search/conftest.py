@@ -1,7 +1,11 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from wagtail.models import Page
 
 from home.models import StandardPage
+from search import indexing
 from search.models import Synonym
 
 
@@ -28,3 +32,18 @@ def indexed_count(engine, language, query=None):
     engine.refresh(language)
     body = {"query": query or {"match_all": {}}, "size": 0, "track_total_hits": True}
     return engine.search_raw(language, body)["hits"]["total"]["value"]
+
+
+@pytest.fixture
+def demo(settings, locales):
+    """The demo content, indexed by the database backend while it loads (the engine is rebuilt after)."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    settings.WAGTAILSEARCH_BACKENDS = {"default": backends["default"]}
+    call_command("load_demo", stdout=io.StringIO())
+    settings.WAGTAILSEARCH_BACKENDS = backends
+
+
+@pytest.fixture
+def demo_indexed(engine, demo):
+    for language in indexing.languages():
+        indexing.rebuild(language)

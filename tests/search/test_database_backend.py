@@ -1,6 +1,11 @@
-"""Partial matches and editors' synonyms on Wagtail's database backend (no engine)."""
+"""Partial matches, editors' synonyms and people on Wagtail's database backend (no engine)."""
 
+import pytest
 from bs4 import BeautifulSoup
+from django.db import connection
+
+from people.models import PeopleIndexPage
+from tests.factories import OrganisationFactory, PersonFactory
 
 from .conftest import standard_page
 
@@ -24,3 +29,29 @@ def test_synonyms_and_partial_matches_without_an_engine(client, homes, synonyms)
     # A word no page has does not empty the page: the pages with the others come, best first.
     assert found(client, "/fr/recherche/?q=donn%C3%A9es+zanzibar")[:1] == ["Les données ouvertes"]
     assert found(client, "/fr/recherche/?q=zanzibar") == []
+
+
+@pytest.fixture
+def people(homes):
+    home_fr, _ = homes
+    index = PeopleIndexPage(title="Personnes", slug="personnes", locale=home_fr.locale)
+    home_fr.add_child(instance=index)
+    index.save_revision().publish()
+    sacd = OrganisationFactory(name="Société des auteurs et compositeurs dramatiques", acronym="SACD")
+    PersonFactory(name="Pascal Rogard", slug="pascal-rogard", organisation=sacd)
+    PersonFactory(name="Cécile Duflot", slug="cecile-duflot", organisation=OrganisationFactory(name="Oxfam France"))
+    PersonFactory(name="Sophie de Quatrebarbes", slug="sophie-de-quatrebarbes")
+
+
+def test_people_by_their_organisations_acronym_and_name_only(client, people):
+    assert found(client, "/fr/recherche/?q=SACD") == ["Pascal Rogard"]
+    assert found(client, "/fr/recherche/?q=oxfam+france") == ["Cécile Duflot"]
+    # Not half a name: "Ouest-France" is not "Oxfam France".
+    assert found(client, "/fr/recherche/?q=Ouest-France") == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no accent folding nor similarity")
+def test_people_whatever_the_accents_with_a_typo_or_in_part_on_postgresql(client, people):
+    assert found(client, "/fr/recherche/?q=cecile+duflot") == ["Cécile Duflot"]
+    assert found(client, "/fr/recherche/?q=Pascal+Rogart") == ["Pascal Rogard"]
+    assert found(client, "/fr/recherche/?q=quatrebarbe") == ["Sophie de Quatrebarbes"]

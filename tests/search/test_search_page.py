@@ -4,13 +4,18 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
+from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsIndexPage
+from people.models import PeopleIndexPage
 from search.models import Synonym
+from search.vocabulary import synonym_rules
 from tests.events.factories import event_index
+from tests.factories import PersonFactory, TopicFactory
 from tests.news.factories import add_child
+from topics.models import TopicIndexPage
 
 from .conftest import standard_page
 
@@ -124,18 +129,23 @@ def test_facets_and_pagination_links(client, homes):
 
 @pytest.mark.parametrize(
     ("url", "labels"),
-    [
-        ("/fr/recherche/?q=pangolin", {"Pages standard (1)", "Index des actualités (1)", "Index des événements (1)"}),
-        ("/en/search/?q=pangolin", {"Standard pages (1)", "News indexes (1)", "Event indexes (1)"}),
-    ],
+    [("/fr/recherche/?q=pangolin", {"Pages standard (1)"}), ("/en/search/?q=pangolin", {"Standard pages (1)"})],
 )
-def test_type_facets_are_plurals_in_the_readers_language(client, homes, url, labels):
+def test_type_facets_are_plurals_and_listings_are_neither_results_nor_facets(client, homes, url, labels):
     for home in homes:
         standard_page(home, "Pangolin")
         add_child(home, NewsIndexPage(title="Pangolin actualités", slug="pangolin-actualites"))
         event_index(home, title="Pangolin événements", slug="pangolin-evenements")
-    facets = {link.get_text(" ", strip=True) for link in soup_of(client.get(url)).select(".search-facets a")}
-    assert labels <= facets
+    soup = soup_of(client.get(url))
+    assert {link.get_text(" ", strip=True) for link in soup.select(".search-facets a")} == labels
+    assert [a.text for a in soup.select(".search-main .search-results > li h3 a")] == ["Pangolin"]
+
+
+def test_no_result_is_singular_in_french(client, pages):
+    assert (
+        soup_of(client.get("/fr/recherche/?q=okapi")).select_one(".search-summary").text.startswith("0 résultat pour")
+    )
+    assert soup_of(client.get("/en/search/?q=okapi")).select_one(".search-summary").text.startswith("0 results for")
 
 
 def test_promotions_pinned_above_and_not_repeated(client, pages):
@@ -195,6 +205,28 @@ def test_suggest_api(client, pages):
     assert client.get("/api/search/suggest/?q=s&locale=fr").json()["results"] == []
 
 
+def test_suggestions_start_with_topics(client, pages, homes):
+    add_child(homes[0], TopicIndexPage(title="Thèmes", slug="themes"))
+    TopicFactory(name="Souveraineté numérique", slug="souverainete-numerique")
+    TopicFactory(name="Brouillon souverain", slug="brouillon", live=False)
+    data = client.get("/api/search/suggest/?q=sou&locale=fr").json()["results"]
+    assert data[0] == {"title": "Souveraineté numérique", "url": "/fr/themes/souverainete-numerique/", "type": "Thème"}
+    assert [item["title"] for item in data[1:]] == ["La souveraineté numérique"]
+    assert client.get("/api/search/suggest/?q=sou&locale=en").json()["results"] == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite does not fold accents")
+def test_suggestions_whatever_the_accents_and_people_too(client, pages, homes):
+    people = PeopleIndexPage(title="Personnes", slug="personnes", locale=homes[0].locale)
+    homes[0].add_child(instance=people)
+    people.save_revision().publish()
+    PersonFactory(name="Cécile Souvignet", slug="cecile-souvignet", locale=homes[0].locale)
+    titles = [item["title"] for item in client.get("/api/search/suggest/?q=souverainete&locale=fr").json()["results"]]
+    assert titles == ["La souveraineté numérique"]
+    data = client.get("/api/search/suggest/?q=cecile&locale=fr").json()["results"]
+    assert data == [{"title": "Cécile Souvignet", "url": f"{people.url}cecile-souvignet/", "type": "Personne"}]
+
+
 def test_engine_down_falls_back_with_a_notice(client, pages, settings, index_now):
     settings.WAGTAILSEARCH_BACKENDS = {
         **settings.WAGTAILSEARCH_BACKENDS,
@@ -226,7 +258,10 @@ def test_synonyms_are_snippets_editors_manage(client, locales):
     assert "Indiquez au moins deux termes" in response.content.decode()
     response = client.post("/admin/snippets/search/synonym/add/?locale=fr", {"terms": "IA, intelligence artificielle"})
     assert response.status_code == 302
-    assert Synonym.objects.get().as_rule() == "IA, intelligence artificielle"
+    assert Synonym.objects.get().term_list == ["IA", "intelligence artificielle"]
+    # The engine reads them after the English forms shipped with the code.
+    assert synonym_rules("fr")[-1] == "IA, intelligence artificielle"
+    assert "littératie en IA, littératie de l'IA, AI literacy" in synonym_rules("fr")
 
 
 def test_query_count_does_not_grow_with_results(client, homes, django_assert_max_num_queries):

@@ -65,7 +65,7 @@ def production_environment(database_url, redis_url, search_url, tmp_path):
         "FRONTEND_CACHE_URLS": f"http://127.0.0.1:{VARNISH_PORT}",
         "TRUSTED_PROXY_COUNT": "1",
         "SEARCH_URL": search_url,
-        "SEARCH_BACKEND": "opensearch2",
+        "SEARCH_BACKEND": "opensearch3",
         "SEARCH_REPLICAS": "1",
         "SEARCH_INDEX_PREFIX": "topology_",
         "SEARCH_TIMEOUT": "5",
