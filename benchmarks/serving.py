@@ -45,6 +45,8 @@ def production_environment(static_root, page_cache=True, body_cache=True):
         "SECURE_SSL_REDIRECT": "false",
         "REQUIRE_2FA_FOR_ADMINS": "false",
         "STATIC_ROOT": str(static_root),
+        # This process's images (under pytest, the test's own folder).
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
         # One worker: its own memory is a cache every request of the benchmark shares.
         "PAGE_CACHE_ENABLED": "true" if page_cache else "false",
         "BODY_CACHE_ENABLED": "true" if body_cache else "false",

@@ -1,8 +1,5 @@
-import re
-
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -11,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import AllLanguagesSitemap
 from home.views import language_redirect, robots_txt, web_manifest
 from operations.health import healthz, readyz
-from operations.media import serve_image
 from operations.outage import server_error
 from search.urls import page_urlpatterns as search_page_urls
 from security.lockout import authenticate_with_password
@@ -30,9 +26,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
 ]
-
-if settings.MEDIA_URL.startswith("/"):
-    urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_image))
 
 # Every public page lives under its language prefix: /fr/... and /en/...
 urlpatterns += i18n_patterns(

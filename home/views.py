@@ -6,9 +6,13 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 THEME_COLOR = "#0b5c4f"
+# Both change only with a deployment (the manifest names the static icons),
+# and every page fetches the manifest: a day in browsers and shared caches.
+SITE_FILE_MAX_AGE = 24 * 60 * 60
 
 
 def language_redirect(request):
@@ -20,6 +24,7 @@ def language_redirect(request):
 
 
 @require_GET
+@cache_control(public=True, max_age=SITE_FILE_MAX_AGE)
 def robots_txt(request):
     """Crawlers may read every public page; the admin and the APIs are not for them."""
     lines = [
@@ -35,6 +40,7 @@ def robots_txt(request):
 
 
 @require_GET
+@cache_control(public=True, max_age=SITE_FILE_MAX_AGE)
 def web_manifest(request):
     """The web app manifest, in the language asked for by `?lang=` (French otherwise)."""
     language = request.GET.get("lang")

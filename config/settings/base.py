@@ -91,6 +91,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Images under MEDIA_URL, before the session and language middleware (their Vary).
+    "operations.media.MediaImagesMiddleware",
+    # After whitenoise (static files come precompressed), outside the page cache
+    # (which keeps one uncompressed copy for every reader).
+    "serving.compression.TextCompressionMiddleware",
     # Before the session and CSRF middleware: it must see the cookies they set.
     "serving.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

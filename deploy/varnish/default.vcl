@@ -98,6 +98,11 @@ sub vcl_backend_response {
         set beresp.grace = 0s;
         return (deliver);
     }
+    # Text is kept and sent gzipped (unzipped for the rare reader who does not
+    # take gzip); the app servers compress it already, except tiny responses.
+    if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ "^(text/|application/(json|manifest\+json|xml|rss\+xml|atom\+xml|javascript)|image/svg\+xml)") {
+        set beresp.do_gzip = true;
+    }
     # Only what Django says may be shared is kept: never a response setting a
     # cookie, a private or no-store one, or one without Cache-Control.
     if (beresp.http.Set-Cookie

@@ -48,7 +48,7 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
         reports = self.reports().prefetch_related(
             Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
-            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions("fill-480x270")),
+            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions()),
         )
         listing = mark_empty_options(
             Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE, cache_key=f"page-{self.pk}"),

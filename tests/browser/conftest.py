@@ -12,18 +12,9 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS
 from roles.setup import apply_roles
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FAILURES = Path(settings.BASE_DIR) / "var" / "browser-failures"
 PASSWORD = "motdepasse-solide-42"
 

@@ -49,6 +49,7 @@ def test_icons_theme_colour_and_manifest(client, homes):
     english = json.loads(client.get("/manifest.webmanifest?lang=en").content)
     assert english["name"] == "Institute for Responsible Digital Policy"
     assert json.loads(client.get("/manifest.webmanifest?lang=xx").content)["lang"] == "fr"
+    assert client.get(manifest_url)["Cache-Control"] == "public, max-age=86400"
 
 
 def test_robots_txt_points_to_the_sitemap(client, homes):
@@ -56,6 +57,7 @@ def test_robots_txt_points_to_the_sitemap(client, homes):
     assert response["Content-Type"].startswith("text/plain")
     assert "Sitemap: http://testserver/sitemap.xml" in response.text.splitlines()
     assert "Disallow: /admin/" in response.text
+    assert response["Cache-Control"] == "public, max-age=86400"
 
 
 def test_footer_lists_legal_pages_and_feeds(client, homes):

@@ -57,3 +57,14 @@ def test_media_left_to_the_storage_when_it_serves_them(client, page, settings):
     url = cover_url(client, page)
     settings.SERVE_MEDIA = False
     assert client.get(url).status_code == 404
+
+
+def test_images_are_one_copy_for_every_reader(client, page):
+    url = cover_url(client, page)
+    for headers in ({"Accept-Language": "en", "Accept-Encoding": "gzip"}, {"Cookie": "sessionid=abc"}):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200
+        # Already compressed; a Vary on the reader's language or cookies would split every cache's copy.
+        assert "Content-Encoding" not in response
+        assert "Vary" not in response
+        assert "Content-Language" not in response

@@ -1,0 +1,101 @@
+"""A benchmark, not a test: serve the site with gunicorn under production
+settings (static files collected and precompressed, pages gzipped) and, for
+one page of each type in each language, print what a first visit at phone
+size costs the reader's browser, with the budgets of the site:
+
+    python manage.py browser_benchmark [--skip-lighthouse]
+
+Bytes, requests and DOM elements are Chromium's own counts (DevTools'
+"transferred"); LCP is observed on this machine, unthrottled; Lighthouse's
+columns (its categories and its simulated LCP on a throttled phone) need
+Lighthouse 12.8.2 under var/lighthouse:
+
+    npm install --prefix var/lighthouse lighthouse@12.8.2
+
+The database's pages are used as they are: the demo (`load_demo`) or the
+corpus of `site_benchmark`."""
+
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from benchmarks.browser import CHROMIUM, CHROMIUM_ARGS, LIGHTHOUSE, LIGHTHOUSE_CATEGORIES, first_visit, run_lighthouse
+from benchmarks.pages import page_types
+from benchmarks.serving import collect_static, gunicorn
+
+# Every page type's first visit, at most: the goal of a site that weighs
+# less than 100 kB wherever a reader lands (tests/browser/test_page_weight.py
+# holds each type to its own, lower, budget).
+BUDGET_BYTES = 100_000
+
+
+class Command(BaseCommand):
+    help = "Bytes, requests, DOM size, LCP, EcoIndex and Lighthouse of every page type's first visit at phone size."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--skip-lighthouse", action="store_true", help="Only Chromium's own measures.")
+        parser.add_argument("--lighthouse", default=str(LIGHTHOUSE), help="The lighthouse executable.")
+        parser.add_argument(
+            "--language", action="append", help="Only this language (repeatable); Lighthouse takes a minute a page."
+        )
+        parser.add_argument("--type", action="append", dest="types", help="Only this page type (repeatable).")
+
+    def handle(self, *args, skip_lighthouse, lighthouse, language, types, **options):
+        from playwright.sync_api import sync_playwright
+
+        lighthouse_path = None if skip_lighthouse else Path(lighthouse)
+        if lighthouse_path and not lighthouse_path.exists():
+            self.stdout.write(f"Lighthouse not found at {lighthouse_path}: its columns are left empty.")
+            lighthouse_path = None
+        languages = language or [code for code, _name in settings.LANGUAGES]
+        rows = [(code, name, url) for code in languages for name, url in page_types(code) if not types or name in types]
+        results = []
+        with tempfile.TemporaryDirectory(prefix="browser-benchmark-") as folder:
+            static_root = Path(folder) / "static"
+            collect_static(static_root)
+            with gunicorn(static_root, log_path=Path(folder) / "gunicorn.log") as port, sync_playwright() as driver:
+                base_url = f"http://127.0.0.1:{port}"
+                for _language, _name, url in rows:
+                    # Renditions are made by a page's first render: not a reader's cost.
+                    urllib.request.urlopen(base_url + url, timeout=120).read()
+                browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                for language, name, url in rows:
+                    visit = first_visit(browser, base_url, url)
+                    audit = run_lighthouse(base_url + url, lighthouse_path) if lighthouse_path else None
+                    results.append((language, name, visit, audit))
+                browser.close()
+        self.print_table(results)
+
+    def print_table(self, results):
+        self.stdout.write("")
+        self.stdout.write(
+            "First visit at phone size (412×823, density 1.75), empty cache, gunicorn under production settings. "
+            f"Budget: {BUDGET_BYTES / 1000:.0f} kB."
+        )
+        lighthouse_header = " ".join(f"{name[:4]:>4}" for name in LIGHTHOUSE_CATEGORIES)
+        header = (
+            f"{'lang':<4} {'page type':<22} {'kB':>6} {'req':>4} {'DOM':>5} {'LCP ms':>7} {'EcoIndex':>9}  "
+            f"{'LH LCP':>7} {lighthouse_header}  budget  URL"
+        )
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        errors = set()
+        for language, name, visit, audit in results:
+            score, grade = visit.ecoindex
+            within = visit.bytes <= BUDGET_BYTES
+            if audit:
+                scores = " ".join(f"{audit.scores[category]:>4}" for category in LIGHTHOUSE_CATEGORIES)
+                lighthouse_cells = f"{audit.lcp_ms:>7.0f} {scores}"
+                errors.update(audit.errors)
+            else:
+                lighthouse_cells = f"{'-':>7} " + " ".join(f"{'-':>4}" for _ in LIGHTHOUSE_CATEGORIES)
+            lcp = f"{visit.lcp_ms:>7.0f}" if visit.lcp_ms is not None else f"{'-':>7}"
+            self.stdout.write(
+                f"{language:<4} {name:<22} {visit.bytes / 1000:>6.1f} {visit.requests:>4} {visit.dom:>5} {lcp} "
+                f"{score:>7.1f} {grade}  {lighthouse_cells}  {'ok' if within else 'OVER':<6}  {visit.url}"
+            )
+        if errors:
+            self.stdout.write(f"Lighthouse audits that could not run: {', '.join(sorted(errors))}")

@@ -1,0 +1,76 @@
+"""What a first visit costs a reader's phone, page type by page type, in both
+languages: the bytes and requests Chromium counts against the site served as
+in production (gunicorn, production settings, static files precompressed),
+with the budgets below; and the report's contents links big enough to tap.
+
+The budgets are the demo's figures with a little room: a change that makes a
+page heavier must say so here. `manage.py browser_benchmark` prints the same
+figures with DOM size, LCP, EcoIndex and Lighthouse."""
+
+import urllib.request
+
+import pytest
+from django.db import connection
+
+from benchmarks.browser import first_visit
+from benchmarks.management.commands.browser_benchmark import BUDGET_BYTES
+from benchmarks.pages import page_types
+from benchmarks.serving import collect_static, gunicorn
+from reports.models import ReportPage
+from tests.browser.site_pages import demo  # noqa: F401 (fixture)
+
+# kB and requests of a first visit at phone size, per page type.
+BUDGETS = {
+    "home": (73, 12),
+    "report index": (68, 11),
+    "report": (94, 13),
+    "event index": (61, 11),
+    "event: summit": (74, 12),
+    "event: participation": (76, 12),
+    "event: workshop": (74, 12),
+    "news index": (59, 10),
+    "news article": (68, 11),
+    "initiative index": (59, 10),
+    "initiative": (74, 11),
+    "topic index": (59, 10),
+    "topic": (59, 10),
+    # Portraits: lazy, but Chromium fetches those within a screen or two of the viewport.
+    "people index": (83, 18),
+    "person": (64, 11),
+    "standard page": (59, 10),
+    "search": (62, 11),
+}
+
+
+def test_every_page_type_keeps_to_its_budget_on_a_phone(browser, demo, tmp_path):  # noqa: F811
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (set DATABASE_URL): gunicorn reads the demo from another process")
+    static_root = tmp_path / "static"
+    collect_static(static_root)
+    rows = [(language, name, url) for language in ("fr", "en") for name, url in page_types(language)]
+    assert {name for _language, name, _url in rows} == set(BUDGETS)
+    over = []
+    with gunicorn(static_root, log_path=tmp_path / "gunicorn.log") as port:
+        base_url = f"http://127.0.0.1:{port}"
+        for _language, _name, url in rows:
+            urllib.request.urlopen(base_url + url, timeout=120).read()
+        for language, name, url in rows:
+            visit = first_visit(browser, base_url, url)
+            kilobytes, requests = BUDGETS[name]
+            assert kilobytes * 1000 <= BUDGET_BYTES
+            if visit.bytes > kilobytes * 1000 or visit.requests > requests:
+                over.append(f"{language} {name}: {visit.bytes / 1000:.1f} kB, {visit.requests} requests {url}")
+            kinds = {kind for kind, _size in visit.resources}
+            assert "Document" in kinds and "Stylesheet" in kinds and "Font" in kinds, (url, kinds)
+    assert not over, "over budget:\n" + "\n".join(over)
+
+
+def test_contents_links_are_targets_of_24_px(page, demo):  # noqa: F811
+    page.set_viewport_size({"width": 390, "height": 844})
+    for report in ReportPage.objects.live().filter(slug__in=["deployer-une-litteratie-en-ia", "building-ai-literacy"]):
+        page.goto(report.url)
+        links = page.locator(".toc a")
+        assert links.count() > 2, report.url
+        for index in range(links.count()):
+            box = links.nth(index).bounding_box()
+            assert box["height"] >= 24, (report.url, links.nth(index).inner_text(), box)
