@@ -20,7 +20,7 @@ def merge_duplicates(model, key):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0005_plural_names'),
+        ('editorial', '0006_drop_sitewide_snapshot'),
         ('topics', '0005_plural_names'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('people', '0005_plural_names'),
-        ('reports', '0003_date_index'),
+        ('reports', '0004_report_text_footnotes'),
         ('wagtailcore', '0098_apitoken'),
     ]
 
