@@ -139,6 +139,7 @@ def load_menus(context):
         "Actualités": "News",
         "Initiatives": "Initiatives",
         "Thèmes": "Topics",
+        "Personnes": "People",
         "Recherche": "Search",
         "À propos": "About us",
         "Mentions légales": "Legal notice",
@@ -160,7 +161,7 @@ def load_institute(context):
         institute.name = "Institut du numérique responsable"
         institute.english_name = "Institute for Responsible Digital Policy"
         institute.address = "12, rue des Archives\n75004 Paris\nFrance"
-        institute.email = "contact@example.org"
+        institute.email = "contact@numerique-responsable.org"
         institute.social_links = [
             ("link", {"label": "Mastodon", "url": "https://mastodon.social/@numerique_responsable"}),
             ("link", {"label": "LinkedIn", "url": "https://www.linkedin.com/company/numerique-responsable"}),

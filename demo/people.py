@@ -323,3 +323,4 @@ def load_index(context):
     index = child_page(context["home"], PeopleIndexPage, "personnes", title="Personnes", intro=INDEX_INTRO_FR)
     english_version(index, {"Personnes": "People", "personnes": "people", INDEX_INTRO_FR: INDEX_INTRO_EN})
     context["people_index"] = index
+    context.setdefault("menu_links", []).append(("Personnes", index))

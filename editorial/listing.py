@@ -4,9 +4,13 @@ The URL holds the whole state (``?theme=...&type=...&annee=...&page=2`` in Frenc
 ``?topic=...&type=...&year=...&page=2`` in English: a filter's ``param`` is a
 key of ``editorial.url_words.WORDS``), so a filtered list can be shared and
 works without JavaScript. Filters combine;
-choosing a value keeps the others and goes back to page 1. A value that is not
-one of a filter's choices, or a page number out of range, gives a 404 (never a
-500).
+choosing a value keeps the others and goes back to page 1. Values are words of
+the reader's language too (`?format=sommet` / `?format=summit`, through `WORDS`).
+A well-formed value that lists nothing (a year without pages, a page past the
+last) answers 200 with the empty list and a way back; only a malformed value
+(`?annee=abc`, `?format=roman`, `?page=0`) gives a 404 (never a 500).
+`Listing.query_in(language)` gives the same filters in another language, for
+the language switcher.
 
 Usage in an index page::
 
@@ -41,18 +45,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, Exists, OuterRef
 from django.http import Http404, QueryDict
 from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import get_page_models
 
 from serving.sitewide import sitewide
 
 from .models import PageTopic
 from .ordering import alphabetical
-from .url_words import word
+from .url_words import word, words_of
 
 PAGE_PARAM = "page"
 
@@ -60,12 +65,17 @@ PAGE_PARAM = "page"
 @dataclass
 class LinkFilter:
     """`load_choices()` returns [(url value, label, object passed to `apply`)]; the
-    Listing calls it, or reads what it returned from the site-wide data."""
+    Listing calls it, or reads what it returned from the site-wide data.
+    `parse(url value)` gives the object of a well-formed value that is not offered
+    (it lists nothing), None for a malformed one; `value_in(object, language)` is
+    the URL value in `language` (None: no such value there)."""
 
     param: str
     label: str
     load_choices: callable
     apply: callable
+    parse: callable
+    value_in: callable
     all_label: str = field(default=_("Tous"))
     choices: list = field(default=None, init=False)
 
@@ -77,11 +87,20 @@ def topic_filter(pages, locale_id):
     # every listed page (122 ms on an index of 2,700 articles; 7 ms this way).
     carried = PageTopic.objects.filter(topic=OuterRef("pk"), page__in=pages.values("pk"))
     topics = topic_model.objects.filter(Exists(carried), locale_id=locale_id).order_by(alphabetical("name"), "pk")
+
+    def value_in(topic, language):
+        translation = topic_model.objects.filter(
+            translation_key=topic.translation_key, locale__language_code=language, live=True
+        ).first()
+        return translation.slug if translation else None
+
     return LinkFilter(
         "topic",
         _("Thème"),
         lambda: [(topic.slug, topic.name, topic) for topic in topics],
         lambda queryset, topic: queryset.filter(page_topics__topic=topic),
+        parse=lambda slug: topic_model.objects.filter(locale_id=locale_id, live=True, slug=slug).first(),
+        value_in=value_in,
     )
 
 
@@ -92,25 +111,36 @@ def year_filter(pages, field):
         _("Année"),
         lambda: [(day.year, str(day.year), day.year) for day in pages.dates(field, "year", order="DESC")],
         lambda queryset, year: queryset.filter(**{f"{field}__year": year}),
+        parse=lambda value: int(value) if len(value) == 4 and value.isdigit() and value[0] != "0" else None,
+        value_in=lambda year, _language: year,
         all_label=_("Toutes"),
     )
 
 
 def choice_filter(param, label, field, choices, pages=None):
-    """`?<param>=<value>` on a field with `choices` (`TextChoices.choices`);
-    given `pages`, only the values they use are offered."""
+    """`?<param>=<word>` on a field with `choices` (`TextChoices.choices`), each value
+    named by its word in the reader's language; given `pages`, only the values they
+    use are offered."""
 
     def load_choices():
         # Without its ordering (pages sort by tree path), DISTINCT would keep every page.
         used = set(pages.order_by().values_list(field, flat=True).distinct()) if pages is not None else None
-        return [(value, name, value) for value, name in choices if used is None or value in used]
+        return [(word(value), name, value) for value, name in choices if used is None or value in used]
 
     return LinkFilter(
         param,
         label,
         load_choices,
         lambda queryset, value: queryset.filter(**{field: value}),
+        parse=lambda url_value: value_named(url_value, [value for value, _name in choices]),
+        value_in=word,
     )
+
+
+def value_named(url_value, values):
+    """The one of `values` that `url_value` names in any language (links shared
+    before the switch to the reader's words keep working), or None."""
+    return next((value for value in values if url_value in (value, *words_of(value))), None)
 
 
 def page_type_filter(pages):
@@ -121,20 +151,27 @@ def page_type_filter(pages):
         for row in pages.order_by().values("content_type").annotate(count=Count("pk")):
             meta = ContentType.objects.get_for_id(row["content_type"]).model_class()._meta
             label = f"{capfirst(meta.verbose_name_plural)} ({row['count']})"
-            choices.append((meta.model_name, label, row["content_type"]))
+            choices.append((word(meta.model_name), label, row["content_type"]))
         return sorted(choices, key=lambda choice: choice[1])
+
+    def parse(url_value):
+        models = {model._meta.model_name: model for model in get_page_models()}
+        name = value_named(url_value, list(models))
+        return ContentType.objects.get_for_model(models[name]).pk if name else None
 
     return LinkFilter(
         "type",
         _("Type de contenu"),
         load_choices,
         lambda queryset, content_type: queryset.filter(content_type_id=content_type),
+        parse=parse,
+        value_in=lambda content_type, language: word(ContentType.objects.get_for_id(content_type).model, language),
     )
 
 
 class Listing:
     """A filtered, paginated list of `queryset` for `request`; raises Http404
-    for an unknown filter value or page."""
+    for a malformed filter value or page number."""
 
     def __init__(self, request, queryset, filters=(), per_page=12, cache_key=None):
         """`cache_key` (naming the list, such as its index page) keeps the filters'
@@ -152,17 +189,28 @@ class Listing:
             if value:
                 chosen = next((choice for choice in link_filter.choices if str(choice[0]) == value), None)
                 if chosen is None:
-                    raise Http404(f"Unknown {link_filter.param} value")
+                    parsed = link_filter.parse(value)
+                    if parsed is None:
+                        raise Http404(f"Malformed {link_filter.param} value")
+                    chosen = (value, value, parsed)
                 self.params[link_filter.param] = value
                 queryset = link_filter.apply(queryset, chosen[2])
             self.filters.append((link_filter, chosen))
         self.paginator = Paginator(queryset, per_page)
         if not self.params and self.total_count is not None:
             self.paginator.count = self.total_count
+        number = request.GET.get(PAGE_PARAM) or 1
+        self.past_the_end = False
         try:
-            self.page = self.paginator.page(request.GET.get(PAGE_PARAM) or 1)
-        except (PageNotAnInteger, EmptyPage) as error:
-            raise Http404("No such page") from error
+            self.page = self.paginator.page(number)
+        except PageNotAnInteger as error:
+            raise Http404("Malformed page number") from error
+        except EmptyPage as error:
+            if int(number) < 1:
+                raise Http404("Malformed page number") from error
+            # A link made when the list was longer: an empty page saying so, not an error.
+            self.page = Page(queryset.none(), int(number), self.paginator)
+            self.past_the_end = True
 
     def _load(self, queryset, filters, cache_key):
         """([each filter's choices], the unfiltered count, or None without `cache_key`)."""
@@ -189,6 +237,23 @@ class Listing:
             query[PAGE_PARAM] = page_number
         encoded = query.urlencode()
         return f"?{encoded}" if encoded else self.request.path
+
+    def query_in(self, language):
+        """This listing's filters as a query string (`?...` or "") in `language`'s
+        words, for the link to this page in that language; a value without a
+        translation (a topic not translated) is left out."""
+        query = QueryDict(mutable=True)
+        for link_filter, chosen in self.filters:
+            if chosen is not None:
+                value = link_filter.value_in(chosen[2], language)
+                if value is not None:
+                    query[word(link_filter.param, language)] = value
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else ""
+
+    @property
+    def last_page_url(self):
+        return self.url(self.paginator.num_pages)
 
     @property
     def is_filtered(self):

@@ -15,6 +15,7 @@ from serving.pages import ServedPageMixin
 from serving.sitewide import sitewide
 
 from .forms import EditorialPageForm
+from .inline_rows import merge_duplicate_rows
 from .related import related_block
 from .search_text import reader_text
 
@@ -48,6 +49,8 @@ class PageTopic(TranslatableMixin, Orderable):
         verbose_name = _("thème")
         verbose_name_plural = _("thèmes")
         unique_together = [("translation_key", "locale")]
+        # What `inline_rows.merge_duplicate_rows` merges before a page is saved.
+        constraints = [models.UniqueConstraint(fields=["page", "topic"], name="unique_topic_per_page")]
 
 
 class RelatedPin(TranslatableMixin, Orderable):
@@ -73,6 +76,7 @@ class RelatedPin(TranslatableMixin, Orderable):
         verbose_name = _("contenu lié épinglé")
         verbose_name_plural = _("contenus liés épinglés")
         unique_together = [("translation_key", "locale")]
+        constraints = [models.UniqueConstraint(fields=["page", "target"], name="unique_pin_per_page")]
 
 
 def choice_label(choices, value):
@@ -143,6 +147,10 @@ class EditorialPage(ServedPageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        merge_duplicate_rows(self)
+        return super().save(*args, **kwargs)
 
     def publish_requirements(self, data, topics):
         """(field name or None, message) for what the page lacks to be submitted

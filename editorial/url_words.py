@@ -36,6 +36,25 @@ WORDS = {
     "status": {"fr": "statut", "en": "status"},
     "reports": {"fr": "rapports", "en": "reports"},
     "sessions": {"fr": "interventions", "en": "talks"},
+    # Filter values (`editorial.listing.choice_filter`, `page_type_filter`): the
+    # stored value is the key.
+    "report": {"fr": "rapport", "en": "report"},
+    "policy_brief": {"fr": "note-de-synthese", "en": "policy-brief"},
+    "summit": {"fr": "sommet", "en": "summit"},
+    "round_table": {"fr": "table-ronde", "en": "round-table"},
+    "workshop": {"fr": "atelier", "en": "workshop"},
+    "webinar": {"fr": "webinaire", "en": "webinar"},
+    "hearing": {"fr": "audition", "en": "hearing"},
+    "organiser": {"fr": "organisateur", "en": "organiser"},
+    "co_organiser": {"fr": "co-organisateur", "en": "co-organiser"},
+    "participant": {"fr": "intervenant", "en": "participant"},
+    "open": {"fr": "ouverte", "en": "open"},
+    "closed": {"fr": "close", "en": "closed"},
+    "finished": {"fr": "terminee", "en": "finished"},
+    "reportpage": {"fr": "rapport", "en": "report"},
+    "eventpage": {"fr": "evenement", "en": "event"},
+    "newsarticlepage": {"fr": "actualite", "en": "news"},
+    "initiativepage": {"fr": "initiative", "en": "initiative"},
 }
 
 
@@ -45,6 +64,11 @@ def word(key, language=None):
     if words is None:
         return key
     return words.get(language or get_language()) or words[settings.LANGUAGE_CODE]
+
+
+def words_of(key):
+    """Every language's word for `key` (none when it is the same word everywhere)."""
+    return tuple(WORDS.get(key, {}).values())
 
 
 def source_words(language):

@@ -79,12 +79,23 @@ class CallToActionBlock(blocks.StreamBlock):
         max_num = 1
 
 
+class KeptTextBlock(blocks.CharBlock):
+    """Text that reads the same in every language (a phone number, a person's
+    name): copied to translations, never counted as a segment to translate."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class ContactBlock(blocks.StructBlock):
     person = SnippetChooserBlock("people.Person", label=_("Personne"), required=False)
-    name = blocks.CharBlock(label=_("Nom"), required=False, help_text=_("Si la personne n'est pas dans la base."))
+    name = KeptTextBlock(label=_("Nom"), required=False, help_text=_("Si la personne n'est pas dans la base."))
     role = blocks.CharBlock(label=_("Fonction"), required=False)
     email = blocks.EmailBlock(label=_("Adresse e-mail"), required=False)
-    phone = blocks.CharBlock(label=_("Téléphone"), max_length=30, required=False)
+    phone = KeptTextBlock(label=_("Téléphone"), max_length=30, required=False)
 
     class Meta:
         icon = "mail"

@@ -26,7 +26,7 @@ from editorial.models import EditorialPage, SectionIndexPage
 from editorial.rendered_body import rendered_body
 
 from .blocks import CallToActionBlock, ContactBlock, KeyDateBlock, ParticipantBlock, SectionsBlock
-from .replies import CONSENT, LANGUAGE, ReplyFormBuilder, notify_contact
+from .replies import CONSENT, LANGUAGE, REPLY_SENT, ReplyFormBuilder, acknowledge, notify_contact
 
 
 class InitiativeIndexPage(SectionIndexPage):
@@ -179,6 +179,9 @@ class InitiativePage(FormMixin, EditorialPage):
         context["outline"] = context["body"].outline
         if self.accepts_responses:
             context["form"] = self.get_form(page=self, user=request.user)
+            context["reply_sent"] = next(
+                (message for message in messages.get_messages(request) if REPLY_SENT in message.tags), None
+            )
         return context
 
     def get_data_fields(self):
@@ -195,7 +198,9 @@ class InitiativePage(FormMixin, EditorialPage):
         elif form.is_valid():
             if form.is_spam:
                 return self.render_landing_page(request)
-            return self.render_landing_page(request, self.process_form_submission(form))
+            submission = self.process_form_submission(form)
+            acknowledge(self, form, request)
+            return self.render_landing_page(request, submission)
         else:
             status = 400
         context = {**self.get_context(request, *args, **kwargs), "form": form}
@@ -209,9 +214,11 @@ class InitiativePage(FormMixin, EditorialPage):
         return submission
 
     def render_landing_page(self, request, form_submission=None, *args, **kwargs):
-        """Back to the page, with the confirmation shown once, so reloading does not post again."""
-        messages.success(request, self.form_action["confirmation"])
-        return redirect(f"{self.url}#formulaire")
+        """Back to the page, with the confirmation shown once in place of the form,
+        where the reader is (`#confirmation`, which takes the focus), so reloading
+        does not post again."""
+        messages.success(request, self.form_action["confirmation"], extra_tags=REPLY_SENT)
+        return redirect(f"{self.url}#confirmation")
 
 
 class InitiativeFormField(TranslatableMixin, AbstractFormField):

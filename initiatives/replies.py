@@ -4,16 +4,20 @@ protections; replies are Wagtail `FormSubmission`s, mailed to the contact and
 deleted after the retention period."""
 
 from django import forms
+from django.template.loader import render_to_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 from background.mail import send_mail
 from editorial.protection import ProtectedFormMixin, single_line
+from navigation.models import InstituteSettings
 
 # Kept in `form_data` next to the editors' fields.
 CONSENT = "consent"
 LANGUAGE = "language"
+# The tag of the message that replaces the form once a reply is saved.
+REPLY_SENT = "reply-sent"
 
 
 def default_reply_fields():
@@ -63,6 +67,25 @@ class ReplyFormBuilder(FormBuilder):
 
     def get_form_class(self):
         return type("InitiativeReplyForm", (ReplyForm,), self.formfields)
+
+
+def acknowledge(page, form, request):
+    """The reader's receipt, in the language they replied in, to the first e-mail
+    address of the form (none when editors removed it), sent by the worker."""
+    address = next(
+        (form.cleaned_data.get(name) for name, field in form.fields.items() if isinstance(field, forms.EmailField)),
+        None,
+    )
+    if not address:
+        return
+    context = {
+        "page": page,
+        "confirmation": page.form_action["confirmation"],
+        "page_url": request.build_absolute_uri(page.url),
+        "institute_name": InstituteSettings.cached_for_request(request).name_in(page.locale.language_code),
+    }
+    subject = " ".join(render_to_string("initiatives/email/acknowledgment_subject.txt", context).split())
+    send_mail.enqueue(subject, render_to_string("initiatives/email/acknowledgment_body.txt", context), [address])
 
 
 def notify_contact(page, form):

@@ -42,8 +42,10 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("website"),
         FieldPanel("logo"),
     ]
+    # A name is kept in translations (it counts as nothing to translate); the
+    # translator may still give an English name ("European Commission").
     translatable_fields = [
-        TranslatableField("name"),
+        SynchronizedField("name", overridable=True),
         SynchronizedField("acronym"),
         SynchronizedField("website"),
         SynchronizedField("logo"),

@@ -163,10 +163,12 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         SynchronizedField("event_format"),
         SynchronizedField("our_role"),
         TranslatableField("organiser"),
-        TranslatableField("venue_name"),
+        # Names of places and cities are kept, and count as nothing to translate;
+        # the translator may still override one ("Brussels").
+        SynchronizedField("venue_name", overridable=True),
         SynchronizedField("street_address"),
         SynchronizedField("postcode"),
-        TranslatableField("city"),
+        SynchronizedField("city", overridable=True),
         TranslatableField("country"),
         SynchronizedField("map_url"),
         SynchronizedField("online_url"),

@@ -43,11 +43,18 @@ def language_context(context):
     canonical = context.get("canonical_url") or alternates.get(current) or request.build_absolute_uri(request.path)
     # Named as a sentence of the active language names them: "en anglais", "in French".
     names_in_sentence = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+    listing = context.get("listing")
+
+    def switched(code):
+        """The page in `code` with the reader's filters, in that language's words."""
+        url = alternates.get(code)
+        return url + listing.query_in(code) if url and listing is not None else url
+
     switcher = [
         {
             "code": code,
             "name": names_in_sentence.get(code, name),
-            "url": alternates.get(code),
+            "url": switched(code),
             "home_url": f"/{code}/",
         }
         for code, name in settings.LANGUAGES

@@ -1,4 +1,6 @@
 from django import template
+from django.conf import settings
+from django.utils.translation import get_language
 
 from people.jsonld import person_json_ld as build_person_json_ld
 from people.models import PeopleIndexPage
@@ -7,12 +9,25 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def person_url(context, person):
-    """URL of the person's page in the person's language, or "" when that
-    language has no people index page."""
-    if person is None:
-        return ""
-    return PeopleIndexPage.snippet_url(person, context.get("request"))
+def person_link(context, person):
+    """{"url", "language"} of the person's page: theirs, or, while it is not
+    published (a translation made with the page and not yet reviewed), the
+    published one of the source language, then of any language. `language` is
+    set when the page is not in the reader's language (the link's `hreflang`);
+    the url is "" when no version is published or its language has no people
+    index page, so that no link leads to a 404."""
+    shown = person
+    if person is not None and not person.live:
+        translations = person.get_translations().filter(live=True).select_related("locale")
+        by_language = {translation.locale.language_code: translation for translation in translations}
+        shown = by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()), None)
+    if shown is None:
+        return {"url": "", "language": None}
+    language = shown.locale.language_code
+    return {
+        "url": PeopleIndexPage.snippet_url(shown, context.get("request")),
+        "language": language if language != get_language() else None,
+    }
 
 
 @register.simple_tag(takes_context=True)

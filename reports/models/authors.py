@@ -33,6 +33,8 @@ class ReportAuthor(TranslatableMixin, Orderable):
         verbose_name = _("auteur ou autrice")
         verbose_name_plural = _("auteurs et autrices")
         unique_together = [("translation_key", "locale")]
+        # Merged before the report is saved (`editorial.inline_rows`).
+        constraints = [models.UniqueConstraint(fields=["page", "person"], name="unique_author_per_report")]
 
     def __str__(self):
         return self.person.name

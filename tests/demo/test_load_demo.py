@@ -45,6 +45,17 @@ def test_every_demo_page_renders_in_both_languages(client, demo):
 
 
 def test_menus_link_to_pages_in_the_reader_language(client, demo):
+    french_menu = BeautifulSoup(client.get("/fr/").content, "html.parser").select(".site-nav a")
+    assert [link.text for link in french_menu] == [
+        "Rapports",
+        "Événements",
+        "Actualités",
+        "Initiatives",
+        "Thèmes",
+        "Personnes",
+    ]
+    english_menu = BeautifulSoup(client.get("/en/").content, "html.parser").select(".site-nav a")
+    assert ("People", "/en/people/") in [(link.text, link["href"]) for link in english_menu]
     english = client.get("/en/").text
     assert 'href="/en/about/"' in english
     assert 'href="/fr/a-propos/"' not in english

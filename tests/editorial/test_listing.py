@@ -91,11 +91,23 @@ def test_filters_combine_and_go_back_to_the_first_page(news):
     assert soup.select_one('.pagination [aria-current="page"]').text.strip() == "Page 2"
 
 
-@pytest.mark.parametrize("query", ["?theme=inconnu", "?annee=1990", "?annee=abc", "?page=3", "?page=0", "?page=deux"])
-def test_unknown_values_and_pages_are_not_found(news, query):
+@pytest.mark.parametrize("query", ["?theme=inconnu", "?annee=abc", "?annee=0999", "?page=0", "?page=deux"])
+def test_malformed_values_and_pages_are_not_found(news, query):
     article(news, "Seul", [TopicFactory(slug="travail")], datetime.date(2024, 1, 1))
     with pytest.raises(Http404):
         listing(news, query)
+
+
+def test_a_well_formed_value_that_lists_nothing_is_an_empty_list(news):
+    article(news, "Seul", [TopicFactory(slug="travail")], datetime.date(2024, 1, 1))
+    TopicFactory(slug="culture")
+    for query in ("?annee=1990", "?theme=culture", "?theme=travail&annee=2023"):
+        assert list(listing(news, query).page) == [], query
+    past_the_end = listing(news, "?page=3")
+    assert list(past_the_end.page) == [] and past_the_end.past_the_end
+    notice = rendered(past_the_end).select_one('[role="status"]')
+    assert "la liste tient sur 1 page" in notice.text
+    assert notice.a["href"] == "/liste/"
 
 
 def test_choice_filter_offers_all_choices_or_those_used(news):
@@ -114,8 +126,8 @@ def test_page_type_filter_counts_each_type(home_fr, news):
     type_filter = page_type_filter(pages)
     choices = type_filter.load_choices()
     assert [(value, label) for value, label, _obj in choices] == [
-        ("newsarticlepage", "Actualités (2)"),
-        ("reportpage", "Rapports (1)"),
+        ("actualite", "Actualités (2)"),
+        ("rapport", "Rapports (1)"),
     ]
     reports = choices[1][2]
     assert [page.title for page in type_filter.apply(pages, reports)] == ["Rapport"]
@@ -133,10 +145,10 @@ def indexes(home_fr):
     initiative(initiatives, "Initiative")
     return {
         "/fr/actualites/": ("theme=travail", "annee=2024"),
-        "/fr/rapports/": ("theme=travail", "annee=2024", "type=report"),
-        "/fr/evenements/": ("theme=travail", "annee=2024", "format=summit", "role=organiser"),
-        "/fr/initiatives/": ("statut=open",),
-        "/fr/themes/travail/": ("type=newsarticlepage",),
+        "/fr/rapports/": ("theme=travail", "annee=2024", "type=rapport"),
+        "/fr/evenements/": ("theme=travail", "annee=2024", "format=sommet", "role=organisateur"),
+        "/fr/initiatives/": ("statut=ouverte",),
+        "/fr/themes/travail/": ("type=actualite",),
     }
 
 
@@ -152,20 +164,41 @@ def test_every_index_filters_through_the_same_parameters(client, indexes):
             assert f"?{query}" in {link["href"] for link in current}, (url, query)
 
 
-def test_every_index_answers_404_to_unknown_values(client, indexes):
+def test_every_index_answers_404_to_malformed_values_only(client, indexes):
     for url, queries in indexes.items():
         for query in queries:
             param = query.split("=")[0]
             assert client.get(f"{url}?{param}=inconnu").status_code == 404, (url, param)
-        assert client.get(f"{url}?page=99").status_code == 404, url
         assert client.get(f"{url}?page=abc").status_code == 404, url
+        past_the_end = client.get(f"{url}?page=99")
+        assert past_the_end.status_code == 200, url
+        assert "Aller à la dernière page" in past_the_end.text, url
+
+
+def test_an_empty_combination_says_so_with_a_way_back(client, indexes):
+    for url in ("/fr/actualites/", "/fr/rapports/", "/fr/evenements/"):
+        response = client.get(f"{url}?annee=2019")
+        assert response.status_code == 200, url
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert "noindex" in soup.select_one('meta[name="robots"]')["content"]
+        assert soup.select_one(".filters__reset a")["href"] == url
+    assert "Aucun événement ne correspond à ces filtres." in client.get("/fr/evenements/?format=webinaire").text
+
+
+def test_filter_values_are_words_of_the_readers_language(client, indexes):
+    english = client.get("/fr/evenements/?format=summit&role=organiser")  # links shared before still work
+    assert english.status_code == 200 and "Événement" in english.text
 
 
 def test_private_and_draft_pages_give_no_filter_value(client, news):
     make_private(article(news, "Privé", [TopicFactory(slug="prive")], datetime.date(2020, 1, 1)))
     article(news, "Visible", [TopicFactory(slug="visible")], datetime.date(2024, 1, 1))
-    assert client.get("/fr/actualites/?theme=prive").status_code == 404
-    assert client.get("/fr/actualites/?annee=2020").status_code == 404
+    soup = BeautifulSoup(client.get("/fr/actualites/").content, "html.parser")
+    assert "?theme=prive" not in {link["href"] for link in soup.select(".filters a")}
+    assert "?annee=2020" not in {link["href"] for link in soup.select(".filters a")}
+    for query in ("?theme=prive", "?annee=2020"):
+        response = client.get(f"/fr/actualites/{query}")
+        assert response.status_code == 200 and "Privé" not in response.text
     assert client.get("/fr/actualites/?theme=visible").status_code == 200
 
 

@@ -71,7 +71,7 @@ def test_index_lists_live_public_initiatives_of_its_language_by_status(client, h
     assert "Ouverte à tous" in html and "Déjà finie" in html
     for hidden in ("Brouillon", "Privée", "Only in English"):
         assert hidden not in html
-    filtered = client.get(index.url + "?statut=finished").text
+    filtered = client.get(index.url + "?statut=terminee").text
     assert "Déjà finie" in filtered and "Ouverte à tous" not in filtered
     assert client.get(index.url + "?statut=inconnu").status_code == 404
 

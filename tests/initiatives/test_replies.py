@@ -98,8 +98,19 @@ def test_reply_is_stored_mailed_to_the_contact_and_confirmed(client, page, mailo
     assert mailoutbox[0].to == ["camille.martin@example.org"]
     assert mailoutbox[0].subject == "[Concertations territoriales de l'IA] Alex Dupont"
     assert "Collectivité ou structure : Métropole de Lyon" in mailoutbox[0].body
-    notice = soup(client.get(response["Location"])).select_one("p.notice--ok[role=status]")
-    assert notice.get_text() == "Merci, c'est noté !"
+    # The reader lands on the confirmation, in place of the form, focused.
+    assert response["Location"] == f"{page.url}#confirmation"
+    landing = soup(client.get(response["Location"]))
+    notice = landing.select_one("#formulaire #confirmation[role=status][tabindex='-1'][autofocus]")
+    assert notice.p.get_text() == "Merci, c'est noté !"
+    assert landing.select_one("#formulaire form") is None
+    assert soup(client.get(page.url)).select_one("#formulaire form")  # once only
+
+    acknowledgment = mailoutbox[1]
+    assert acknowledgment.to == ["alex@example.org"]
+    assert acknowledgment.subject == "Votre réponse à « Concertations territoriales de l'IA »"
+    assert "Nous avons bien reçu votre réponse" in acknowledgment.body
+    assert "Merci, c'est noté !" in acknowledgment.body and f"http://testserver{page.url}" in acknowledgment.body
 
 
 def test_the_form_shows_the_editors_fields_then_consent(client, page):
@@ -130,7 +141,7 @@ def test_errors_in_french_keep_what_was_typed(client, page):
     assert not FormSubmission.objects.exists()
 
 
-def test_english_page_has_english_labels_errors_and_the_same_data_names(client, index, page):
+def test_english_page_has_english_labels_errors_and_the_same_data_names(client, index, page, mailoutbox):
     translate(index, {"initiatives": "initiatives-en"})
     page_en = translate(page, {"concertations": "consultations", "Collectivité ou structure": "Local authority"})
     html = soup(client.get(page_en.url))
@@ -148,6 +159,10 @@ def test_english_page_has_english_labels_errors_and_the_same_data_names(client, 
         "Métropole de Lyon",
         "en",
     )
+    acknowledgment = mailoutbox[-1]
+    assert acknowledgment.to == ["alex@example.org"]
+    assert acknowledgment.subject.startswith("Your reply to")
+    assert "We have received your reply" in acknowledgment.body
 
 
 def test_honeypot_pretends_success_and_keeps_nothing(client, page, mailoutbox):
@@ -164,7 +179,7 @@ def test_rate_limit_per_client(client, page, settings, mailoutbox):
     assert response.status_code == 429
     assert "Trop de tentatives depuis votre connexion." in soup(response).select_one("form [role=alert]").get_text()
     assert typed(response, "name") == "Troisième"
-    assert FormSubmission.objects.count() == 1 and len(mailoutbox) == 1
+    assert FormSubmission.objects.count() == 1 and len(mailoutbox) == 2  # to the contact, to the reader
     other = client.__class__(REMOTE_ADDR="10.0.0.2")
     assert other.post(page.url, FORM_DATA).status_code == 302
 
@@ -176,7 +191,7 @@ def test_line_breaks_in_a_name_cannot_reach_the_mail_headers(client, page, smtp)
     data = FormSubmission.objects.get().form_data
     assert data["name"] == "Alex Bcc: victim@example.org Dupont"
     assert data["message"] == "Ligne 1\nLigne 2"
-    [message] = [email.message_from_string(sent, policy=email.policy.default) for sent in smtp.sent]
+    message, _acknowledgment = [email.message_from_string(sent, policy=email.policy.default) for sent in smtp.sent]
     assert message["Subject"] == "[Concertations territoriales de l'IA] Alex Bcc: victim@example.org Dupont"
     assert message["Bcc"] is None and message["To"] == "camille.martin@example.org"
 
@@ -188,7 +203,7 @@ def test_mail_server_failure_keeps_the_reply_and_is_logged(client, page, smtp, c
     assert response.status_code == 302
     assert FormSubmission.objects.count() == 1
     assert "Task send_mail failed for good" in caplog.text
-    assert soup(client.get(response["Location"])).select_one("p.notice--ok").get_text() == "Merci, c'est noté !"
+    assert soup(client.get(response["Location"])).select_one("#confirmation p").get_text() == "Merci, c'est noté !"
 
 
 def test_closed_initiative_takes_no_reply(client, index):

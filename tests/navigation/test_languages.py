@@ -74,3 +74,30 @@ def test_draft_translation_is_not_announced(client, homes):
     response = client.get("/fr/equipe/")
     assert "en" not in hreflangs(response)
     assert client.get("/en/team/").status_code == 404
+
+
+def test_switching_language_keeps_the_filters_in_the_other_languages_words(client, homes):
+    from tests.events.factories import at, event_index, event_page
+    from tests.factories import TopicFactory
+
+    home_fr, _ = homes
+    topic = TopicFactory(name="Travail", slug="travail")
+    translate(topic, {"Travail": "Work", "travail": "work"})
+    index = event_index(home_fr)
+    event = event_page(index, "Sommet", topics=[topic], starts_at=at(2030, 2, 7, 10), our_role="organiser")
+    translate(index, {"Événements": "Events", "evenements": "events"})
+    translate(event, {"Sommet": "Summit"})
+    french = soup(client.get("/fr/evenements/?theme=travail&format=sommet&annee=2030&role=organisateur"))
+    switcher = french.select_one(".language-switcher a")
+    assert switcher["href"] == "http://testserver/en/events/?topic=work&format=summit&year=2030&role=organiser"
+    # hreflang alternates name the unfiltered pages crawlers index.
+    assert french.select_one('link[hreflang="en"]')["href"] == "http://testserver/en/events/"
+    english = soup(client.get("/en/events/?topic=work&format=summit&year=2030&role=organiser"))
+    back = english.select_one(".language-switcher a")["href"]
+    assert back == "http://testserver/fr/evenements/?theme=travail&format=sommet&annee=2030&role=organisateur"
+    assert [link.text for link in english.select('.filters a[aria-current="true"]')] == [
+        "Work",
+        "Summit",
+        "2030",
+        "We organise",
+    ]

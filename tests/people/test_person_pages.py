@@ -99,7 +99,8 @@ def test_people_index_pages_its_contributors_with_the_team_first(client, site):
     assert names == ["Intervenant 24", "Intervenant 25"]
     assert "Notre équipe" not in soup.get_text()
     assert soup.select_one('a[rel="prev"]')["href"] == "/fr/personnes/"
-    assert client.get("/fr/personnes/?page=3").status_code == 404
+    assert "Aller à la dernière page" in client.get("/fr/personnes/?page=3").text
+    assert client.get("/fr/personnes/?page=trois").status_code == 404
 
 
 def test_english_person_page(client, homes):
@@ -150,14 +151,35 @@ def test_person_page_queries_do_not_grow(client, site):
     assert big == small
 
 
-def test_person_url_tag_and_links_from_articles(client, site):
+def test_person_link_tag_and_links_from_articles(client, site):
     person = PersonFactory(name="Hind Ed-dbali", slug="hind-ed-dbali")
     page = article(site["news"], "Signé", [TopicFactory()], author=person)
-    assert 'href="/fr/personnes/hind-ed-dbali/" rel="author"' in client.get(page.url).text
-    rendered = Template("{% load people_tags %}{% person_url p %}").render(
+    assert 'href="/fr/personnes/hind-ed-dbali/" rel="author">' in client.get(page.url).text
+    rendered = Template("{% load people_tags %}{% person_link p as link %}{{ link.url }} {{ link.language }}").render(
         Context({"p": person, "request": RequestFactory().get("/")})
     )
-    assert rendered == "/fr/personnes/hind-ed-dbali/"
+    assert rendered == "/fr/personnes/hind-ed-dbali/ None"
+
+
+def test_an_english_page_never_links_to_a_person_page_that_does_not_exist(client, homes):
+    """A person created from the chooser and translated with the page has a draft
+    English version: readers are led to the published French page, marked so."""
+    home_fr, _ = homes
+    site = index_pages(home_fr)
+    translate(site["people"], {"Personnes": "People", "personnes": "people"})
+    news_en = translate(site["news"], {"Actualités": "News", "actualites": "news"})
+    drafted = PersonFactory(name="Sophie Marchand", slug="sophie-marchand")
+    translate(drafted.organisation, {})
+    translate(drafted, {}, publish=False)
+    untranslated = PersonFactory(name="Hind Ed-dbali", slug="hind-ed-dbali")
+    for author in (drafted, untranslated):
+        english = translate(article(site["news"], author.name, [TopicFactory()], author=author), {})
+        assert english.get_parent().pk == news_en.pk
+        soup = BeautifulSoup(client.get(english.url).content, "html.parser")
+        link = soup.select_one('a[rel="author"]')
+        assert (link["href"], link["hreflang"]) == (f"/fr/personnes/{author.slug}/", "fr")
+        assert client.get(link["href"]).status_code == 200
+    assert client.get("/en/people/sophie-marchand/").status_code == 404
 
 
 def test_person_url_is_empty_without_an_index(home_fr):

@@ -74,7 +74,7 @@ def test_filters_are_plain_links_that_combine(client, catalogue):
     html = soup(client.get("/fr/rapports/"))
     groups = {p.text: [a["href"] for a in p.find_next("ul").select("a")] for p in html.select(".filters__label")}
     assert groups["Thème"] == ["/fr/rapports/", "?theme=souverainete", "?theme=travail"]
-    assert groups["Type de publication"] == ["/fr/rapports/", "?type=report", "?type=note"]
+    assert groups["Type de publication"] == ["/fr/rapports/", "?type=rapport", "?type=note"]
     assert groups["Année"] == ["/fr/rapports/", "?annee=2025", "?annee=2024"]
 
     assert titles(client.get("/fr/rapports/?theme=souverainete")) == ["Rapport récent", "Rapport ancien"]
@@ -94,10 +94,8 @@ def test_no_match_says_so(client, catalogue):
     assert "Aucune publication ne correspond à ces critères." in response.text
 
 
-@pytest.mark.parametrize(
-    "query", ["?theme=inconnu", "?type=roman", "?annee=deux-mille", "?annee=1999", "?page=99", "?page=abc"]
-)
-def test_unknown_filter_values_give_404_not_500(client, catalogue, query):
+@pytest.mark.parametrize("query", ["?theme=inconnu", "?type=roman", "?annee=deux-mille", "?page=abc"])
+def test_malformed_filter_values_give_404_not_500(client, catalogue, query):
     assert client.get(f"/fr/rapports/{query}").status_code == 404
 
 
