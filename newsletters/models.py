@@ -99,6 +99,7 @@ class NewsletterIssue(TranslatableMixin, ClusterableModel):
         verbose_name = _("lettre d'information")
         verbose_name_plural = _("lettres d'information")
         ordering = ["-created_at"]
+        permissions = [("send_newsletterissue", _("Peut envoyer une lettre d'information aux abonnés"))]
 
     def __str__(self):
         return self.subject
@@ -146,6 +147,9 @@ class Delivery(models.Model):
     )
     status = models.CharField(_("statut"), max_length=20, choices=DeliveryStatus.choices, default=DeliveryStatus.QUEUED)
     total = models.PositiveIntegerField(_("destinataires"), default=0)
+    # Done when every batch has run (whoever left meanwhile is skipped, not counted).
+    batches_total = models.PositiveIntegerField(default=0)
+    batches_done = models.PositiveIntegerField(default=0)
     started_by = models.CharField(_("lancée par"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("lancée le"), default=timezone.now)
     finished_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
@@ -159,9 +163,9 @@ class Delivery(models.Model):
         return f"{self.issue} ({self.created_at:%Y-%m-%d %H:%M})"
 
     def counts(self):
-        messages = self.messages.values_list("error", flat=True)
-        failed = sum(1 for error in messages if error)
-        return {"sent": len(messages) - failed, "failed": failed, "total": self.total}
+        failed = self.messages.exclude(error="").count()
+        sent = self.messages.filter(error="").count()
+        return {"sent": sent, "failed": failed, "total": self.total}
 
 
 class SentMessage(models.Model):

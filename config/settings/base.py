@@ -211,6 +211,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@example.org>")
+# A provider's API instead of SMTP, by settings alone: EMAIL_BACKEND names a
+# django-anymail backend (anymail.backends.brevo.EmailBackend, .mailjet., .amazon_ses., ...)
+# and its options come from ANYMAIL_* variables (ANYMAIL_BREVO_API_KEY=...): docs/newsletters.md.
+ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 
 # Django's cache: the page cache, the related lists and site-wide data. Local
 # memory (one per process) until REDIS_URL gives every process the same one.
