@@ -128,7 +128,9 @@ def test_gdpr_export_and_erasure_from_the_admin(editor, issue, smtp_server, djan
     listing = editor.get("/admin/subscribers/")
     assert f"/admin/subscribers/{reader.pk}/export/" in listing.text
     data = editor.get(f"/admin/subscribers/{reader.pk}/export/").json()
-    assert data["email"] == "ada@example.org" and data["consent_text"] == "J'accepte." and data["consent_page"] == "/fr/"
+    assert (
+        data["email"] == "ada@example.org" and data["consent_text"] == "J'accepte." and data["consent_page"] == "/fr/"
+    )
     assert [delivery["issue"] for delivery in data["deliveries"]] == ["La lettre de mars"]
 
     assert editor.post(f"/admin/subscribers/delete/{reader.pk}/").status_code == 302
