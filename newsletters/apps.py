@@ -6,3 +6,8 @@ class NewslettersConfig(AppConfig):
     name = "newsletters"
     verbose_name = _("Lettres et alertes")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -62,7 +62,7 @@ class Throttle:
 
 
 def send_each(subscribers, compose, record):
-    """Send `compose(subscriber, connection)` to each subscriber through one
+    """Send `compose(subscriber, connection)` (None: nothing to send) to each subscriber through one
     connection, at the configured rate; `record(subscriber, error)` after each.
     An address the server refuses is recorded, not retried; a failing server
     raises, so the task is tried again."""
@@ -71,8 +71,12 @@ def send_each(subscribers, compose, record):
         for subscriber in subscribers:
             throttle.wait()
             error = ""
+            message = compose(subscriber, connection)
+            if message is None:
+                record(subscriber, error)
+                continue
             try:
-                compose(subscriber, connection).send()
+                message.send()
             except SMTPRecipientsRefused as refused:
                 error = str(refused.recipients)[:500]
             record(subscriber, error)

@@ -1,16 +1,21 @@
 """Admin: newsletter issues (a translatable snippet with its preview, test
 and send), subscribers (read, export, erase)."""
 
+from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import PublishMenuItem
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from editorial.models import EditorialPage
+
 from . import admin_views
+from .alerts import announce
 from .models import NewsletterIssue, Subscriber
 
 
@@ -74,3 +79,33 @@ def register_newsletter_urls():
         path("newsletters/<int:pk>/test/", admin_views.test_send, name="newsletters_issue_test"),
         path("subscribers/<int:pk>/export/", admin_views.export_subscriber, name="newsletters_subscriber_export"),
     ]
+
+
+class PublishAndNotifyMenuItem(PublishMenuItem):
+    """Publishing that also alerts the subscribers following the page's topics
+    (once per language); the plain "Publier" alerts nobody, so corrections stay quiet."""
+
+    label = _("Publier et prévenir les abonnés")
+    name = "action-publish-notify"
+    template_name = "newsletters/admin/publish_and_notify.html"
+    icon_name = "mail"
+    order = 5
+
+    def is_shown(self, context):
+        if context["view"] == "create":
+            kwargs = context["request"].resolver_match.kwargs
+            model = apps.get_model(kwargs["content_type_app_name"], kwargs["content_type_model_name"])
+        else:
+            model = context["page"].specific_class
+        return bool(model and issubclass(model, EditorialPage)) and super().is_shown(context)
+
+
+@hooks.register("register_page_action_menu_item")
+def register_publish_and_notify():
+    return PublishAndNotifyMenuItem()
+
+
+@hooks.register("after_publish_page")
+def notify_if_asked(request, page):
+    if request.POST.get("action-publish") == "notify" and page.live:
+        announce(page, base_url=request.build_absolute_uri("/"))
