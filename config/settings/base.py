@@ -342,6 +342,8 @@ RELATED_ITEMS_LIMIT = 6
 # address per window of seconds.
 EVENTS_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENTS_REGISTRATION_RETENTION_DAYS", "90"))
 EVENTS_REGISTRATION_RATE_LIMIT = (10, 600)
+# Hours a reader offered a freed seat from the waitlist has to take it (events/waitlist.py).
+EVENTS_WAITLIST_OFFER_HOURS = int(os.environ.get("EVENTS_WAITLIST_OFFER_HOURS", "24"))
 
 # Newsletters and topic alerts (newsletters/, docs/newsletters.md): subscription
 # requests per client address per window of seconds; days an unsubscribed

@@ -66,6 +66,9 @@ def test_a_topic_page_form_follows_that_topic_in_english(client, topic):
     english = translate(topic, {"Travail": "Work", "travail": "work"})
     form = BeautifulSoup(client.get("/fr/themes/travail/").text, "html.parser").select_one("main form.subscribe-form")
     assert form.select_one("input[name=topics]")["value"] == str(topic.pk)
+    # The footer, rendered once for every page, never keeps the topic of the page it was first rendered on.
+    assert not footer_form(client.get("/fr/themes/travail/").text).select_one("input[name=topics]")
+    assert not footer_form(client.get("/fr/").text).select_one("input[name=topics]")
 
     client.post("/fr/lettre/", {"email": "bo@example.org", "language": "en", "topics": [topic.pk]})
     (message,) = mail.outbox
