@@ -1,6 +1,6 @@
 """E-mails sent by the worker, off the reader's request."""
 
-from django.core.mail import send_mail as django_send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import PasswordResetForm
@@ -9,10 +9,14 @@ from .retry import retried
 
 
 @retried(_("Envoi d'un e-mail"))
-def send_mail(subject, body, recipients):
+def send_mail(subject, body, recipients, attachments=()):
     """Composed in the request (its language, its URLs), sent by the worker:
-    a slow or down mail server neither delays nor fails the reader's page."""
-    django_send_mail(subject, body, None, recipients)
+    a slow or down mail server neither delays nor fails the reader's page.
+    `attachments`: (file name, text content, MIME type) triples."""
+    message = EmailMessage(subject, body, None, recipients)
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()
 
 
 class QueuedPasswordResetForm(PasswordResetForm):

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         authenticate_with_password,
     ),
+    path("", include("newsletters.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

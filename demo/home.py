@@ -83,9 +83,16 @@ def load(context):
             "Comment nous traitons vos données personnelles.",
             "How we process your personal data.",
             "Les données saisies lors d'une inscription servent uniquement à organiser l'événement concerné et "
-            "sont supprimées après la durée de conservation annoncée.",
+            "sont supprimées après la durée de conservation annoncée. Pour la lettre d'information et les "
+            "alertes, nous conservons votre adresse, votre langue, vos thèmes et la date, le texte et la page de "
+            "votre accord tant que vous êtes abonné ; une demande non confirmée est effacée après sept jours, "
+            "une adresse désabonnée après un an (pour respecter votre désabonnement). Nos e-mails ne contiennent "
+            "aucun pixel de suivi. Vous pouvez obtenir ou faire effacer vos données en nous écrivant.",
             "Data entered when registering is used only to run the event concerned and is deleted after the "
-            "announced retention period.",
+            "announced retention period. For the newsletter and alerts, we keep your address, language, topics "
+            "and the date, text and page of your consent while you are subscribed; an unconfirmed request is "
+            "erased after seven days, an unsubscribed address after a year (to honour your unsubscription). Our "
+            "e-mails carry no tracking pixel. You may obtain or have your data erased by writing to us.",
         ),
     ]
     pages = {}

@@ -32,3 +32,12 @@ class RegistrationStatus(models.TextChoices):
     FULL = "full", _("Complet")
     CLOSED = "closed", _("Inscriptions closes")
     NOT_NEEDED = "not_needed", _("Entrée libre, sans inscription")
+
+
+class SeatStatus(models.TextChoices):
+    """Where a registration stands: a seat, a seat offered from the waitlist
+    (held until its deadline), or a place in the waitlist."""
+
+    REGISTERED = "registered", _("Inscrit")
+    OFFERED = "offered", _("Place proposée")
+    WAITING = "waiting", _("En liste d'attente")

@@ -7,9 +7,13 @@ import csv
 from datetime import datetime
 
 import django_filters
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -20,13 +24,16 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.views.mixins import Echo
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, ListingButton
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from security.spreadsheets import spreadsheet_cell
 
+from .choices import SeatStatus
+from .emails import send_registration_mail
 from .models import EventPage, Registration, RegistrationMode
+from .waitlist import promote_by_hand
 
 # French Excel reads a CSV as the system's code page with `;` between columns
 # unless the file starts with a byte order mark.
@@ -56,7 +63,7 @@ class RegistrationFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Registration
-        fields = ["event_key", "created_at", "event_date", "language"]
+        fields = ["event_key", "status", "created_at", "event_date", "language"]
 
 
 def readable(value):
@@ -85,6 +92,13 @@ class RegistrationIndexView(IndexView):
             buttons.append(Button(label, url=self.get_export_url(EXCEL_CSV), icon_name="download", priority=95))
         return buttons
 
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status != SeatStatus.REGISTERED and self.request.user.has_perm("events.change_registration"):
+            url = reverse("registration_promote", args=[instance.pk])
+            buttons.append(ListingButton(_("Inscrire (hors liste d'attente)"), url, icon_name="success", priority=5))
+        return buttons
+
     def render_to_response(self, context, **response_kwargs):
         if self.is_export and not self.can_export:
             raise PermissionDenied
@@ -100,6 +114,7 @@ class RegistrationIndexView(IndexView):
             "event": registration.event.title,
             "event_starts_at": timezone.localtime(registration.event.starts_at),
             "language": registration.get_language_display(),
+            "status": registration.get_status_display(),
             "created_at": timezone.localtime(registration.created_at),
         }
         return {field: shown[field] if field in shown else getattr(registration, field) for field in self.list_export}
@@ -131,6 +146,21 @@ class RegistrationIndexView(IndexView):
         return response
 
 
+def promote(request, pk):
+    """Staff register a reader from the waitlist themselves (POST), whatever the seats left."""
+    if not request.user.has_perm("events.change_registration"):
+        raise PermissionDenied
+    registration = get_object_or_404(Registration, pk=pk)
+    if request.method == "POST":
+        if promote_by_hand(registration):
+            send_registration_mail(registration, registration.event)
+            messages.success(
+                request, gettext("%(name)s est inscrit ; un e-mail le lui confirme.") % {"name": registration.name}
+            )
+        return redirect(reverse("registrations:index") + f"?event_key={registration.event_key}")
+    return TemplateResponse(request, "events/admin/promote.html", {"registration": registration})
+
+
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
     """Registrations come from readers only: nobody adds one in the admin."""
 
@@ -147,8 +177,18 @@ class RegistrationViewSet(ModelViewSet):
     menu_order = 300
     add_to_admin_menu = True
     form_fields = ["name", "email", "organisation", "consent"]
-    list_display = ["name", "email", "organisation", "event", "language", "created_at"]
-    list_export = ["event", "event_starts_at", "name", "email", "organisation", "language", "consent", "created_at"]
+    list_display = ["name", "email", "organisation", "event", "status", "language", "created_at"]
+    list_export = [
+        "event",
+        "event_starts_at",
+        "name",
+        "email",
+        "organisation",
+        "status",
+        "language",
+        "consent",
+        "created_at",
+    ]
     export_headings = {"event_starts_at": _("Date de l'événement")}
     export_filename = "inscriptions"
     search_fields = ["name", "email", "organisation"]

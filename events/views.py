@@ -1,17 +1,21 @@
 """Registration through the built-in form of an event page."""
 
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.shortcuts import redirect
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from background.mail import send_mail
 from editorial.url_words import word
-from navigation.models import InstituteSettings
 
+from .choices import SeatStatus
+from .emails import send_offer, send_registration_mail
 from .forms import RegistrationForm
-from .models import EventPage, Registration, RegistrationMode, RegistrationStatus
+from .models import Registration, RegistrationMode, RegistrationStatus
+from .models.registration import registration_state
+from .waitlist import accept_offer, cancel, lock_event, registration_from_token
+
+# On the confirmation page's URL: the reader joined the waitlist.
+WAITLIST_PARAMETER = "attente"
 
 REFUSALS = {
     RegistrationStatus.FULL: _("Désolés, il n'y a plus de place pour cet événement."),
@@ -36,21 +40,24 @@ class AlreadyRegistered(Exception):
 
 
 def register_for_event(page, *, name, email, organisation, language):
-    """Register `email` for the event of `page`, or raise `RegistrationRefused`.
+    """Register `email` for the event of `page` (a seat, or a place in the
+    waitlist once the seats are taken), or raise `RegistrationRefused`.
 
     Every language version of the event is locked for the duration of the
     transaction, so concurrent registrations queue up and the seat count read
-    here is the one the new registration is added to."""
+    here is the one the new registration is added to; the waitlist's order is
+    the order the lock was granted in."""
     with transaction.atomic():
-        locked = list(EventPage.objects.select_for_update().filter(translation_key=page.translation_key).order_by("pk"))
+        locked = lock_event(page.translation_key)
         event = next((version for version in locked if version.pk == page.pk), None)
         if event is None or not event.live:
             raise RegistrationRefused(REFUSALS[RegistrationStatus.CLOSED])
         if event.registration_mode != RegistrationMode.FORM:
             status = event.registration_status()
             raise RegistrationRefused(REFUSALS.get(status, REFUSALS[RegistrationStatus.CLOSED]))
-        status = event.registration_status()
-        if status != RegistrationStatus.OPEN:
+        status, seats_left = registration_state(event)
+        waiting = status == RegistrationStatus.FULL and seats_left == 0
+        if status != RegistrationStatus.OPEN and not waiting:
             raise RegistrationRefused(REFUSALS[status])
         existing = Registration.objects.filter(event_key=event.translation_key, email=email).first()
         if existing is not None:
@@ -65,6 +72,7 @@ def register_for_event(page, *, name, email, organisation, language):
                     organisation=organisation,
                     consent=True,
                     language=language,
+                    status=SeatStatus.WAITING if waiting else SeatStatus.REGISTERED,
                 )
         except IntegrityError as error:
             # The same address won a race with this request.
@@ -74,25 +82,6 @@ def register_for_event(page, *, name, email, organisation, language):
             raise AlreadyRegistered(existing) from error
 
 
-def send_confirmation(registration, page, request, template="confirmation"):
-    """The confirmation e-mail (or, with template="already", the notice that the
-    address was already registered), in the language the reader registered in."""
-    with translation.override(registration.language):
-        context = {
-            "registration": registration,
-            "page": page,
-            "when": page.when(),
-            "page_url": request.build_absolute_uri(page.url),
-            "ics_url": request.build_absolute_uri(page.url + page.reverse_subpage("ics")),
-            "institute_name": InstituteSettings.cached_for_request(request).name_in(registration.language),
-        }
-        subject = " ".join(render_to_string(f"events/email/{template}_subject.txt", context).split())
-        body = render_to_string(f"events/email/{template}_body.txt", context)
-    # Sent by the worker: the registration stands whatever the mail server does,
-    # and a mail it refuses is tried again, then shown to staff (background.retry).
-    send_mail.enqueue(subject, body, [registration.email])
-
-
 def register(page, request):
     if request.method != "POST" or page.registration_mode != RegistrationMode.FORM:
         return redirect(f"{page.url}#{word('register', page.locale.language_code)}")
@@ -100,7 +89,10 @@ def register(page, request):
     if form.over_rate_limit(request):
         status = 429
     elif form.is_valid():
-        done = redirect(page.url + page.reverse_subpage("registered"))
+        # The same page for a new and a known address: only the e-mail tells them apart.
+        done_url = page.url + page.reverse_subpage("registered")
+        waitlist_open = registration_state(page) == (RegistrationStatus.FULL, 0)
+        done = redirect(done_url + f"?{WAITLIST_PARAMETER}=1" if waitlist_open else done_url)
         if form.is_spam:
             return done
         try:
@@ -113,16 +105,41 @@ def register(page, request):
             )
         except AlreadyRegistered as already:
             # Told in the language and about the page of the first registration.
-            send_confirmation(already.registration, already.registration.event, request, template="already")
+            send_registration_mail(already.registration, already.registration.event, request, template="already")
             return done
         except RegistrationRefused as refusal:
             form.add_error(None, refusal.message)
             status = 409
         else:
-            send_confirmation(registration, page, request)
-            return done
+            waiting = registration.status == SeatStatus.WAITING
+            send_registration_mail(registration, page, request, template="waitlist" if waiting else "confirmation")
+            return redirect(done_url + f"?{WAITLIST_PARAMETER}=1" if waiting else done_url)
     else:
         status = 400
     response = page.render(request, context_overrides={"registration_form": form})
     response.status_code = status
+    return response
+
+
+def manage_registration(page, request, token):
+    """The page the links of a registration's e-mails open: cancel (freeing the
+    seat for the waitlist), or take a seat offered from the waitlist."""
+    registration = registration_from_token(token)
+    if registration is None or registration.event_key != page.translation_key:
+        raise Http404
+    outcome = None
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "cancel":
+            cancel(registration, notify=send_offer)
+            outcome = "cancelled"
+        elif action == "accept":
+            if accept_offer(registration):
+                send_registration_mail(registration, page, request)
+                outcome = "accepted"
+            else:
+                outcome = "expired"
+    context = {"registration": registration, "outcome": outcome, "token": token}
+    response = page.render(request, template="events/registration_manage.html", context_overrides=context)
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
@@ -120,6 +121,8 @@ class TopicIndexPage(SnippetIndexPage):
             "topic": topic,
             "total_count": listing.total_count,
             "listing": listing,
+            # What upper layers add to a topic page (the subscription form), named by the settings.
+            "topic_page_includes": settings.TOPIC_PAGE_INCLUDES,
             **self.snippet_language_context(request, topic),
         }
         return self.render(request, template="topics/topic_page.html", context_overrides=context)

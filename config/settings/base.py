@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "news",
     "initiatives",
+    "newsletters",
     "search",
     "roles",
     "caching",
@@ -215,6 +216,10 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@example.org>")
+# A provider's API instead of SMTP, by settings alone: EMAIL_BACKEND names a
+# django-anymail backend (anymail.backends.brevo.EmailBackend, .mailjet., .amazon_ses., ...)
+# and its options come from ANYMAIL_* variables (ANYMAIL_BREVO_API_KEY=...): docs/newsletters.md.
+ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 
 # The admin's password-reset e-mail goes through the retried queue (background.mail).
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "background.mail.QueuedPasswordResetForm"
@@ -354,6 +359,22 @@ RELATED_ITEMS_LIMIT = 6
 # address per window of seconds.
 EVENTS_REGISTRATION_RETENTION_DAYS = int(os.environ.get("EVENTS_REGISTRATION_RETENTION_DAYS", "90"))
 EVENTS_REGISTRATION_RATE_LIMIT = (10, 600)
+# Hours a reader offered a freed seat from the waitlist has to take it (events/waitlist.py).
+EVENTS_WAITLIST_OFFER_HOURS = int(os.environ.get("EVENTS_WAITLIST_OFFER_HOURS", "24"))
+
+# Newsletters and topic alerts (newsletters/, docs/newsletters.md): subscription
+# requests per client address per window of seconds; days an unsubscribed
+# address is kept (to honour the unsubscription) before the purge; messages a
+# sending task sends per second at most, and per task.
+NEWSLETTERS_SUBSCRIBE_RATE_LIMIT = (5, 600)
+NEWSLETTERS_UNSUBSCRIBED_RETENTION_DAYS = int(os.environ.get("NEWSLETTERS_UNSUBSCRIBED_RETENTION_DAYS", "365"))
+NEWSLETTERS_SEND_RATE = float(os.environ.get("NEWSLETTERS_SEND_RATE", "20"))
+NEWSLETTERS_BATCH_SIZE = int(os.environ.get("NEWSLETTERS_BATCH_SIZE", "100"))
+# The address mail clients may write to instead of the one-click link.
+NEWSLETTERS_UNSUBSCRIBE_MAILTO = os.environ.get("NEWSLETTERS_UNSUBSCRIBE_MAILTO", "")
+
+# Templates a topic page includes from the apps above the topics (`topic` in their context).
+TOPIC_PAGE_INCLUDES = ["newsletters/includes/subscribe_form.html"]
 
 # Names readers see for the organisation (citations, JSON-LD).
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", WAGTAIL_SITE_NAME)

@@ -27,7 +27,7 @@ from ..jsonld import event_json_ld
 from ..programme_display import programme_display
 from ..schedule import describe_dates, paris, whole_days
 from .programme import build_sessions, people_in_bulk, programme_person_ids
-from .registration import Registration, registration_state, registration_status
+from .registration import HOLDING_A_SEAT, Registration, registration_state, registration_status
 
 
 class EventPage(LocalizedRoutesMixin, EditorialPage):
@@ -301,8 +301,8 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     # Registration --------------------------------------------------------
 
     def seats_taken(self):
-        """Registrations for this event in every language (its versions share a translation key)."""
-        return Registration.objects.filter(event_key=self.translation_key).count()
+        """Seats held for this event in every language (its versions share a translation key)."""
+        return Registration.objects.filter(event_key=self.translation_key, status__in=HOLDING_A_SEAT).count()
 
     def registration_status(self, now=None):
         return registration_status(self, now)
@@ -339,9 +339,13 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         status, seats_left = registration_state(self)
         context["registration_status"] = status
         context["registration_open"] = status == RegistrationStatus.OPEN
-        # The form and its privacy notice only while readers may fill it in.
-        if status == RegistrationStatus.OPEN and self.registration_mode == RegistrationMode.FORM:
-            context["seats_left"] = seats_left
+        context["waitlist_open"] = status == RegistrationStatus.FULL and seats_left == 0
+        context["event_over"] = timezone.now() >= (self.ends_at or self.starts_at)
+        # The form and its privacy notice only while readers may fill it in (or join the waitlist).
+        if self.registration_mode == RegistrationMode.FORM and (
+            context["registration_open"] or context["waitlist_open"]
+        ):
+            context["seats_left"] = seats_left if context["registration_open"] else None
             context["registration_form"] = RegistrationForm()
             context["privacy_page"] = self.privacy_page()
         context["programme"] = programme_display(self.sessions, self.is_multi_day)
@@ -365,11 +369,14 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
                 alternates[translation.locale.language_code] = request.build_absolute_uri(
                     url + translation.reverse_subpage("registered")
                 )
-        return self.render(
-            request,
-            template="events/registration_done.html",
-            context_overrides={"language_alternates": alternates},
-        )
+        context = {"language_alternates": alternates, "waitlisted": request.GET.get("attente") == "1"}
+        return self.render(request, template="events/registration_done.html", context_overrides=context)
+
+    @localized_path("{register}/<str:token>/", name="registration")
+    def registration_view(self, request, token):
+        from ..views import manage_registration
+
+        return manage_registration(self, request, token)
 
     @localized_path("{calendar}/", name="ics")
     def ics_view(self, request):

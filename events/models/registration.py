@@ -1,6 +1,7 @@
 """Registrations readers make through an event page's built-in form, whether
 an event takes them, and how long they are kept."""
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -9,7 +10,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..choices import RegistrationMode, RegistrationStatus
+from ..choices import RegistrationMode, RegistrationStatus, SeatStatus
+
+# The registrations that hold a seat (a seat offered from the waitlist is held until its deadline).
+HOLDING_A_SEAT = (SeatStatus.REGISTERED, SeatStatus.OFFERED)
 
 
 class Registration(models.Model):
@@ -29,6 +33,13 @@ class Registration(models.Model):
     consent = models.BooleanField(_("consentement au traitement des données"), default=False)
     language = models.CharField(_("langue"), max_length=8, choices=settings.LANGUAGES)
     created_at = models.DateTimeField(_("inscrit le"), default=timezone.now, db_index=True)
+    status = models.CharField(
+        _("statut"), max_length=20, choices=SeatStatus.choices, default=SeatStatus.REGISTERED, db_index=True
+    )
+    offer_expires_at = models.DateTimeField(_("offre valable jusqu'au"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("rappel envoyé le"), null=True, blank=True)
+    # Signed into the links of the e-mails (cancel, accept a seat offered).
+    key = models.UUIDField(_("clé"), default=uuid.uuid4, editable=False, unique=True)
 
     class Meta:
         verbose_name = _("inscription")
@@ -50,8 +61,8 @@ def registration_status(event, now=None):
 
 def registration_state(event, now=None):
     """(whether `event` takes registrations `now`, the seats left while it does up
-    to a capacity, else None); the seats taken are counted (one query) only when
-    they decide."""
+    to a capacity (0 when they are all taken: readers may join the waitlist),
+    else None); the seats taken are counted (one query) only when they decide."""
     mode = event.registration_mode
     if mode == RegistrationMode.NONE:
         return RegistrationStatus.NOT_NEEDED, None
@@ -66,7 +77,8 @@ def registration_state(event, now=None):
         return RegistrationStatus.OPEN, None
     seats_left = event.capacity - event.seats_taken()
     if seats_left <= 0:
-        return RegistrationStatus.FULL, None
+        # Full by the count (not by the editors' choice): the waitlist is open.
+        return RegistrationStatus.FULL, 0
     return RegistrationStatus.OPEN, seats_left
 
 

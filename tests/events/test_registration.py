@@ -127,25 +127,36 @@ def test_english_registration_gets_english_mail_and_shares_the_capacity(client, 
     assert mail.subject == "Registration confirmed: Workshop"
     assert "Hello Ada Lovelace" in mail.body and "Date: 1 March 2030" in mail.body
 
-    # The one seat is taken, whichever language it was taken in.
+    # The one seat is taken, whichever language it was taken in: the French page offers the waitlist.
     french_html = client.get(french.url).text
     assert "Complet" in french_html
-    assert BeautifulSoup(french_html, "html.parser").select("form.registration__form") == []
-    refused = post(client, french, email="other@example.org")
-    assert refused.status_code == 409
-    assert "il n&#x27;y a plus de place" in refused.text
-    assert Registration.objects.count() == 1
+    (form,) = BeautifulSoup(french_html, "html.parser").select("form.registration__form")
+    assert form.button.get_text(strip=True) == "Rejoindre la liste d'attente"
+    waiting = post(client, french, email="other@example.org")
+    assert waiting.status_code == 302 and waiting["Location"].endswith("?attente=1")
+    assert Registration.objects.get(email="other@example.org").status == "waiting"
+    assert mailoutbox[-1].subject == "Liste d'attente : Atelier"
 
 
-def test_full_event_refuses_with_a_message(client, workshop, mailoutbox):
+def test_a_full_event_takes_the_waitlist_and_a_forced_full_refuses(client, workshop, mailoutbox):
     assert post(client, workshop, email="a@example.org").status_code == 302
     assert post(client, workshop, email="b@example.org").status_code == 302
     html = client.get(workshop.url).text
-    assert "Complet" in html and "Je m'inscris" not in html
+    button = BeautifulSoup(html, "html.parser").select_one("form.registration__form button")
+    assert "Complet" in html and button.get_text(strip=True) == "Rejoindre la liste d'attente"
     response = post(client, workshop, email="c@example.org")
-    assert response.status_code == 409
-    assert "Désolés, il n&#x27;y a plus de place pour cet événement." in response.text
-    assert Registration.objects.count() == 2 and len(mailoutbox) == 2
+    assert response.status_code == 302
+    done = client.get(response["Location"]).text
+    assert "Vous êtes sur la liste d'attente" in done
+    assert Registration.objects.get(email="c@example.org").status == "waiting" and len(mailoutbox) == 3
+
+    workshop.registration_mode = "full"
+    workshop.save_revision().publish()
+    # Editors closing it as full: no form, no waitlist, and a post is sent back to the page.
+    assert "form" not in str(BeautifulSoup(client.get(workshop.url).text, "html.parser").select_one("#inscription"))
+    refused = post(client, workshop, email="d@example.org")
+    assert refused.status_code == 302 and refused["Location"].endswith("#inscription")
+    assert not Registration.objects.filter(email="d@example.org").exists()
 
 
 def test_registration_closes_at_the_closing_date(client, workshop):
@@ -161,7 +172,8 @@ def test_registration_closes_at_the_closing_date(client, workshop):
 
 def test_past_events_are_closed_without_editing(client, index):
     past = event_page(index, "Passé", starts_at=at(2020, 1, 1, 10), registration_mode="form", capacity=10)
-    assert "Inscriptions closes" in client.get(past.url).text
+    doc = BeautifulSoup(client.get(past.url).text, "html.parser")
+    assert doc.select("#inscription") == [] and "Inscription" not in doc.main.get_text(), "no registration section"
     assert post(client, past).status_code == 409
 
 

@@ -1,0 +1,131 @@
+"""Topic alerts through the real SMTP server: a reader subscribes through
+HTTP, confirms from the e-mail the server received, an editor publishes a
+report on the followed topic choosing to notify, and the alert arrives; in the
+reader's language only once the page exists in it; never for a plain publish,
+a republication, a draft or a private page; daily digests group them."""
+
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from django.utils.text import slugify
+
+from editorial.localize import translate
+from newsletters.models import PendingAlert, Subscriber, SubscriberStatus
+from reports.models import ReportPage
+from tests.factories import TopicFactory
+from tests.reports.factories import make_private, report, report_index
+from tests.reports.test_admin import add_url, form
+
+from .smtp import text_of
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"http://testserver(/\S+)")
+
+
+@pytest.fixture
+def editor(home_fr):
+    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def index(homes):
+    return report_index(homes[0])
+
+
+def publish(editor, index, topic, notify=True, title="Rapport de test"):
+    data = form(topics=[topic])
+    data["title"] = title
+    data["slug"] = slugify(title)
+    data["action-publish"] = "notify" if notify else "action-publish"
+    response = editor.post(add_url(index), data)
+    assert response.status_code == 302, response.content.decode()[:500]
+    return ReportPage.objects.get(title=title)
+
+
+def follow(email, topic, language="fr", **fields):
+    subscriber = Subscriber.objects.create(email=email, language=language, status=SubscriberStatus.ACTIVE, **fields)
+    subscriber.topics.set([topic])
+    return subscriber
+
+
+def test_subscribe_confirm_publish_and_read_the_alert(
+    client, editor, index, smtp_server, django_capture_on_commit_callbacks
+):
+    topic = TopicFactory(name="Travail", slug="travail")
+    response = client.post("/fr/lettre/", {"email": "ada@example.org", "language": "fr", "topics": [topic.pk]})
+    assert response.status_code == 200
+    (confirmation,) = smtp_server.to("ada@example.org")
+    client.post(LINK.search(text_of(confirmation)).group(1))
+    assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
+
+    assert "Publier et prévenir les abonnés" in editor.get(add_url(index)).text
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish(editor, index, topic)
+    assert "Publier et prévenir les abonnés" in editor.get(f"/admin/pages/{page.pk}/edit/").text
+    confirmation_and_alert = smtp_server.to("ada@example.org")
+    assert len(confirmation_and_alert) == 2
+    alert = confirmation_and_alert[1]
+    assert alert["Subject"] == "Rapport de test" and alert["Content-Language"] == "fr"
+    assert alert["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert f"http://testserver{page.url}" in text_of(alert)
+
+    # A correction republished (even asking to notify) tells nobody again.
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert len(smtp_server.to("ada@example.org")) == 2
+
+
+def test_only_when_editors_ask_and_never_drafts_or_private_pages(
+    editor, index, smtp_server, django_capture_on_commit_callbacks
+):
+    topic = TopicFactory()
+    follow("ada@example.org", topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(editor, index, topic, notify=False, title="Sans alerte")
+        draft = report(index, "Brouillon", topics=[topic], publish=False)
+        private = make_private(report(index, "Privé", topics=[topic]))
+    from newsletters.alerts import announce
+
+    assert announce(draft) == 0 and announce(private) == 0
+    assert smtp_server.messages == []
+
+
+def test_readers_get_it_in_their_language_once_it_exists(
+    editor, index, homes, smtp_server, django_capture_on_commit_callbacks
+):
+    topic = TopicFactory(name="Travail", slug="travail")
+    translate(topic, {"Travail": "Work", "travail": "work"})
+    report_index_en = translate(index, {"Rapports": "Reports", "rapports": "reports"})
+    assert report_index_en.live
+    follow("fr@example.org", topic)
+    follow("en@example.org", topic, language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        page = publish(editor, index, topic)
+    assert [message["To"] for message in smtp_server.messages] == ["fr@example.org"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        english = translate(page, {"Rapport de test": "Test report", "rapport-de-test": "test-report"})
+    (alert,) = smtp_server.to("en@example.org")
+    assert alert["Subject"] == "Test report" and alert["Content-Language"] == "en"
+    assert f"http://testserver{english.url}" in text_of(alert) and "Rapport de test" not in text_of(alert)
+
+
+def test_daily_digest_groups_the_days_publications(editor, index, smtp_server, django_capture_on_commit_callbacks):
+    topic = TopicFactory()
+    follow("daily@example.org", topic, alert_frequency="daily")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(editor, index, topic, title="Premier rapport")
+        publish(editor, index, topic, title="Second rapport")
+    assert smtp_server.messages == [] and PendingAlert.objects.count() == 2
+    call_command("send_alert_digests", stdout=None)
+    (digest,) = smtp_server.to("daily@example.org")
+    assert digest["Subject"] == "2 nouveautés sur vos thèmes"
+    assert "Premier rapport" in text_of(digest) and "Second rapport" in text_of(digest)
+    assert not PendingAlert.objects.exists()
