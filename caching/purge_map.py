@@ -33,6 +33,12 @@ def _pages(ids):
     return {page_tag(pk) for pk in ids}
 
 
+def _with_parents(pages):
+    """The tags of `pages` (a queryset) and of their parents (their index, its feeds)."""
+    parents = {path[: -Page.steplen] for path in pages.values_list("path", flat=True)}
+    return _pages(Page.objects.filter(Q(pk__in=pages.values("pk")) | Q(path__in=parents)).values_list("pk", flat=True))
+
+
 def _snippets(index_model, snippet_model, ids):
     """The snippets' pages and the index listing them in their language."""
     locales = snippet_model.objects.filter(pk__in=ids).values("locale_id")
@@ -83,14 +89,12 @@ def _for_topic(topic):
 
 
 def _for_person(person):
-    pages = Page.objects.filter(
-        Q(pk__in=person.report_authorships.values("page_id"))
-        | Q(pk__in=person.event_participations.values("event_id"))
-        | Q(pk__in=person.news_articles.values("pk"))
-    )
-    parents = {page.path[: -Page.steplen] for page in pages}
-    return _people([person.pk]) | _pages(
-        Page.objects.filter(Q(pk__in=pages.values("pk")) | Q(path__in=parents)).values_list("pk", flat=True)
+    return _people([person.pk]) | _with_parents(
+        Page.objects.filter(
+            Q(pk__in=person.report_authorships.values("page_id"))
+            | Q(pk__in=person.event_participations.values("event_id"))
+            | Q(pk__in=person.news_articles.values("pk"))
+        )
     )
 
 
@@ -124,21 +128,10 @@ def people_leaving(page, update_fields=None):
     return _people(leaving)
 
 
-def _for_organisation(organisation):
-    tags = set()
-    for person in organisation.people.all():
-        tags |= _for_person(person)
-    return tags
-
-
 def _for_registration(registration):
-    event = Page.objects.filter(pk=registration.event_id).first()
-    if event is None:
-        return set()
-    translations = Page.objects.filter(translation_key=event.translation_key)
-    parents = {page.path[: -Page.steplen] for page in translations}
-    return _pages(
-        Page.objects.filter(Q(pk__in=translations.values("pk")) | Q(path__in=parents)).values_list("pk", flat=True)
+    """The event in each language (seats left) and its index."""
+    return _with_parents(
+        Page.objects.filter(translation_key=Page.objects.filter(pk=registration.event_id).values("translation_key")[:1])
     )
 
 
@@ -147,7 +140,7 @@ TAG_FINDERS = [
     (PageViewRestriction, lambda restriction: _for_page(restriction.page, subtree=True)),
     (Topic, _for_topic),
     (Person, _for_person),
-    (Organisation, _for_organisation),
+    (Organisation, lambda organisation: set().union(*map(_for_person, organisation.people.all()))),
     (PageTopic, _for_page_topic),
     (ReportAuthor, lambda link: _people([link.person_id])),
     (EventParticipation, lambda link: _people([link.person_id])),

@@ -1,18 +1,9 @@
 """A page's body (its StreamField) rendered once per content, with its outline
-and word count, kept in Django's cache across page-cache misses.
-
-Most renderings of a public page are the page cache's expiries
-(PAGE_CACHE_TIMEOUT, for what time alone changes, such as an event becoming
-past) and the purges of what the page shows around its body (a menu, a topic,
-an author, a related item). The body changes with none of them: it is rendered
-again only when its content changes (the key carries a digest of it) or when
-what it may show changes elsewhere: its registry entry's tags
-(`serving.registry`, `body`): a page published, unpublished, moved or deleted
-(rich text links, their URLs in each language), an image or a document saved
-or deleted (renditions, file links), a deployment's `migrate` (templates,
-translations).
-
-Previews (drafts) and private pages are rendered every time, never kept."""
+and word count, kept with the site-wide data (entry `body`) across page-cache
+misses, which are mostly expiries and purges of what surrounds the body. The
+key carries a digest of the content; the entry's tags drop it when a link's
+target or an image may have changed (docs/caching.md). Previews and private
+pages are rendered every time, never kept."""
 
 import hashlib
 import json

@@ -7,7 +7,7 @@ from django.db.models import Max
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import ModelLogEntry, Page
 
-from serving.tags import object_tag, shows
+from serving.tags import object_tag, shows_instead
 
 from .models import SectionIndexPage
 
@@ -30,9 +30,10 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
         """`language_alternates` (the snippet's page in each language it exists in)
         and `canonical_url` for the base template."""
         alternates = {}
-        for translation in snippet.get_translations(inclusive=True).filter(live=True).select_related("locale"):
-            # The response shows each version's address: a change to any purges it.
-            shows(object_tag(type(translation), translation.pk))
+        translations = list(snippet.get_translations(inclusive=True).filter(live=True).select_related("locale"))
+        # The response shows each version's address (a change to any purges it), not the index's list.
+        shows_instead(self.pk, *(object_tag(type(translation), translation.pk) for translation in translations))
+        for translation in translations:
             url = self.snippet_url(translation, request)
             if url:
                 alternates[translation.locale.language_code] = request.build_absolute_uri(url)

@@ -41,46 +41,37 @@ def _answered():
 
 
 def _guarded(name, fallback):
+    """`RedisCache.<name>`, answering `fallback(*arguments)` while Redis is down."""
     method = getattr(RedisCache, name)
 
     def guarded(self, *args, **kwargs):
-        if _state["down_since"] is not None and time.monotonic() < _state["next_try"]:
-            return fallback() if callable(fallback) else fallback
-        try:
-            result = method(self, *args, **kwargs)
-        except (RedisConnectionError, RedisTimeoutError):
-            _failed()
-            return fallback() if callable(fallback) else fallback
-        _answered()
-        return result
+        if _state["down_since"] is None or time.monotonic() >= _state["next_try"]:
+            try:
+                result = method(self, *args, **kwargs)
+            except (RedisConnectionError, RedisTimeoutError):
+                _failed()
+            else:
+                _answered()
+                return result
+        return fallback(*args, **kwargs)
 
-    guarded.__name__ = name
     return guarded
 
 
+def _no_count(key, *args, **kwargs):
+    # A counter that cannot be read is no count: callers check `available()`.
+    raise ValueError(f"{key}: the cache is down")
+
+
+def _nothing(*args, **kwargs):
+    return False
+
+
 class GuardedRedisCache(RedisCache):
-    add = _guarded("add", False)
-    set = _guarded("set", None)
-    set_many = _guarded("set_many", list)
-    touch = _guarded("touch", False)
-    delete = _guarded("delete", False)
-    delete_many = _guarded("delete_many", None)
-    get_many = _guarded("get_many", dict)
-    has_key = _guarded("has_key", False)
-    clear = _guarded("clear", False)
-
-    def get(self, key, default=None, version=None):
-        found = _guarded_get(self, key, _MISSING, version)
-        return default if found is _MISSING else found
-
-    def incr(self, key, delta=1, version=None):
-        # A counter that cannot be read is no count: callers check `available()`.
-        counted = _guarded_incr(self, key, delta, version)
-        if counted is None:
-            raise ValueError(f"Key '{key}' not found (the cache is down)")
-        return counted
-
-
-_MISSING = object()
-_guarded_get = _guarded("get", _MISSING)
-_guarded_incr = _guarded("incr", None)
+    get = _guarded("get", lambda key, default=None, version=None: default)
+    get_many = _guarded("get_many", lambda *args, **kwargs: {})
+    incr = _guarded("incr", _no_count)
+    # A write that cannot be made is dropped; a key that cannot be read is not there.
+    add, set, set_many = _guarded("add", _nothing), _guarded("set", _nothing), _guarded("set_many", _nothing)
+    touch, delete, has_key = _guarded("touch", _nothing), _guarded("delete", _nothing), _guarded("has_key", _nothing)
+    delete_many, clear = _guarded("delete_many", _nothing), _guarded("clear", _nothing)

@@ -1,10 +1,7 @@
-"""The page cache: whole anonymous responses in Django's cache (CACHES), keyed
-by host, path, normalised query string and language, stored with the versions
-of the tags of what they show (`serving.tags`) and current while those are.
-
-Purging a tag drops every response showing it, whatever its URL (pages of a
-listing, filters, an old address); the same tags go out in the `xkey` header
-for Varnish."""
+"""The page cache: whole anonymous responses in Django's cache, keyed by
+host, path, normalised query string and language, stored with the versions of
+the tags of what they show (`serving.tags`, sent to Varnish in `xkey`) and
+current while those are: a tag's purge reaches every address of a page."""
 
 import hashlib
 from urllib.parse import parse_qsl, urlencode

@@ -1,13 +1,7 @@
-"""What kind of response this is, and the Cache-Control each kind gets.
-
-A public page may be kept briefly by browsers and served stale while a shared
-cache (Varnish, issue 15) fetches it again; shared caches and the page cache
-keep it until a purge. Feeds, calendars and the sitemap are polled by
-programs, so they are kept longer. Anything personal (a logged-in user, a
-private page, a form, a preview, a POST, the admin) is never stored anywhere.
-Search results have no URL a purge could name (any words), and an unpublished
-page must leave them at once: browsers revalidate them and shared caches do
-not keep them."""
+"""What kind of response this is, and the Cache-Control each kind gets: a
+public page briefly for browsers, until a purge for Varnish and the page
+cache; feeds, calendars and the sitemap longer; search results revalidated
+(no purge can name their URLs); anything personal never stored."""
 
 from django.urls import reverse
 

@@ -1,13 +1,8 @@
 """The one list of what the site keeps in Django's cache: each entry's name,
-the parts of its key, the tags whose purge drops it, and whether the
-responses reading it carry those tags (docs/caching.md renders this list as a
-table, which `markdown_table()` writes and a test keeps in step).
-
-A tag names something that changed: `site` (everything), `pages` (a page
-published, unpublished, moved, deleted or made private), a snippet kind, or
-one object (`page-12`, `topic-3`, `person-8`: see `serving.tags`). The models
-whose save or deletion purges a tag are in `TAG_SOURCES`; the page relations
-(which pages show a changed page, topic or person) are in `caching`."""
+key parts, and the tags whose purge drops it (docs/caching.md renders it with
+`markdown_table()`, a test keeps the two in step); and the models whose save or
+deletion purges each tag. Which pages show a changed page, topic or person is
+in `caching.purge_map`."""
 
 from dataclasses import dataclass
 

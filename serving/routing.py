@@ -4,6 +4,7 @@ themselves (`serving.pages`)."""
 
 from django.http import Http404
 from django.http.request import split_domain_port
+from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 from wagtail.models.sites import get_site_for_hostname
@@ -13,16 +14,10 @@ from .sitewide import locale_for, sitewide
 from .wagtail_compat import set_parent, set_request_route, set_request_site
 
 
-class CachedSiteMiddleware:
+class CachedSiteMiddleware(MiddlewareMixin):
     """Gives Wagtail the request's site from the cache and, for a page URL, routes
     it from the cached home page of the reader's language (Wagtail looks up the
     home page's translation and specific page on every request)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         # Here rather than in __call__: a request refused by an earlier middleware,

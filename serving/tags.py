@@ -1,15 +1,10 @@
-"""Cache tags, and what the request being served has read.
+"""Cache tags, and what the request being served has read (docs/caching.md).
 
-Each tag has a version in the cache (`tag:<name>`); what is stored under tags
-(a site-wide piece, a whole response) keeps the versions it was computed under
-and is current while they are. Purging a tag gives it a new version, which
-drops at once everything stored under it in every process, and sends the tag
-to the front-end caches (Varnish's xkey: one `PURGE` whose `xkey-purge` header
-lists the tags, see deploy/varnish/default.vcl).
-
-During a request, the tags' versions and the site-wide pieces are read once
-(`memo`), and the tags of what the response shows are gathered (`shows`): the
-page cache stores the response under them and sends them in its `xkey` header."""
+A tag has a version in the cache; what is stored under tags keeps the
+versions it was computed under and is current while they are. Purging a tag
+gives it a new version in every process's view and sends it to Varnish (a
+`PURGE` with an `xkey-purge` header). Within a request, versions and site-wide
+pieces are read once (`memo`) and the tags of what it shows gathered (`shows`)."""
 
 import time
 import urllib.request
@@ -39,7 +34,7 @@ def end_request(**kwargs):
 
 
 def memo():
-    """{key: value} of the site-wide pieces this request read, or None outside a request."""
+    """{key: value} of the site-wide pieces this request read (None outside one)."""
     return getattr(_request, "memo", None)
 
 
@@ -47,6 +42,14 @@ def shows(*tags):
     """The response being built shows what these tags name."""
     gathered = getattr(_request, "tags", None)
     if gathered is not None:
+        gathered.update(tags)
+
+
+def shows_instead(page_id, *tags):
+    """A page's sub-page (a topic's, a person's) shows these, not the page's own listing."""
+    gathered = getattr(_request, "tags", None)
+    if gathered is not None:
+        gathered.discard(page_tag(page_id))
         gathered.update(tags)
 
 
@@ -58,13 +61,11 @@ def page_tag(page_id):
     return f"page-{page_id}"
 
 
-def view_tag(url_name):
-    """A view that is not a page, such as `view-sitemap`."""
+def view_tag(url_name):  # a view that is not a page: `view-sitemap`
     return f"view-{url_name}"
 
 
-def object_tag(model, pk):
-    """`topic-3`, `person-8`: one snippet shown by a response."""
+def object_tag(model, pk):  # one snippet: `topic-3`, `person-8`
     return f"{model._meta.model_name}-{pk}"
 
 
@@ -76,19 +77,21 @@ def _key(tag):
     return f"tag:{tag}"
 
 
+def _read(tags):
+    found = cache().get_many([_key(tag) for tag in tags]) if tags else {}
+    return {tag: found.get(_key(tag)) for tag in tags}
+
+
 def versions(tags, create=False):
-    """{tag: version} of `tags`; `create` gives a version to those without one
-    (from the clock, so that a version lost to eviction never comes back).
-    Within a request, the first call reads every site-wide tag at once."""
+    """{tag: version} of `tags`; `create` reads them again and gives a version
+    to those without one (from the clock, so that a version lost to eviction
+    never comes back). A request's first call reads every site-wide tag."""
     known = getattr(_request, "versions", None)
-    in_request = known is not None
-    if not in_request:
+    if known is None:
         known = {}
-    wanted = [tag for tag in tags if create or tag not in known]
-    if wanted:
-        read = sorted({*wanted, *DATA_TAGS}) if in_request and not known else wanted
-        found = cache().get_many([_key(tag) for tag in read])
-        known.update({tag: found.get(_key(tag)) for tag in read})
+    elif not known:
+        known.update(_read(DATA_TAGS))
+    known.update(_read([tag for tag in tags if create or tag not in known]))
     for tag in tags:
         if create and known[tag] is None:
             cache().add(_key(tag), time.time_ns(), None)

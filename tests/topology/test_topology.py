@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import time
+import urllib.request
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -208,6 +209,14 @@ def test_readers_and_an_editor_through_varnish_two_servers_and_two_search_nodes(
     # A listing read with a query string is another cache object, purged too.
     listing = report.get_parent().url + "?page=1"
     assert [get(varnish.url + listing)[1]["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
+
+    # Varnish drops by tag: the report's tag drops its page, not its translation's.
+    assert get(varnish.url + english_path)[1]["X-Cache"] == "HIT"
+    purge = urllib.request.Request(varnish.url + "/", method="PURGE", headers={"xkey-purge": f"page-{report.pk}"})
+    with urllib.request.urlopen(purge) as answer:
+        assert answer.status == 200
+    assert get(varnish.url + report.url)[1]["X-Cache"] == "MISS"
+    assert get(varnish.url + english_path)[1]["X-Cache"] == "HIT"
 
     # 2. An editor publishes a change through one server's admin; Varnish shows it in both languages.
     editor_publishes(environment, app_servers[0], report, "Rapport revu", "rapport-revu")
