@@ -5,7 +5,8 @@ status and the table printed (docs/production.md, "Outages").
 
 The drill stops services, so it runs on its own PostgreSQL cluster and its own
 Redis (free ports, data under /var/tmp), never on the shared ones; runs under
-TOPOLOGY_TEST=1 or CI=true like the topology test, with the two-node cluster.
+FAULT_DRILL=1 (with TOPOLOGY_TEST=1 and the two-node cluster): not yet in CI,
+until it has passed once on the merged serving code (docs/production.md).
 LOAD_BENCHMARK=1 also runs `manage.py load_benchmark` on this topology after the drill."""
 
 import collections
@@ -25,8 +26,8 @@ from tests.background.worker import Worker
 from .harness import ROOT, AppServer, ManageCommand, Process, Varnish, free_port, get, manage, production_environment
 
 pytestmark = pytest.mark.skipif(
-    os.environ.get("CI") != "true" and os.environ.get("TOPOLOGY_TEST") != "1",
-    reason="the fault drill runs under CI=true or TOPOLOGY_TEST=1",
+    os.environ.get("FAULT_DRILL") != "1",
+    reason="the fault drill runs under FAULT_DRILL=1 (not yet in CI)",
 )
 
 OUTAGE_SECONDS = 8
