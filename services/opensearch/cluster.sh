@@ -34,6 +34,7 @@ node() {
         NODE_JAVA_MIN=21 \
         NODE_DIR="${dir:-$(default_dir "$number")}" \
         NODE_CLUSTER="$CLUSTER" \
+        NODE_RUNNER_SETTINGS="discovery.type=zen" \
         NODE_DISCOVERY="discovery.seed_hosts: $SEEDS
 $bootstrap" \
         "$HERE/../search-node.sh" "$action"
