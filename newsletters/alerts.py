@@ -53,8 +53,17 @@ def announce(page, base_url=None):
     return len(followers)
 
 
+def announce_when_published(page):
+    """An editor without the right to publish asked, on submitting the page for
+    review, that its publication be announced: the reviewer's approval, which
+    publishes it, then announces it like any language published after the
+    announcement (`announce_translation`)."""
+    Alert.objects.get_or_create(translation_key=page.translation_key)
+
+
 def announce_translation(page):
-    """A page published in another language after its announcement."""
+    """A page published in another language after its announcement, or a page
+    whose announcement was asked for at its submission for review."""
     if Alert.objects.filter(translation_key=page.translation_key).exists():
         announce(page)
 

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.action_menu import PublishMenuItem
+from wagtail.admin.action_menu import PublishMenuItem, SubmitForModerationMenuItem
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from editorial.models import EditorialPage
 
 from . import admin_views
-from .alerts import announce
+from .alerts import announce, announce_when_published
 from .models import NewsletterIssue, Subscriber
 
 
@@ -81,6 +81,15 @@ def register_newsletter_urls():
     ]
 
 
+def is_editorial_page(context):
+    if context["view"] == "create":
+        kwargs = context["request"].resolver_match.kwargs
+        model = apps.get_model(kwargs["content_type_app_name"], kwargs["content_type_model_name"])
+    else:
+        model = context["page"].specific_class
+    return bool(model and issubclass(model, EditorialPage))
+
+
 class PublishAndNotifyMenuItem(PublishMenuItem):
     """Publishing that also alerts the subscribers following the page's topics
     (once per language); the plain "Publier" alerts nobody, so corrections stay quiet."""
@@ -92,12 +101,27 @@ class PublishAndNotifyMenuItem(PublishMenuItem):
     order = 5
 
     def is_shown(self, context):
-        if context["view"] == "create":
-            kwargs = context["request"].resolver_match.kwargs
-            model = apps.get_model(kwargs["content_type_app_name"], kwargs["content_type_model_name"])
-        else:
-            model = context["page"].specific_class
-        return bool(model and issubclass(model, EditorialPage)) and super().is_shown(context)
+        return is_editorial_page(context) and super().is_shown(context)
+
+
+class SubmitAndNotifyMenuItem(SubmitForModerationMenuItem):
+    """For editors who publish through review: the subscribers are alerted
+    when the reviewer's approval publishes the page, not at the submission."""
+
+    label = _("Soumettre et prévenir les abonnés à la publication")
+    name = "action-submit-notify"
+    template_name = "newsletters/admin/submit_and_notify.html"
+    icon_name = "mail"
+    order = 25
+
+    def is_shown(self, context):
+        return is_editorial_page(context) and super().is_shown(context)
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        # Wagtail relabels its own item "Resubmit to …" on a page in review.
+        context["label"] = self.label
+        return context
 
 
 @hooks.register("register_page_action_menu_item")
@@ -105,7 +129,19 @@ def register_publish_and_notify():
     return PublishAndNotifyMenuItem()
 
 
+@hooks.register("register_page_action_menu_item")
+def register_submit_and_notify():
+    return SubmitAndNotifyMenuItem()
+
+
 @hooks.register("after_publish_page")
 def notify_if_asked(request, page):
     if request.POST.get("action-publish") == "notify" and page.live:
         announce(page, base_url=request.build_absolute_uri("/"))
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def notify_at_publication_if_asked(request, page):
+    if request.POST.get("action-submit") == "notify":
+        announce_when_published(page)

@@ -8,13 +8,17 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
 from django.utils.text import slugify
+from wagtail.models import TaskState
 
 from editorial.localize import translate
 from newsletters.models import PendingAlert, Subscriber, SubscriberStatus
 from reports.models import ReportPage
+from roles.setup import EDITORS, REVIEWERS, apply_roles
 from tests.factories import TopicFactory
 from tests.reports.factories import make_private, report, report_index
 from tests.reports.test_admin import add_url, form
@@ -129,3 +133,44 @@ def test_daily_digest_groups_the_days_publications(editor, index, smtp_server, d
     assert digest["Subject"] == "2 nouveautés sur vos thèmes"
     assert "Premier rapport" in text_of(digest) and "Second rapport" in text_of(digest)
     assert not PendingAlert.objects.exists()
+
+
+def member_of(group_name, username):
+    user = get_user_model().objects.create_user(username, f"{username}@example.org", "motdepasse-solide-42")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def test_an_editor_asks_at_submission_and_the_reviewers_approval_announces(
+    client, index, smtp_server, django_capture_on_commit_callbacks
+):
+    """Editors publish through review: their wish to alert rides with the
+    submission, and the approval (which publishes) sends the alert; a plain
+    submission, approved the same way, alerts nobody."""
+    apply_roles()
+    editor, reviewer = member_of(EDITORS, "redactrice"), member_of(REVIEWERS, "relecteur")
+    topic = TopicFactory()
+    follow("ada@example.org", topic)
+
+    def submit_and_approve(title, submit_value):
+        client.force_login(editor)
+        page_form = client.get(add_url(index)).text
+        assert "Soumettre et prévenir les abonnés à la publication" in page_form
+        assert "Publier et prévenir les abonnés" not in page_form, "editors cannot publish directly"
+        data = {**form(topics=[topic]), "title": title, "slug": slugify(title), "action-submit": submit_value}
+        assert client.post(add_url(index), data).status_code == 302
+        page = ReportPage.objects.get(title=title)
+        assert not page.live and smtp_server.to("ada@example.org") == []
+        task_state = TaskState.objects.get(workflow_state__object_id=str(page.pk), status=TaskState.STATUS_IN_PROGRESS)
+        client.force_login(reviewer)
+        with django_capture_on_commit_callbacks(execute=True):
+            approve = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+            assert client.post(approve, {"comment": ""}).status_code in (200, 302)
+        page.refresh_from_db()
+        assert page.live
+
+    submit_and_approve("Sans annonce", "1")
+    assert smtp_server.to("ada@example.org") == []
+    submit_and_approve("Avec annonce", "notify")
+    (alert,) = smtp_server.to("ada@example.org")
+    assert alert["Subject"] == "Avec annonce"
