@@ -136,8 +136,13 @@ def register_submit_and_notify():
 
 @hooks.register("after_publish_page")
 def notify_if_asked(request, page):
-    if request.POST.get("action-publish") == "notify" and page.live:
+    if request.POST.get("action-publish") != "notify":
+        return
+    if page.live:
         announce(page, base_url=request.build_absolute_uri("/"))
+    else:
+        # Scheduled (a go-live date ahead): announced when `publish_scheduled` publishes it.
+        announce_when_published(page)
 
 
 @hooks.register("after_create_page")

@@ -4,7 +4,10 @@ report on the followed topic choosing to notify, and the alert arrives; in the
 reader's language only once the page exists in it; never for a plain publish,
 a republication, a draft or a private page; daily digests group them."""
 
+import io
 import re
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +15,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import TaskState
 
@@ -174,3 +178,23 @@ def test_an_editor_asks_at_submission_and_the_reviewers_approval_announces(
     submit_and_approve("Avec annonce", "notify")
     (alert,) = smtp_server.to("ada@example.org")
     assert alert["Subject"] == "Avec annonce"
+
+
+def test_a_scheduled_publication_is_announced_when_it_goes_live(
+    editor, index, smtp_server, django_capture_on_commit_callbacks
+):
+    topic = TopicFactory()
+    follow("ada@example.org", topic)
+    go_live = timezone.now() + timedelta(days=2)
+    data = {**form(topics=[topic]), "action-publish": "notify", "go_live_at": go_live.strftime("%Y-%m-%d %H:%M")}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert editor.post(add_url(index), data).status_code == 302
+    assert not ReportPage.objects.get().live and smtp_server.to("ada@example.org") == []
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        mock.patch("django.utils.timezone.now", return_value=go_live + timedelta(hours=1)),
+    ):
+        call_command("publish_scheduled", stdout=io.StringIO())
+    assert ReportPage.objects.get().live
+    (alert,) = smtp_server.to("ada@example.org")
+    assert alert["Subject"] == "Rapport de test"
