@@ -2,8 +2,12 @@
 exactly as a translator would in the editor: a translation source, one string
 translation per segment, then the target saved from them."""
 
+import json
+
 from wagtail.models import Locale, Page
 from wagtail_localize.models import (
+    OverridableSegment,
+    SegmentOverride,
     StringSegment,
     StringTranslation,
     Translation,
@@ -30,6 +34,16 @@ def translate(instance, strings, language_code="en", user=None, publish=True):
                 locale=locale,
                 context=segment.context,
                 defaults={"data": text, "last_translated_by": user},
+            )
+    # Synchronised fields a translator may override (organisations' names,
+    # venues): overridden, as the editor's "Override" button does.
+    for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+        text = strings.get(segment.data) if isinstance(segment.data, str) else None
+        if text:
+            SegmentOverride.objects.update_or_create(
+                locale=locale,
+                context=segment.context,
+                defaults={"data_json": json.dumps(text), "last_translated_by": user},
             )
     # wagtail-localize defers publishing to transaction.on_commit, which never runs
     # inside a test transaction and, when a whole tree is translated in one

@@ -20,14 +20,21 @@ from django.utils.text import slugify
 
 from editorial.institute import institute_name
 
-# One family, Source Sans 3, in the site's two subsets: a face declared with one
-# subset only fell back to another font for the letters of the other ("IA").
-LATIN = "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+2000-206F, U+20AC, U+2122, U+2212"
+# One family, Source Sans 3, in the site's two files (site/fonts/build.py): a
+# face declared with one file only fell back to another font for the letters
+# of the other ("IA"). The ranges are those of site/static/css/site.css.
+FRENCH_AND_ENGLISH = (
+    "U+0020-007E, U+00A0-00FF, U+0152-0153, U+02C6, U+02DA, U+02DC, U+2013-2014, U+2018-201A, "
+    "U+201C-201E, U+2022, U+2026, U+2039-203A, U+2044, U+20AC, U+2122, U+2191, U+2193, U+2212"
+)
 LATIN_EXT = "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1E00-1EFF, U+20A0-20AB, U+20AD-20C4"
 FONTS = [
-    (style, f"fonts/source-sans-3-{subset}-wght-{style}.woff2", unicode_range)
+    face
     for style in ("normal", "italic")
-    for subset, unicode_range in (("latin", LATIN), ("latin-ext", LATIN_EXT))
+    for face in (
+        (style, f"fonts/source-sans-3-{style}.woff2", FRENCH_AND_ENGLISH),
+        (style, f"fonts/source-sans-3-latin-ext-wght-{style}.woff2", LATIN_EXT),
+    )
 ]
 CACHE_SECONDS = 60 * 60 * 24 * 7
 

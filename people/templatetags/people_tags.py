@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 
 from people.jsonld import person_json_ld as build_person_json_ld
 from people.models import PeopleIndexPage
+from serving.sitewide import locale_for
 
 register = template.Library()
 
@@ -23,10 +24,12 @@ def person_link(context, person):
         shown = by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()), None)
     if shown is None:
         return {"url": "", "language": None}
-    language = shown.locale.language_code
+    # The reader's own locale from the site-wide data: no query per person listed.
+    reader_locale = locale_for(get_language())
+    in_reader_language = reader_locale is not None and shown.locale_id == reader_locale.pk
     return {
         "url": PeopleIndexPage.snippet_url(shown, context.get("request")),
-        "language": language if language != get_language() else None,
+        "language": None if in_reader_language else shown.locale.language_code,
     }
 
 

@@ -23,7 +23,7 @@ from editorial.blocks import reading_minutes, word_count
 from editorial.institute import institute_json_ld
 from editorial.models import EditorialPage, choice_label
 from editorial.rendered_body import rendered_body
-from editorial.url_words import LocalizedRoutesMixin, localized_path
+from editorial.url_words import LocalizedRoutesMixin, localized_path, word
 from people.models import PeopleIndexPage
 
 from .. import citation
@@ -312,7 +312,9 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         context["outline"] = context["body"].outline
         context["body_html"], context["notes"] = number_notes(context["body"].html)
         context["toc_extra"] = [{"anchor": "notes-title", "text": _("Notes")}] if context["notes"] else []
-        context["toc_extra"].append({"anchor": "citer", "text": _("Comment citer ce rapport")})
+        context["toc_extra"].append(
+            {"anchor": word("cite", self.locale.language_code), "text": _("Comment citer ce rapport")}
+        )
         context["reading_minutes"] = reading_minutes(context["body"].words + word_count(self.summary))
         context["authors"] = self.author_links()
         context["topics"] = self.topics

@@ -40,11 +40,16 @@ def redis(settings, tmp_path):
             if probe.connect_ex(("127.0.0.1", port)) == 0:
                 break
         time.sleep(0.1)
+    local_memory = settings.CACHES
     settings.CACHES = {
         "default": {"BACKEND": "serving.backends.GuardedRedisCache", "LOCATION": f"redis://127.0.0.1:{port}/0"}
     }
     backends._state.update(down_since=None, next_try=0.0)
     yield server
+    # Back on the local cache first: the settings' own restore, later, would
+    # reach the stopped Redis once more and leave the process marked "down",
+    # refusing every form of the tests that follow.
+    settings.CACHES = local_memory
     server.kill()
     server.wait()
     backends._state.update(down_since=None, next_try=0.0)

@@ -47,7 +47,7 @@ def test_link_call_to_action(client, index, home_fr):
     doc = BeautifulSoup(html, "html.parser")
     [button] = [a for a in doc.find_all("a") if a.get_text(strip=True) == "S'inscrire"]
     assert button["href"] == "https://example.org/inscription" and "button" in button["class"]
-    assert doc.select("form[method=post]") == []
+    assert doc.select("main form[method=post]") == [], "the page itself has no form (the footer's subscription aside)"
 
 
 def test_block_validation():

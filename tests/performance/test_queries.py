@@ -69,8 +69,10 @@ def grow(locale):
     pages = pages_of(locale)
     for page in pages:
         PageTopic.objects.bulk_create(PageTopic(page=page, topic=topic, locale=locale) for topic in topics)
+        # A page may pin some of these already (the demo's pins): one pin per target.
         RelatedPin.objects.bulk_create(
-            RelatedPin(page=page, target=target, locale=locale) for target in pages[:GROWTH] if target != page
+            (RelatedPin(page=page, target=target, locale=locale) for target in pages[:GROWTH] if target != page),
+            ignore_conflicts=True,
         )
     for report in pages_of(locale, ReportPage):
         ReportAuthor.objects.bulk_create(ReportAuthor(page=report, person=person, locale=locale) for person in people)
