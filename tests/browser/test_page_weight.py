@@ -23,7 +23,9 @@ from tests.browser.site_pages import demo  # noqa: F401 (fixture)
 BUDGETS = {
     "home": (73, 12),
     "report index": (68, 11),
-    "report": (94, 13),
+    # Raised from (94, 13) with the notes, citations per recommendation and contents column
+    # of issue 26: the requests it added are to find and cut (docs/performance.md).
+    "report": (99, 16),
     "event index": (61, 11),
     "event: summit": (74, 12),
     "event: participation": (76, 12),
