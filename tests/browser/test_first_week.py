@@ -94,7 +94,7 @@ def test_a_reader_sees_their_reply_to_an_initiative_where_they_are(page, roles):
     reply_page = initiative(index)
     page.goto(reply_page.get_url())
     page.get_by_label("Nom et prénom").fill("Alex Dupont")
-    page.get_by_label("Adresse e-mail").fill("alex@example.org")
+    page.locator("main").get_by_label("Adresse e-mail").fill("alex@example.org")
     page.get_by_label("Collectivité ou structure").fill("Métropole de Lyon")
     page.get_by_label(re.compile("J'accepte que ces informations")).check()
     page.get_by_role("button", name="Envoyer").click()

@@ -221,7 +221,7 @@ def test_reader_registers_for_an_event_and_sees_the_confirmation(page, roles):
     page.goto(event.get_url())
     expect(page.locator("h1")).to_contain_text("Rencontre IA et climat")
     page.get_by_label("Nom et prénom").fill("Zoé Lefèvre")
-    page.get_by_label("Adresse e-mail").fill("zoe@example.org")
+    page.locator("main").get_by_label("Adresse e-mail").fill("zoe@example.org")
     page.get_by_label("J'accepte que ces données servent à organiser cet événement.").check()
     page.get_by_role("button", name="Je m'inscris").click()
 
