@@ -90,7 +90,15 @@ def is_editorial_page(context):
     return bool(model and issubclass(model, EditorialPage))
 
 
-class PublishAndNotifyMenuItem(PublishMenuItem):
+class EditorialPagesOnly:
+    """Mixin for the action menu items that alert subscribers: only pages
+    that have topics to follow offer them."""
+
+    def is_shown(self, context):
+        return is_editorial_page(context) and super().is_shown(context)
+
+
+class PublishAndNotifyMenuItem(EditorialPagesOnly, PublishMenuItem):
     """Publishing that also alerts the subscribers following the page's topics
     (once per language); the plain "Publier" alerts nobody, so corrections stay quiet."""
 
@@ -100,11 +108,8 @@ class PublishAndNotifyMenuItem(PublishMenuItem):
     icon_name = "mail"
     order = 5
 
-    def is_shown(self, context):
-        return is_editorial_page(context) and super().is_shown(context)
 
-
-class SubmitAndNotifyMenuItem(SubmitForModerationMenuItem):
+class SubmitAndNotifyMenuItem(EditorialPagesOnly, SubmitForModerationMenuItem):
     """For editors who publish through review: the subscribers are alerted
     when the reviewer's approval publishes the page, not at the submission."""
 
@@ -113,9 +118,6 @@ class SubmitAndNotifyMenuItem(SubmitForModerationMenuItem):
     template_name = "newsletters/admin/submit_and_notify.html"
     icon_name = "mail"
     order = 25
-
-    def is_shown(self, context):
-        return is_editorial_page(context) and super().is_shown(context)
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
