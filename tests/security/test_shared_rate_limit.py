@@ -1,6 +1,7 @@
 """The registration rate limit is shared through Redis: two separate server
 processes on the same Redis and database count one client's posts together."""
 
+import json
 import os
 import re
 import secrets
@@ -32,16 +33,23 @@ def _needs_postgres_and_redis():
         pytest.skip("needs Redis (services/redis.sh start, then export REDIS_URL)")
 
 
-@pytest.mark.xfail(
-    strict=False, reason="failed in the fresh-clone run after the merge of 2026-12-06; first item of the next session"
-)
 def test_production_selects_redis_from_redis_url():
+    """Production's cache is the guarded Redis cache on the server REDIS_URL names."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}
     environment.update(SECRET_KEY=secrets.token_urlsafe(60), ALLOWED_HOSTS="example.org", REDIS_URL="redis://h:1/2")
-    code = "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default'])"
+    code = (
+        "import json, django; django.setup(); from django.core.cache import caches; cache = caches['default'];"
+        "from django.core.cache.backends.redis import RedisCache;"
+        "print(json.dumps([type(cache).__module__ + '.' + type(cache).__name__, isinstance(cache, RedisCache),"
+        " cache._servers, cache.key_prefix]))"
+    )
     result = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    assert repr(redis_cache("redis://h:1/2")["default"]) == result.stdout.strip()
+    backend, is_redis, servers, key_prefix = json.loads(result.stdout.strip().splitlines()[-1])
+    assert backend == "serving.backends.GuardedRedisCache"
+    assert is_redis
+    assert servers == ["redis://h:1/2"]
+    assert key_prefix == redis_cache("redis://h:1/2")["default"]["KEY_PREFIX"]
 
 
 def free_port():
