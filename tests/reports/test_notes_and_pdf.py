@@ -63,6 +63,8 @@ def test_notes_are_numbered_in_reading_order_and_linked_both_ways(client, page):
     assert notes[2].text.startswith("Comme au Québec.")
     for call, note in zip(calls, notes, strict=True):
         assert note.select_one('a[role="doc-backlink"]')["href"] == f"#{call['id']}"
+    # DPUB-ARIA 1.1 deprecated the per-note and per-entry roles: the list items are plain items.
+    assert not html.select('[role="doc-endnote"], [role="doc-biblioentry"]')
     # The note's text is not left in the sentence.
     assert "Enquête de 2025" not in html.select_one(".body").text
 
