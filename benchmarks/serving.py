@@ -52,6 +52,10 @@ def production_environment(static_root, page_cache=True, body_cache=True):
         "BODY_CACHE_ENABLED": "true" if body_cache else "false",
     }
     env.pop("DEBUG", None)
+    # Not a Redis of this shell's: entries written there by other processes on other
+    # databases (an earlier test's pages, under other ids) would be served as this
+    # database's, since nothing written to this database purged them.
+    env.pop("REDIS_URL", None)
     return env
 
 
