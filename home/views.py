@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .site_files import same_for_every_reader
+
 THEME_COLOR = "#0b5c4f"
 # Both change only with a deployment (the manifest names the static icons),
 # and every page fetches the manifest: a day in browsers and shared caches.
@@ -24,6 +26,7 @@ def language_redirect(request):
 
 
 @require_GET
+@same_for_every_reader
 @cache_control(public=True, max_age=SITE_FILE_MAX_AGE)
 def robots_txt(request):
     """Crawlers may read every public page; the admin and the APIs are not for them."""
@@ -40,6 +43,7 @@ def robots_txt(request):
 
 
 @require_GET
+@same_for_every_reader
 @cache_control(public=True, max_age=SITE_FILE_MAX_AGE)
 def web_manifest(request):
     """The web app manifest, in the language asked for by `?lang=` (French otherwise)."""

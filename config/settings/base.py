@@ -99,6 +99,8 @@ MIDDLEWARE = [
     "serving.compression.TextCompressionMiddleware",
     # Before the session and CSRF middleware: it must see the cookies they set.
     "serving.pagecache.PageCacheMiddleware",
+    # robots.txt and the manifest: takes back the session and language middleware's Vary.
+    "home.site_files.SameForEveryReaderMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # The request's Wagtail site from the cache, before anything looks it up.

@@ -60,6 +60,19 @@ def test_robots_txt_points_to_the_sitemap(client, homes):
     assert response["Cache-Control"] == "public, max-age=86400"
 
 
+def test_robots_txt_and_the_manifest_are_one_copy_for_every_reader(client, homes):
+    """No `Vary: Accept-Language, Cookie`: a shared cache keeps one copy, whoever asked."""
+    client.get("/en/")  # a reader with a session and language cookie of their own
+    for url in ("/robots.txt", "/manifest.webmanifest?lang=en"):
+        for headers in ({"HTTP_ACCEPT_LANGUAGE": "en", "HTTP_ACCEPT_ENCODING": "gzip"}, {}):
+            response = client.get(url, **headers)
+            vary = {name.strip().lower() for name in response.get("Vary", "").split(",")}
+            assert response.status_code == 200 and not vary & {"accept-language", "cookie"}, (url, vary)
+    assert "Accept-Encoding" in client.get("/manifest.webmanifest?lang=en", HTTP_ACCEPT_ENCODING="gzip")["Vary"]
+    # Pages still vary by reader: only these two files are marked.
+    assert "Cookie" in client.get("/en/")["Vary"]
+
+
 def test_footer_lists_legal_pages_and_feeds(client, homes):
     institute = InstituteSettings.for_site(homes[0].get_site())
     institute.email = "contact@example.org"
