@@ -15,6 +15,7 @@ Lighthouse 12.8.2 under var/lighthouse:
 The database's pages are used as they are: the demo (`load_demo`) or the
 corpus of `site_benchmark`."""
 
+import os
 import tempfile
 import urllib.request
 from pathlib import Path
@@ -30,6 +31,11 @@ from benchmarks.serving import collect_static, gunicorn
 # less than 100 kB wherever a reader lands (tests/browser/test_page_weight.py
 # holds each type to its own, lower, budget).
 BUDGET_BYTES = 100_000
+# The other goals of issue 30, checked on each row: EcoIndex, Lighthouse's four
+# categories (search's SEO excepted: it is `noindex` on purpose) and its simulated LCP.
+GOAL_ECOINDEX = 90
+GOAL_LIGHTHOUSE = 100
+GOAL_LCP_MS = 1500
 
 
 class Command(BaseCommand):
@@ -53,6 +59,7 @@ class Command(BaseCommand):
         languages = language or [code for code, _name in settings.LANGUAGES]
         rows = [(code, name, url) for code in languages for name, url in page_types(code) if not types or name in types]
         results = []
+        load_before = os.getloadavg()
         with tempfile.TemporaryDirectory(prefix="browser-benchmark-") as folder:
             static_root = Path(folder) / "static"
             collect_static(static_root)
@@ -68,24 +75,29 @@ class Command(BaseCommand):
                     results.append((language, name, visit, audit))
                 browser.close()
         self.print_table(results)
+        self.stdout.write(
+            "Machine load average (1 min) before / after: "
+            f"{load_before[0]:.1f} / {os.getloadavg()[0]:.1f} (LCP figures depend on it; bytes, requests and DOM do not)."
+        )
 
     def print_table(self, results):
         self.stdout.write("")
         self.stdout.write(
             "First visit at phone size (412×823, density 1.75), empty cache, gunicorn under production settings. "
-            f"Budget: {BUDGET_BYTES / 1000:.0f} kB."
+            f"Goals: {BUDGET_BYTES / 1000:.0f} kB at most, EcoIndex {GOAL_ECOINDEX} at least, Lighthouse "
+            f"{GOAL_LIGHTHOUSE} in every category (search's SEO excepted), simulated LCP {GOAL_LCP_MS} ms at most."
         )
         lighthouse_header = " ".join(f"{name[:4]:>4}" for name in LIGHTHOUSE_CATEGORIES)
         header = (
             f"{'lang':<4} {'page type':<22} {'kB':>6} {'req':>4} {'DOM':>5} {'LCP ms':>7} {'EcoIndex':>9}  "
-            f"{'LH LCP':>7} {lighthouse_header}  budget  URL"
+            f"{'LH LCP':>7} {lighthouse_header}  goals missed  URL"
         )
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         errors = set()
         for language, name, visit, audit in results:
             score, grade = visit.ecoindex
-            within = visit.bytes <= BUDGET_BYTES
+            missed = self.goals_missed(name, visit, audit)
             if audit:
                 scores = " ".join(f"{audit.scores[category]:>4}" for category in LIGHTHOUSE_CATEGORIES)
                 lighthouse_cells = f"{audit.lcp_ms:>7.0f} {scores}"
@@ -95,7 +107,22 @@ class Command(BaseCommand):
             lcp = f"{visit.lcp_ms:>7.0f}" if visit.lcp_ms is not None else f"{'-':>7}"
             self.stdout.write(
                 f"{language:<4} {name:<22} {visit.bytes / 1000:>6.1f} {visit.requests:>4} {visit.dom:>5} {lcp} "
-                f"{score:>7.1f} {grade}  {lighthouse_cells}  {'ok' if within else 'OVER':<6}  {visit.url}"
+                f"{score:>7.1f} {grade}  {lighthouse_cells}  {', '.join(missed) or 'none':<12}  {visit.url}"
             )
         if errors:
             self.stdout.write(f"Lighthouse audits that could not run: {', '.join(sorted(errors))}")
+
+    @staticmethod
+    def goals_missed(name, visit, audit):
+        missed = []
+        if visit.bytes > BUDGET_BYTES:
+            missed.append("kB")
+        if visit.ecoindex[0] < GOAL_ECOINDEX:
+            missed.append("Eco")
+        if audit:
+            exempt = {"seo"} if name == "search" else set()
+            if any(audit.scores[category] < GOAL_LIGHTHOUSE for category in set(LIGHTHOUSE_CATEGORIES) - exempt):
+                missed.append("LH")
+            if audit.lcp_ms > GOAL_LCP_MS:
+                missed.append("LCP")
+        return missed
