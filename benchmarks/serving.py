@@ -128,11 +128,22 @@ def fetch(port, path):
 
 
 def time_path(port, path, requests, warm_up=2):
-    for _ in range(warm_up):
-        status, _body, _ms = fetch(port, path)
-        if status != 200:
-            raise RuntimeError(f"GET {path}: HTTP {status}")
-    return [fetch(port, path)[2] for _ in range(requests)]
+    return time_paths(port, [path], requests, warm_up)[0]
+
+
+def time_paths(port, paths, requests, warm_up=2):
+    """[timings of each path], the paths requested in turn: on a loaded machine
+    both see the same load, so their ratio holds where their medians do not."""
+    for path in paths:
+        for _ in range(warm_up):
+            status, _body, _ms = fetch(port, path)
+            if status != 200:
+                raise RuntimeError(f"GET {path}: HTTP {status}")
+    timings = [[] for _path in paths]
+    for _ in range(requests):
+        for path, series in zip(paths, timings, strict=True):
+            series.append(fetch(port, path)[2])
+    return timings
 
 
 def floor_path(static_root, name, html):

@@ -6,6 +6,6 @@ class CachingConfig(AppConfig):
     name = "caching"
 
     def ready(self):
-        from .signals import connect_signals
+        from .purge_map import connect_signals
 
         connect_signals()

@@ -1,23 +1,17 @@
-"""Which responses show what changed, as cache tags (`serving.tags`): the
-purge map.
-
-`tags_for(instance)` is the one answer, for a page (published, unpublished,
-moved, deleted, made private or public), a view restriction, a topic, a
-person or organisation, and the rows that tie pages to topics, authors,
-speakers and registrations. A response carries the tag of its page
-(`page-<id>`) or snippet (`topic-<id>`, `person-<id>`), so a tag reaches every
-address of it (feeds, calendars, pages of a listing, an old slug). Menus,
-settings, synonyms, images and what else every page reads through the
-site-wide data are purged by their own tag (`serving.registry`).
-
-A page is shown by: itself, its translations (hreflang, language switcher),
-its parent index (with the index's feeds and calendar), the home page of its
-language, the pages of its topics, the pages of its people, the pages sharing
-a topic with it and those pinning it (the "same subject" blocks), the sitemap,
-and, when a menu links to it, every page (the `menus` tag)."""
+"""Which responses show what changed, as cache tags (`serving.tags`), and the
+signals that purge them. `tags_for(instance)` answers for a page (published,
+unpublished, moved, deleted, made private or public), a view restriction, a
+topic, a person or organisation, and the rows that tie pages to topics,
+authors, speakers and registrations: a page is shown by its translations, its
+parent, its language's home, its topics' and people's pages, the pages sharing
+a topic with it or pinning it, the sitemap, and every page when a menu links
+to it. What every page reads through the site-wide data (menus, settings,
+images...) has its own tag (`serving.registry`); docs/caching.md has the table."""
 
 from django.db.models import Q
-from wagtail.models import Page, PageViewRestriction
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 
 from editorial.models import PageTopic
 from events.models import EventParticipation, Registration
@@ -25,7 +19,7 @@ from navigation.models import MenuItem
 from people.models import Organisation, PeopleIndexPage, Person
 from reports.models import ReportAuthor
 from serving.registry import MENUS
-from serving.tags import object_tag, page_tag, view_tag
+from serving.tags import object_tag, page_tag, purge, view_tag
 from topics.models import Topic, TopicIndexPage
 
 
@@ -80,14 +74,6 @@ def _for_page(page, subtree=False):
     return _for_pages(Page.objects.descendant_of(page, inclusive=True) if subtree else [page])
 
 
-def _for_topic(topic):
-    """Its page and its chips on tagged pages; its tile and filter choice
-    follow the `topics` tag of the site-wide data."""
-    return _snippets(TopicIndexPage, Topic, [topic.pk]) | _pages(
-        Page.objects.filter(page_topics__topic=topic).values_list("pk", flat=True)
-    )
-
-
 def _for_person(person):
     return _people([person.pk]) | _with_parents(
         Page.objects.filter(
@@ -107,27 +93,6 @@ def _for_page_topic(link, removed=False):
     return tags
 
 
-def people_leaving(page, update_fields=None):
-    """The tags of the people a page is about to stop naming through a field of
-    its own (a news article's author), read from the database before it saves:
-    after the save, `tags_for` only finds the new ones."""
-    fields = [
-        field
-        for field in type(page)._meta.concrete_fields
-        if field.is_relation
-        and field.related_model is Person
-        and (update_fields is None or field.name in update_fields or field.attname in update_fields)
-    ]
-    if page.pk is None or not fields:
-        return set()
-    stored = type(page)._base_manager.filter(pk=page.pk).values(*(field.attname for field in fields)).first()
-    if stored is None:
-        return set()
-    leaving = {stored[field.attname] for field in fields} - {getattr(page, field.attname) for field in fields}
-    leaving.discard(None)
-    return _people(leaving)
-
-
 def _for_registration(registration):
     """The event in each language (seats left) and its index."""
     return _with_parents(
@@ -138,7 +103,8 @@ def _for_registration(registration):
 TAG_FINDERS = [
     (Page, _for_page),
     (PageViewRestriction, lambda restriction: _for_page(restriction.page, subtree=True)),
-    (Topic, _for_topic),
+    # Its chips, tiles and filter choices follow the `topics` tag (`serving.registry`).
+    (Topic, lambda topic: _snippets(TopicIndexPage, Topic, [topic.pk])),
     (Person, _for_person),
     (Organisation, lambda organisation: set().union(*map(_for_person, organisation.people.all()))),
     (PageTopic, _for_page_topic),
@@ -154,3 +120,40 @@ def tags_for(instance, **options):
         if isinstance(instance, model):
             return finder(instance, **options)
     raise TypeError(f"no purge map for {type(instance).__name__}")
+
+
+def _changed(sender, instance, **kwargs):
+    purge(tags_for(instance))
+
+
+def _topic_removed(sender, instance, **kwargs):
+    purge(tags_for(instance, removed=True))
+
+
+def _page_moved(sender, instance, **kwargs):
+    # Sent before the move (old parent) and after it (new one).
+    purge(tags_for(instance, subtree=True))
+
+
+def _page_deleted(sender, instance, **kwargs):
+    # Wagtail unpublishes a live page being deleted without sending page_unpublished.
+    if instance.live:
+        purge(tags_for(instance))
+
+
+def connect_signals():
+    for model in get_page_models():
+        label = model._meta.label_lower
+        page_published.connect(_changed, sender=model, dispatch_uid=f"caching_published_{label}")
+        page_unpublished.connect(_changed, sender=model, dispatch_uid=f"caching_unpublished_{label}")
+        pre_page_move.connect(_page_moved, sender=model, dispatch_uid=f"caching_moving_{label}")
+        post_page_move.connect(_page_moved, sender=model, dispatch_uid=f"caching_moved_{label}")
+    pre_delete.connect(_page_deleted, sender=Page, dispatch_uid="caching_page_deleted")
+    for model in [PageViewRestriction, PageTopic, ReportAuthor, EventParticipation, Registration]:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"caching_saved_{model._meta.label_lower}")
+        deleted = _topic_removed if model is PageTopic else _changed
+        post_delete.connect(deleted, sender=model, dispatch_uid=f"caching_deleted_{model._meta.label_lower}")
+    # Deleted snippets are looked up before they go: their pages still point to them.
+    for model in [Topic, Person, Organisation]:
+        post_save.connect(_changed, sender=model, dispatch_uid=f"caching_saved_{model._meta.label_lower}")
+        pre_delete.connect(_changed, sender=model, dispatch_uid=f"caching_deleting_{model._meta.label_lower}")

@@ -2,6 +2,8 @@
 abstract page with summary, cover and topics, and the two page-level relations
 (topics, editor-pinned related items) that every content type uses."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +13,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from serving.pages import ServedPageMixin
+from serving.pages import ServedPage, served_pages
 from serving.sitewide import sitewide
 
 from .forms import EditorialPageForm
@@ -86,7 +88,7 @@ def choice_label(choices, value):
     return choices(value).label if value in choices.values else value
 
 
-class EditorialPage(ServedPageMixin, Page):
+class EditorialPage(ServedPage):
     """Abstract base of every content page readers browse."""
 
     promote_panels = PROMOTE_PANELS
@@ -188,7 +190,7 @@ class EditorialPage(ServedPageMixin, Page):
         """Topics in editor order; uses prefetched links when present."""
         return [link.topic for link in self.page_topics.all()]
 
-    # Joined to the page when a reader's URL is routed to it (`ServedPageMixin`):
+    # Joined to the page when a reader's URL is routed to it (`ServedPage`):
     # the cover comes with the page, its renditions from Wagtail's rendition cache.
     view_related = ("cover_image",)
 
@@ -202,7 +204,7 @@ class EditorialPage(ServedPageMixin, Page):
         return context
 
 
-class SectionIndexPage(ServedPageMixin, Page):
+class SectionIndexPage(ServedPage):
     """Abstract base of the indexes (reports, events, news, initiatives, and
     the snippet indexes of topics and people): an introduction, one index per
     language under its home page."""
@@ -231,13 +233,27 @@ class SectionIndexPage(ServedPageMixin, Page):
         """URL of the live, public index of this type in `locale_id`, or "" when
         there is none, from the site-wide cache (one query fills it for every
         index type and language)."""
-        return sitewide("section-index-urls", _section_index_urls).get((cls._meta.label_lower, locale_id), "")
+        index = section_indexes().get((cls._meta.label_lower, locale_id))
+        return index.url if index else ""
 
 
-def _section_index_urls():
-    """{(model label, locale id): URL} of the live, public index pages (the first by tree order)."""
+@dataclass(frozen=True)
+class SectionIndex:
+    path: str
+    url: str
+    title: str
+
+
+def section_indexes():
+    """{(model label, locale id): SectionIndex} of the live, public index pages
+    (the first by tree order), from the site-wide cache."""
+    return sitewide("section-indexes", _section_indexes)
+
+
+def _section_indexes():
     models = [model for model in get_page_models() if issubclass(model, SectionIndexPage)]
-    urls = {}
-    for page in Page.objects.live().public().type(*models).select_related("content_type").order_by("path"):
-        urls.setdefault((page.specific_class._meta.label_lower, page.locale_id), page.url or "")
-    return urls
+    indexes = {}
+    for page in served_pages().live().public().type(*models).select_related("content_type"):
+        key = (page.specific_class._meta.label_lower, page.locale_id)
+        indexes.setdefault(key, SectionIndex(page.path, page.url or "", page.title))
+    return indexes

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page, Site, get_page_models
 
+from serving.pages import served_pages
 from serving.sitewide import sitewide
 from serving.specific import specific_pages
 
@@ -78,7 +79,8 @@ def _pinned_ids(page):
         F("sort_order").asc(nulls_last=True), "pk"
     )
     return list(
-        Page.objects.live()
+        served_pages()
+        .live()
         .public()
         .filter(Exists(pins), locale_id=page.locale_id)
         .annotate(pin_order=Subquery(pins.values("sort_order")[:1]), pin=Subquery(pins.values("pk")[:1]))
@@ -94,7 +96,7 @@ def _visible_specific(ids):
     return {
         p.pk: p
         for p in specific_pages(
-            Page.objects.live().public().filter(pk__in=ids), EditorialPage.page_types(), defer_streamfields=True
+            served_pages().live().public().filter(pk__in=ids), EditorialPage.page_types(), defer_streamfields=True
         )
     }
 
@@ -108,7 +110,8 @@ def _compute(page, limit):
     candidates = []
     if len(ids) < limit:
         candidates = list(
-            Page.objects.live()
+            served_pages()
+            .live()
             .public()
             .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
             .exclude(pk__in=[page.pk, *ids])

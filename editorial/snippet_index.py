@@ -5,8 +5,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import ModelLogEntry, Page
+from wagtail.models import ModelLogEntry
 
+from serving.pages import served_pages
 from serving.tags import object_tag, shows_instead
 
 from .models import SectionIndexPage
@@ -76,7 +77,7 @@ class SnippetIndexPage(RoutablePageMixin, SectionIndexPage):
 
 def live_pages_of(locale_id):
     """The pages readers of a language may see: live, public, in that language."""
-    return Page.objects.live().public().filter(locale_id=locale_id)
+    return served_pages().live().public().filter(locale_id=locale_id)
 
 
 def last_edits(snippets):

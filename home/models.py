@@ -7,10 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from editorial.models import PROMOTE_PANELS
-from serving.pages import ServedPageMixin
+from serving.pages import ServedPage
 
 
-class HomePage(ServedPageMixin, Page):
+class HomePage(ServedPage):
     """The root of each language's tree."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -27,7 +27,7 @@ class HomePage(ServedPageMixin, Page):
         verbose_name_plural = _("pages d'accueil")
 
 
-class StandardPage(ServedPageMixin, Page):
+class StandardPage(ServedPage):
     """A plain content page: about, legal notice, privacy notice."""
 
     intro = models.TextField(_("introduction"), blank=True)

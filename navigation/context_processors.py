@@ -1,10 +1,11 @@
+from django.db.models import Prefetch
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
-from wagtail.models import Page
 
+from serving.pages import served_pages
 from serving.sitewide import locale_for, sitewide
 
-from .models import Menu
+from .models import Menu, MenuItem
 
 
 def localized_links(items, pages):
@@ -25,11 +26,15 @@ def load_menus(language_code):
     locale = locale_for(language_code)
     if locale is None:
         return {}
-    menus = list(Menu.objects.filter(locale=locale).prefetch_related("items__link_page"))
+    menus = list(
+        Menu.objects.filter(locale=locale).prefetch_related(
+            Prefetch("items", MenuItem.objects.select_related("link_page"))
+        )
+    )
     keys = {item.link_page.translation_key for menu in menus for item in menu.items.all() if item.link_page_id}
     pages = {
         page.translation_key: page
-        for page in Page.objects.filter(translation_key__in=keys, locale=locale).live().public()
+        for page in served_pages().filter(translation_key__in=keys, locale=locale).live().public()
     }
     return {
         menu.slot: {"links": localized_links(menu.items.all(), pages), "footer_text": menu.footer_text}

@@ -6,7 +6,6 @@ class ServingConfig(AppConfig):
     name = "serving"
 
     def ready(self):
-        from . import registry, sitewide
+        from . import sitewide
 
         sitewide.connect_signals(self)
-        registry.connect_tag_sources()

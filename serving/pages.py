@@ -1,30 +1,60 @@
 """What every page type served to readers shares: a URL resolved one query
 per level, each child loaded as its specific page, and the view restrictions
-read from the site-wide data."""
+read from the site-wide data, by the pages and by their querysets' `public()`."""
 
+from django.db.models import Q
 from django.http import Http404
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
 
 from .sitewide import view_restrictions
 from .specific import specific_pages
 from .wagtail_compat import set_parent
 
 
-class ServedPageMixin:
-    """What every page type served to readers shares: a URL resolved one query
-    per level, and the view restrictions read from the site-wide data."""
+class ServedPageQuerySet(PageQuerySet):
+    """Wagtail's page queryset, whose `public()` and `not_public()` read the view
+    restrictions from the site-wide data instead of a query on each call."""
+
+    def private_q(self):
+        q = Q()
+        for restriction in view_restrictions():
+            q |= Q(path__startswith=restriction.page_path)
+        return q if q else Q(pk__in=[])
+
+
+ServedPageManager = PageManager.from_queryset(ServedPageQuerySet)
+
+
+def served_pages():
+    """Pages of any type (as `Page.objects`), through the project's queryset."""
+    return ServedPageQuerySet(Page).order_by("path")
+
+
+class ServedPage(Page):
+    """Abstract base of every page type served to readers: a URL resolved one
+    query per level, and the view restrictions read from the site-wide data."""
+
+    objects = ServedPageManager()
+
+    class Meta:
+        abstract = True
 
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        # The child comes as its specific page, in one query when this page allows few types (Wagtail: two).
-        children = self.get_children().filter(slug=path_components[0]).select_related("locale")
+        child = self.child_by_slug(path_components[0])
+        set_parent(child, self)
+        return child.route(request, path_components[1:])
+
+    def child_by_slug(self, slug):
+        """The child page at `slug` as its specific page with its locale, in one
+        query when this page allows few types (Wagtail: two); else Http404."""
+        children = self.get_children().filter(slug=slug).select_related("locale")
         found = specific_pages(children[:1], self.specific_class.allowed_subpage_models(), for_view=True)
         if not found:
             raise Http404
-        child = found[0]
-        set_parent(child, self)
-        return child.route(request, path_components[1:])
+        return found[0]
 
     def get_view_restrictions(self):
         if self.alias_of_id:

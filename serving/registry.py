@@ -1,18 +1,10 @@
 """The one list of what the site keeps in Django's cache: each entry's name,
 key parts, and the tags whose purge drops it (docs/caching.md renders it with
-`markdown_table()`, a test keeps the two in step); and the models whose save or
-deletion purges each tag. Which pages show a changed page, topic or person is
-in `caching.purge_map`."""
+`markdown_table()`, a test keeps the two in step); and the models whose save
+or deletion purges each tag (`serving.sitewide` connects them). Which pages
+show a changed page, topic or person is in `caching.purge_map`."""
 
 from dataclasses import dataclass
-
-from django.apps import apps
-from django.db.models.signals import post_delete, post_save
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 SITE = "site"
 PAGES = "pages"
@@ -49,11 +41,10 @@ ENTRIES = {
         Cached("locales", (), (SITE,), "the locales by language code"),
         Cached("view-restrictions", (), (PAGES,), "every view restriction with its page's path"),
         Cached("home", ("site", "language"), (PAGES,), "the home page of a language"),
-        Cached("sections", ("home",), (PAGES,), "the home page's children by slug (routing)"),
-        Cached("section-index-urls", (), (PAGES,), "the URL of each section index per language"),
+        Cached("section", ("home", "slug"), (PAGES,), "a child of the home page (routing)"),
+        Cached("section-indexes", (), (PAGES,), "each section index per language: path, URL, title"),
         Cached("institute-settings", ("site",), (SITE,), "Settings → Institut"),
         Cached("menus", ("language",), (MENUS, PAGES), "the menus of a language with their links"),
-        Cached("feeds", ("language",), (PAGES,), "the feeds of a language (footer, head)"),
         Cached("footer", ("language",), (MENUS, PAGES), "the rendered footer"),
         Cached("translations", ("site", "translation key"), (PAGES,), "a page's live translations (hreflang)"),
         Cached("related", ("page", "locale", "limit"), (PAGES, TOPICS), "a page's “same subject” pages"),
@@ -77,47 +68,6 @@ TAG_SOURCES = {
     SEARCH: ("search.Synonym", "wagtailsearchpromotions.SearchPromotion", "search.ExternalPromotion"),
     TRANSLATIONS: ("wagtail_localize.TranslationSource", "wagtail_localize.Translation"),
 }
-
-
-def _purging(tag):
-    from .tags import purge
-
-    def receiver(sender, update_fields=None, **kwargs):
-        # Wagtail fills in an image's or a document's size and hash on first read: the file is the same.
-        if update_fields and set(update_fields) <= {"file_size", "file_hash"}:
-            return
-        purge({tag})
-
-    return receiver
-
-
-def connect_model(model, tag):
-    label = model._meta.label_lower
-    post_save.connect(_purging(tag), sender=model, weak=False, dispatch_uid=f"serving_{tag}_{label}_saved")
-    post_delete.connect(_purging(tag), sender=model, weak=False, dispatch_uid=f"serving_{tag}_{label}_deleted")
-
-
-def connect_tag_sources():
-    for tag, labels in TAG_SOURCES.items():
-        for label in labels:
-            connect_model(apps.get_model(label), tag)
-    for model in (get_image_model(), get_document_model()):
-        connect_model(model, MEDIA)
-    # A setting may show on any page.
-    for model in apps.get_models():
-        if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
-            connect_model(model, SITE)
-    for model in get_page_models():
-        for name, signal in (
-            ("published", page_published),
-            ("unpublished", page_unpublished),
-            ("moved", post_page_move),
-        ):
-            uid = f"serving_pages_{name}_{model._meta.label_lower}"
-            signal.connect(_purging(PAGES), sender=model, weak=False, dispatch_uid=uid)
-    post_delete.connect(
-        _purging(PAGES), sender=apps.get_model("wagtailcore.Page"), weak=False, dispatch_uid="serving_page_deleted"
-    )
 
 
 def markdown_table():

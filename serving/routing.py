@@ -2,15 +2,17 @@
 sections from the site-wide data; the levels below are routed by the pages
 themselves (`serving.pages`)."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 from wagtail.views import serve as wagtail_serve
 
-from .sitewide import locale_for, sitewide
+from .pages import ServedPage
+from .sitewide import sitewide
 from .wagtail_compat import set_parent, set_request_route, set_request_site
 
 
@@ -51,28 +53,20 @@ class CachedSiteMiddleware(MiddlewareMixin):
 
 
 def _home(site, language):
-    """The site's root page in `language` when live, else the root page itself (as `Page.localized`)."""
+    """The site's root page in `language` when live, else the root page itself (as `Page.localized`),
+    as its specific page with its locale, in one query."""
     root = site.root_page
-    locale = locale_for(language)
-    translation = root.get_translation_or_none(locale) if locale and locale.pk != root.locale_id else None
-    return (translation if translation is not None and translation.live else root).specific
+    translations = root.specific_class.objects.filter(translation_key=root.translation_key)
+    home = translations.filter(Q(live=True) | Q(pk=root.pk), locale__language_code=language).select_related("locale")
+    return home.first() or root.specific
 
 
 def _route(home, request, parts):
     """The route from the home page, its sections (its children) taken from the
     cache: a page below a section costs the queries of the levels below it."""
-    sections = sitewide("sections", lambda: _sections_of(home), home.pk)
-    section = sections.get(parts[0]) if parts else None
-    if section is None:
+    if not parts or not isinstance(home, ServedPage):
         return home.route(request, parts)
+    # A slug that is no section raises Http404 before anything is stored.
+    section = sitewide("section", lambda: home.child_by_slug(parts[0]), home.pk, parts[0])
     set_parent(section, home)
     return section.route(request, parts[1:])
-
-
-def _sections_of(home):
-    """{slug: specific page} of the home page's children, with their locales (their URLs need them)."""
-    sections = list(home.get_children().specific())
-    locales = Locale.objects.in_bulk({section.locale_id for section in sections})
-    for section in sections:
-        section.locale = locales[section.locale_id]
-    return {section.slug: section for section in sections}

@@ -45,11 +45,11 @@ def specific_pages(queryset, models, defer_streamfields=False, for_view=False):
         links = [(accessor, model) for accessor, model in links if _content_type_id(model) in present]
     if len(links) > MAX_JOINS:
         return list((queryset.defer_streamfields() if defer_streamfields else queryset).specific())
-    queryset = queryset.select_related(*(accessor for accessor, _model in links))
+    joined = [accessor for accessor, _model in links]
     if for_view:
-        queryset = queryset.select_related(
-            *(f"{accessor}__{name}" for accessor, model in links for name in getattr(model, "view_related", ()))
-        )
+        joined += [f"{accessor}__{name}" for accessor, model in links for name in getattr(model, "view_related", ())]
+    # Never `select_related()` without names: that joins every foreign key instead.
+    queryset = queryset.select_related(*joined) if joined else queryset
     if defer_streamfields:
         queryset = queryset.defer(
             *(

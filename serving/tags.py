@@ -26,7 +26,8 @@ _request = Local()
 
 
 def start_request(**kwargs):
-    _request.tags, _request.versions, _request.memo = {SITE}, {}, {}
+    # Images show without a hook to tell (Wagtail's `picture` and `image` tags): every response carries `media`.
+    _request.tags, _request.versions, _request.memo = {SITE, MEDIA}, {}, {}
 
 
 def end_request(**kwargs):

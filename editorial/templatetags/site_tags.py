@@ -7,11 +7,12 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, get_page_models
+from wagtail.models import get_page_models
 
-from serving.sitewide import sitewide
+from serving.sitewide import locale_for, sitewide
 
 from .. import institute
+from ..models import SectionIndexPage, section_indexes
 from ..url_words import reverse_route
 
 register = template.Library()
@@ -22,10 +23,10 @@ FEED_ROUTES = ("rss", "calendar")
 
 @cache
 def _feed_routes(language):
-    """{page model: (route name, sub-path in `language`)} of the page types that serve a feed."""
+    """{page model: (route name, sub-path in `language`)} of the index page types that serve a feed."""
     routes = {}
     for model in get_page_models():
-        if model._meta.abstract or not issubclass(model, RoutablePageMixin):
+        if model._meta.abstract or not issubclass(model, RoutablePageMixin) or not issubclass(model, SectionIndexPage):
             continue
         for name in FEED_ROUTES:
             try:
@@ -36,33 +37,21 @@ def _feed_routes(language):
     return routes
 
 
-def _load_feeds(language_code):
-    routes = _feed_routes(language_code)
-    if not routes:
-        return []
-    pages = (
-        Page.objects.live()
-        .public()
-        .filter(locale__language_code=language_code)
-        .type(*routes)
-        .select_related("content_type")
-        .order_by("path")
-    )
-    feeds = []
-    for page in pages:
-        name, sub_path = routes[page.specific_class]
-        url = page.url
-        if url:
-            feeds.append({"title": page.title, "url": url + sub_path, "kind": name})
-    return feeds
-
-
 @register.simple_tag
 def site_feeds():
     """[{title, url, kind}] of the live, public feed-serving index pages in the
-    reader's language, from the site-wide cache."""
+    reader's language, in tree order, from the site-wide index pages."""
     language_code = get_language()
-    return sitewide("feeds", lambda: _load_feeds(language_code), language_code)
+    locale = locale_for(language_code)
+    if locale is None:
+        return []
+    indexes = section_indexes()
+    feeds = []
+    for model, (name, sub_path) in _feed_routes(language_code).items():
+        index = indexes.get((model._meta.label_lower, locale.pk))
+        if index and index.url:
+            feeds.append((index.path, {"title": index.title, "url": index.url + sub_path, "kind": name}))
+    return [feed for _path, feed in sorted(feeds, key=lambda pair: pair[0])]
 
 
 @register.filter

@@ -10,7 +10,8 @@ from django.db import connection, models
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.models import Page
 
-from serving.registry import SITE, connect_model
+from serving.registry import SITE
+from serving.sitewide import connect_model
 from tests.caching.site import build, text_of, warm
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,11 @@
 """Every public page type, in both languages, costs the same number of SQL
-queries whatever its content, at most 15 when rendered again (its page-cache
-entry expired or purged, the site-wide data of `serving.sitewide` kept), and a
-constant number with the cache empty (after a publication drops the site-wide
-data, or Redis restarts): the demo is measured, then every page gets more
-topics, authors, pinned items, sessions and speakers, every listing more pages
-and the site more people, and it is measured again."""
+queries whatever its content: at most 15 when rendered again (its page-cache
+entry expired or purged, the site-wide data of `serving.sitewide` kept), and at
+most 25 with the cache empty (after Redis restarts: the site-wide data, view
+restrictions included, computed again; the target is 15, see docs/caching.md).
+The demo is measured, then every page gets more topics, authors, pinned items,
+sessions and speakers, every listing more pages and the site more people, and
+it is measured again."""
 
 import io
 import itertools
@@ -28,6 +29,7 @@ from topics.models import Topic
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
+MAX_QUERIES_EMPTY_CACHE = 25
 GROWTH = 4
 numbers = itertools.count(1)
 
@@ -94,7 +96,7 @@ def test_every_page_type_costs_the_same_bounded_queries_at_two_sizes(client):
     growing_or_over = {label: pair for label, pair in counts.items() if not pair[0] == pair[1] <= MAX_QUERIES}
     assert not growing_or_over
     cold = {label: (small[label][2], large[label][2]) for label in small}
-    assert not {label: pair for label, pair in cold.items() if pair[0] != pair[1]}
+    assert not {label: pair for label, pair in cold.items() if not pair[0] == pair[1] <= MAX_QUERIES_EMPTY_CACHE}
     # The content did grow where it is shown.
     for label in ("ReportPage fr", "ReportPage en", "EventPage fr", "NewsArticlePage en"):
         chips = [

@@ -1,0 +1,46 @@
+"""An image used by pages: an editor moving its focal point shows on every
+page that crops it (the index's and the home page's cards), read from the
+cache before; uploading a new image purges nothing, as it is shown nowhere yet."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from demo.images import Cover
+from tests.caching.site import build, warm
+
+pytestmark = pytest.mark.django_db
+
+URLS = ["/fr/rapports/", "/fr/"]
+
+
+@pytest.fixture
+def site(home_fr):
+    return build(home_fr)
+
+
+def card_images(reader, url):
+    images = BeautifulSoup(reader.read(url), "html.parser").select("main img")
+    return [image["src"] for image in images if "couverture" in image["src"]]
+
+
+def test_a_new_focal_point_shows_on_every_card_of_the_image(reader, editor_acts, site):
+    cover = Cover("Couverture", "Cover").image("fr", 1200, 630)
+    site["report"].cover_image = cover
+    site["report"].save_revision().publish()
+    warm(reader, URLS)
+    before = {url: card_images(reader, url) for url in URLS}
+    assert all(before.values())
+    with editor_acts():
+        cover.focal_point_x, cover.focal_point_y, cover.focal_point_width, cover.focal_point_height = 100, 100, 50, 50
+        cover.save()
+    for url in URLS:
+        after = card_images(reader, url)
+        assert after and after != before[url], url
+
+
+def test_uploading_an_image_purges_no_page(reader, editor_acts, site):
+    warm(reader, URLS)
+    with editor_acts():
+        Cover("Nouvelle", "New").image("fr", 800, 420)
+    for url in URLS:
+        assert reader.get(url)["X-Page-Cache"] == "hit", url
