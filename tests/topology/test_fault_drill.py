@@ -271,3 +271,7 @@ def test_postgres_then_redis_stopped_readers_keep_a_working_site_and_nothing_is_
         command = [sys.executable, "manage.py", "load_benchmark", "--url", varnish.url]
         benchmark = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True)
         print(benchmark.stdout, benchmark.stderr[-2000:])
+        # What Varnish's probes saw, and the app servers' worker timeouts, to explain Varnish's own 503s.
+        print(varnish.script("adm", "backend.list", "-p"))
+        for server in app_servers:
+            print(f"app server {server.port}: {server.log.read_text().count('WORKER TIMEOUT')} worker timeouts")
