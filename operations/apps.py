@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 
 
 class OperationsConfig(AppConfig):
@@ -9,3 +10,8 @@ class OperationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "operations"
     verbose_name = "Operations"
+
+    def ready(self):
+        from operations.outage import database_answered
+
+        connection_created.connect(database_answered, dispatch_uid="operations.database_answered")

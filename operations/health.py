@@ -16,6 +16,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
+from operations.outage import database_unavailable, outage_met
 from search.indexing import get_engine
 
 logger = logging.getLogger(__name__)
@@ -45,7 +46,11 @@ def check_search():
 def outcome(check):
     try:
         return "ok" if check() else "unavailable"
-    except Exception:
+    except Exception as error:
+        if database_unavailable(error):
+            # Probes ask every few seconds: an outage is logged once (operations.outage).
+            outage_met(error)
+            return "unavailable"
         logger.exception("readiness check %s failed", check.__name__)
         return "unavailable"
 
@@ -68,7 +73,10 @@ def readyz(request):
         logger.exception("readiness check of the search engine failed")
         report["search"] = "unavailable"
     ready = report["database"] == "ok" and report["cache"] == "ok"
-    return JsonResponse({"ready": ready, **report}, status=200 if ready else 503)
+    response = JsonResponse({"ready": ready, **report}, status=200 if ready else 503)
+    # Probes ask every few seconds: the outage behind a 503 is logged once where it is met.
+    response._has_been_logged = not ready
+    return response
 
 
 readyz.serves_without_site = True

@@ -1,9 +1,14 @@
 """What readers get while PostgreSQL does not answer: a 503 with Retry-After
 and a short maintenance page in their language, rendered without the database,
 instead of the 500 page (docs/production.md, "Outages"). Varnish meanwhile
-serves the copies it holds (deploy/varnish/default.vcl)."""
+serves the copies it holds (deploy/varnish/default.vcl).
 
+The log says when an outage starts and when it ends, once each per process,
+not once per reader (the cache's guard does the same, serving/backends.py)."""
+
+import logging
 import sys
+import time
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -20,11 +25,31 @@ RETRY_AFTER_SECONDS = 30
 # them in: never a password.
 NEVER_SENT_BACK = ("password",)
 
+logger = logging.getLogger(__name__)
+_outage = {"since": None}
+
 
 def database_unavailable(error):
     """Whether `error` says the database cannot be reached or dropped the
     connection (refused, restarting, terminated), rather than a bug of ours."""
     return isinstance(error, (OperationalError, InterfaceError))
+
+
+def outage_met(error):
+    """Logs the outage the first time this process meets it."""
+    if _outage["since"] is None:
+        _outage["since"] = time.monotonic()
+        logger.error(
+            "The database (PostgreSQL) does not answer: readers get the maintenance page until it does.",
+            exc_info=error,
+        )
+
+
+def database_answered(sender, connection, **kwargs):
+    """`connection_created`: a connection made after an outage ends it."""
+    if _outage["since"] is not None:
+        logger.warning("The database (PostgreSQL) answers again, after %.0f s.", time.monotonic() - _outage["since"])
+        _outage["since"] = None
 
 
 def maintenance_response(request):
@@ -48,6 +73,11 @@ def maintenance_response(request):
 def server_error(request):
     """Django's `handler500`: the maintenance page when the database is away,
     the 500 page otherwise."""
-    if database_unavailable(sys.exc_info()[1]):
-        return maintenance_response(request)
+    error = sys.exc_info()[1]
+    if database_unavailable(error):
+        outage_met(error)
+        response = maintenance_response(request)
+        # Django's own log line for every 5xx is skipped: the outage is logged once.
+        response._has_been_logged = True
+        return response
     return defaults.server_error(request)

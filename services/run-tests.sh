@@ -117,9 +117,11 @@ else
     say "Search engine tests use $SEARCH_URL (${SEARCH_BACKEND:-opensearch3})"
 fi
 
-# The topology test (tests/topology/, docs/production.md): a two-node OpenSearch
-# cluster of its own (512 MB heaps) beside Varnish and two gunicorn servers it
-# starts itself. Run in CI, or when asked with TOPOLOGY_TEST=1.
+# The topology test and the fault drill (tests/topology/, docs/production.md): a
+# two-node OpenSearch cluster of its own (512 MB heaps) beside Varnish and two
+# gunicorn servers they start themselves; the drill also starts a PostgreSQL
+# and a Redis of its own (services/postgres.sh on a free port, redis-server),
+# which it stops and starts again. Run in CI, or when asked with TOPOLOGY_TEST=1.
 if [ "$CI" = "true" ] || [ "${TOPOLOGY_TEST:-}" = "1" ]; then
     export TOPOLOGY_TEST=1
     services/varnish.sh install || { required && fail "Varnish could not be installed (required in CI)"; }
@@ -134,7 +136,7 @@ if [ "$CI" = "true" ] || [ "${TOPOLOGY_TEST:-}" = "1" ]; then
         say "SKIPPED the topology test: the two-node OpenSearch cluster could not start (services/opensearch/cluster.sh start)"
     fi
 else
-    say "SKIPPED the topology test: it runs under CI=true or TOPOLOGY_TEST=1 (about 4 minutes)"
+    say "SKIPPED the topology test and the fault drill: they run under CI=true or TOPOLOGY_TEST=1 (about 8 minutes)"
 fi
 
 # ---------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 """PostgreSQL away: readers get a 503 maintenance page in their language with
 Retry-After, built without the database; forms keep what was typed."""
 
+import logging
 import socket
+from contextlib import contextmanager
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,11 +11,12 @@ from django.db import connection
 from django.urls import path
 
 from config import urls as site_urls
+from operations import outage
 from operations.outage import server_error
 
 
-@pytest.fixture
-def database_down(django_db_blocker, settings):
+@contextmanager
+def stopped_database(django_db_blocker):
     """The app's connection pointed at a port nothing listens on, as when
     PostgreSQL is stopped; settings with the page cache off, so every
     request needs the database."""
@@ -32,6 +35,14 @@ def database_down(django_db_blocker, settings):
             connection.close()
             connection.settings_dict.clear()
             connection.settings_dict.update(saved)
+
+
+@pytest.fixture
+def database_down(django_db_blocker, monkeypatch):
+    # No outage left over from another test: this one starts its own.
+    monkeypatch.setattr(outage, "_outage", {"since": None})
+    with stopped_database(django_db_blocker):
+        yield
 
 
 def maintenance_page(response):
@@ -60,6 +71,28 @@ def test_a_form_sent_meanwhile_keeps_what_was_typed(client, database_down):
     assert form["method"] == "post" and form["action"] == "/fr/initiatives/concertations/"
     kept = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
     assert kept == {"name": "Ada Lovelace", "email": "ada@example.org", "message": "Bonjour <b>!"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_outage_is_logged_once_when_it_starts_and_once_when_it_ends(
+    client, home_fr, django_db_blocker, monkeypatch, caplog
+):
+    client.raise_request_exception = False
+    monkeypatch.setattr(outage, "_outage", {"since": None})
+    caplog.set_level(logging.INFO)
+    with stopped_database(django_db_blocker):
+        answers = [client.get(url).status_code for url in ("/fr/evenements/", "/fr/actualites/", "/en/events/")]
+        answers.append(client.post("/fr/initiatives/concertations/", {"name": "Ada"}).status_code)
+        answers.append(client.get("/readyz").status_code)
+    assert answers == [503] * 5
+    assert [(record.name, record.levelname) for record in caplog.records] == [("operations.outage", "ERROR")]
+    assert "does not answer" in caplog.records[0].getMessage()
+    caplog.clear()
+    # PostgreSQL back: the first connection says so, the next ones say nothing.
+    assert client.get("/fr/").status_code == 200
+    assert client.get("/readyz").status_code == 200
+    assert [(record.name, record.levelname) for record in caplog.records] == [("operations.outage", "WARNING")]
+    assert "answers again" in caplog.records[0].getMessage()
 
 
 def broken_view(request):

@@ -1,5 +1,7 @@
 """The registration rate limit is shared through Redis: two separate server
-processes on the same Redis and database count one client's posts together."""
+processes (gunicorn, as in production) on the same Redis and database count
+one client's posts together. On those servers, a form sent in latin-1 gets the
+site's 400 page, not the empty 500 gunicorn once answered."""
 
 import json
 import os
@@ -117,11 +119,17 @@ def status_of(opener, request):
         return error.code
 
 
+def reader_on_the_form(server, page):
+    """An opener keeping the reader's cookies, and the CSRF token of `page`'s form."""
+    opener = build_opener(HTTPCookieProcessor(CookieJar()), NoRedirect)
+    with opener.open(server + page.url, timeout=30) as response:
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
+    return opener, token
+
+
 def test_ten_registrations_across_two_servers_fill_one_limit(servers, home_fr):
     page = event_page(event_index(home_fr), "Atelier", slug="atelier", registration_mode="form", capacity=100)
-    opener = build_opener(HTTPCookieProcessor(CookieJar()), NoRedirect)
-    with opener.open(servers[0] + page.url, timeout=30) as response:
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()).group(1)
+    opener, token = reader_on_the_form(servers[0], page)
 
     def register(server, number):
         data = {"csrfmiddlewaretoken": token, "name": f"Lecteur {number}", "email": f"l{number}@example.org"}
@@ -138,3 +146,19 @@ def test_ten_registrations_across_two_servers_fill_one_limit(servers, home_fr):
     # The eleventh is refused whichever server answers.
     assert [register(server, 10 + number) for number, server in enumerate(servers)] == [429, 429]
     assert Registration.objects.count() == limit
+
+
+def test_a_form_sent_in_latin_1_gets_the_400_page_from_gunicorn(servers, home_fr):
+    page = event_page(event_index(home_fr), "Atelier", slug="atelier", registration_mode="form", capacity=100)
+    opener, token = reader_on_the_form(servers[0], page)
+    body = f"csrfmiddlewaretoken={token}&name=Ad%E9&email=ada%40example.org&consent=on".encode()
+    headers = {"Content-Type": "application/x-www-form-urlencoded; charset=latin-1", "Referer": servers[0] + page.url}
+    request = Request(f"{servers[0]}{page.url}inscription/", data=body, headers=headers, method="POST")
+    with pytest.raises(HTTPError) as refused:
+        opener.open(request, timeout=30)
+    assert refused.value.code == 400
+    assert (
+        "Le formulaire est arrivé dans un encodage de caractères que nous ne lisons pas"
+        in refused.value.read().decode()
+    )
+    assert not Registration.objects.exists()

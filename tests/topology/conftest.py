@@ -12,22 +12,17 @@ from django.db import connection
 
 from tests.background.worker import Worker
 
-from .harness import AppServer, ManageCommand, Varnish, manage, production_environment
+from .harness import AppServer, ManageCommand, Varnish, manage, production_environment, required
 
 REDIS_DATABASE = 7
+TOPOLOGY_TESTS = ("tests/topology/test_topology.py", "tests/topology/test_fault_drill.py")
 
 
 def pytest_collection_modifyitems(items):
     wanted = os.environ.get("CI") == "true" or os.environ.get("TOPOLOGY_TEST") == "1"
     for item in items:
-        if str(item.fspath).endswith("tests/topology/test_topology.py") and not wanted:
-            item.add_marker(pytest.mark.skip(reason="the topology test runs under CI=true or TOPOLOGY_TEST=1"))
-
-
-def _required(message):
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
+        if str(item.fspath).endswith(TOPOLOGY_TESTS) and not wanted:
+            item.add_marker(pytest.mark.skip(reason="the topology tests run under CI=true or TOPOLOGY_TEST=1"))
 
 
 def _database_url():
@@ -47,11 +42,11 @@ def _redis_url():
 def environment(wagtail_roots, tmp_path):
     """The demo content in the test database, and the environment every process shares."""
     if connection.vendor != "postgresql":
-        _required("the topology test needs PostgreSQL (DATABASE_URL): the app servers share the test database")
+        required("the topology test needs PostgreSQL (DATABASE_URL): the app servers share the test database")
     if not os.environ.get("REDIS_URL"):
-        _required("the topology test needs Redis (services/redis.sh start, then export REDIS_URL)")
+        required("the topology test needs Redis (services/redis.sh start, then export REDIS_URL)")
     if not os.environ.get("TOPOLOGY_SEARCH_URL"):
-        _required("the topology test needs the two-node cluster (services/opensearch/cluster.sh start)")
+        required("the topology test needs the two-node cluster (services/opensearch/cluster.sh start)")
     environment = production_environment(_database_url(), _redis_url(), os.environ["TOPOLOGY_SEARCH_URL"], tmp_path)
     # WhiteNoise's manifest is built while the demo loads: a minute less.
     collecting = ManageCommand(environment, "collectstatic", "--noinput", "-v0")

@@ -27,6 +27,16 @@ SEARCH_WORDS = ["donn√©es", "intelligence artificielle", "climat", "souverainet√
 PUBLISH_EVERY_SECONDS = 5
 
 
+def answer_kind(error):
+    """An error's status, with who answered a 503: the app's maintenance page
+    or Varnish itself (its "Guru Meditation" page, with its reason)."""
+    if error.code != 503:
+        return error.code
+    if "Guru Meditation" in error.read().decode(errors="replace"):
+        return f"503 from Varnish ({error.reason})"
+    return "503 from the app servers"
+
+
 class Readers:
     def __init__(self, base_url, paths):
         self.base_url, self.paths = base_url, paths
@@ -44,7 +54,7 @@ class Readers:
                     response.read()
                     status = response.status
             except HTTPError as error:
-                status = error.code
+                status = answer_kind(error)
             except (URLError, OSError):
                 status = "no answer"
             elapsed = time.monotonic() - started
