@@ -13,11 +13,13 @@ import datetime
 import random
 import time
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.management import call_command
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -202,6 +204,8 @@ class CorpusBuilder:
             self.templates[model] = [
                 (source, source.get_translation(self.english)) for source in sources.order_by("pk")
             ]
+        # {parent page id: the tree step of its last child}, as pages are added.
+        self.last_steps = {}
 
     def plan(self, per_language):
         """The page type of each generated page number, in a stable order."""
@@ -211,6 +215,8 @@ class CorpusBuilder:
         return (kinds + [NewsArticlePage] * per_language)[:per_language]
 
     def add(self, number, model):
+        """The French copy number `number` and its English translation, unsaved:
+        [(page, parent, inline rows)]."""
         rng = random.Random(self.seed * 100_003 + number)
         source_fr, source_en = self.templates[model][number % len(self.templates[model])]
         parent_fr, parent_en = self.parents[model]
@@ -226,7 +232,7 @@ class CorpusBuilder:
                 "title": title,
                 "draft_title": title,
                 "slug": f"{SLUG_PREFIX}{number}",
-                "translation_key": copies[0].translation_key if copies else uuid.uuid4(),
+                "translation_key": copies[0][0].translation_key if copies else uuid.uuid4(),
                 "live": True,
                 "has_unpublished_changes": False,
                 "first_published_at": now,
@@ -236,37 +242,79 @@ class CorpusBuilder:
                 "alias_of": None,
                 **dated(source, day),
             }
-            copies.append(self.clone(source, parent, attrs, self.reassign(side, topic_picks, person_picks)))
+            copies.append(self.copy(source, parent, attrs, self.reassign(side, topic_picks, person_picks)))
         return copies
 
-    def clone(self, source, parent, attrs, process_child):
-        """A live copy of `source` under `parent`, with its inline rows, without
-        revisions or log entries: Wagtail's own copy (`Page.copy`) makes those
-        and runs every publishing signal, five times slower at this size."""
+    def copy(self, source, parent, attrs, process_child):
+        """An unsaved live copy of `source` for `parent`, with its inline rows:
+        without revisions or log entries (Wagtail's own `Page.copy` makes those and
+        runs every publishing signal)."""
         exclude = source.default_exclude_fields_in_copy + source.exclude_fields_in_copy
         page, child_objects = _copy(source, exclude_fields=exclude, update_attrs=attrs)
-        for (_relation, _pk), child in child_objects.items():
-            process_child(child)
+        rows = [child for child in child_objects.values() if process_child(child)]
+        for child in rows:
             if isinstance(child, TranslatableMixin):
                 child.translation_key = uuid.uuid4()
-        # Validation is skipped (its uniqueness checks are a third of the build's
-        # queries): slugs and translation keys are unique by construction.
-        page.full_clean = lambda *args, **kwargs: None
-        parent.add_child(instance=page)
-        if isinstance(page, EventPage):
-            rebuild_participations(page)
-        return page
+        return page, parent, rows
+
+    def insert(self, copies):
+        """Save `copies` ([(page, parent, inline rows)]) with a few queries per
+        page type and parent, whatever their number: their places in the tree are
+        numbered here, after the parent's last child, as treebeard's add_child
+        would, one page at a time, with four queries each."""
+        by_parent = defaultdict(list)
+        for page, parent, _rows in copies:
+            by_parent[parent.pk].append(page)
+        for parent_pk, pages in by_parent.items():
+            parent = next(parent for _page, parent, _rows in copies if parent.pk == parent_pk)
+            if parent_pk not in self.last_steps:
+                last = parent.get_last_child()
+                self.last_steps[parent_pk] = Page._str2int(last.path[-Page.steplen :]) if last else 0
+            for page in pages:
+                self.last_steps[parent_pk] += 1
+                page.depth = parent.depth + 1
+                page.path = Page._get_path(parent.path, page.depth, self.last_steps[parent_pk])
+                page.numchild = 0
+                page.set_url_path(parent)
+            Page.objects.filter(pk=parent_pk).update(numchild=F("numchild") + len(pages))
+        by_model = defaultdict(list)
+        for page, _parent, _rows in copies:
+            by_model[type(page)].append(page)
+        for model, pages in by_model.items():
+            # Django's bulk_create refuses multi-table models: the Page rows first
+            # (which gives the ids), then the page type's own rows.
+            Page.objects.bulk_create(pages)
+            for page in pages:
+                setattr(page, model._meta.pk.attname, page.id)
+            model._base_manager._insert(pages, fields=model._meta.local_concrete_fields, using=DEFAULT_DB_ALIAS)
+        rows_by_model = defaultdict(list)
+        for _page, _parent, rows in copies:
+            for row in rows:
+                rows_by_model[type(row)].append(row)
+        for model, rows in rows_by_model.items():
+            model.objects.bulk_create(rows)
+        for page, _parent, _rows in copies:
+            if isinstance(page, EventPage):
+                rebuild_participations(page)
 
     def reassign(self, side, topic_picks, person_picks):
-        """Give the copy's topic and author rows the copy's own topics and authors."""
+        """Give the copy's topic and author rows the copy's own topics and authors;
+        False for a row beyond the picks (a topic or author once per page)."""
         topic_rows = iter(topic_picks)
         person_rows = iter(person_picks)
 
         def process(child):
             if isinstance(child, PageTopic):
-                child.topic = self.topics[next(topic_rows, topic_picks[0])][side]
+                pick = next(topic_rows, None)
+                if pick is not None:
+                    child.topic = self.topics[pick][side]
             elif isinstance(child, ReportAuthor):
-                child.person = self.people[next(person_rows, person_picks[0])][side]
+                pick = next(person_rows, None)
+                if pick is not None:
+                    child.person = self.people[pick][side]
+            else:
+                return True
+            return pick is not None
 
         return process
 
@@ -306,8 +354,9 @@ def build_corpus(pages, stdout, seed=7):
         missing = [number for number in range(per_language) if f"{SLUG_PREFIX}{number}" not in existing]
         for start in range(0, len(missing), BATCH):
             with transaction.atomic():
-                for number in missing[start : start + BATCH]:
-                    builder.add(number, kinds[number])
+                builder.insert(
+                    [copy for number in missing[start : start + BATCH] for copy in builder.add(number, kinds[number])]
+                )
             stdout.write(
                 f"  corpus: {per_language - len(missing) + start + len(missing[start : start + BATCH])}"
                 f"/{per_language} French pages, each with its English translation"

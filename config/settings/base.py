@@ -380,6 +380,10 @@ NEWSLETTERS_UNSUBSCRIBE_MAILTO = os.environ.get("NEWSLETTERS_UNSUBSCRIBE_MAILTO"
 # Templates a topic page includes from the apps above the topics (`topic` in their context).
 TOPIC_PAGE_INCLUDES = ["newsletters/includes/subscribe_form.html"]
 
+# URLs in one sitemap file (the sitemaps protocol's maximum); past it,
+# /sitemap.xml is an index of sitemap pages (home.sitemaps).
+SITEMAP_URL_LIMIT = 50_000
+
 # Names readers see for the organisation (citations, JSON-LD).
 ORGANISATION_NAME = os.environ.get("ORGANISATION_NAME", WAGTAIL_SITE_NAME)
 

@@ -29,6 +29,17 @@ ADMIN_TIMEOUT = 60
 
 FRENCH_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
+# The words that make a reader's words a question ("who spoke about authors'
+# rights?", "quand a lieu le sommet ?"): not what they look for, so left out of
+# the query (they are stop words of the database backend's PostgreSQL
+# configurations too). Accents folded, as they reach the filter.
+QUESTION_WORDS = {
+    "fr": ["qui", "que", "quoi", "quel", "quels", "quelle", "quelles", "quand", "ou", "comment", "pourquoi"]
+    + ["combien", "est", "ce"],
+    "en": ["who", "whom", "whose", "what", "which", "when", "where", "why", "how", "about", "is", "are", "was"]
+    + ["were", "do", "does", "did", "can", "could", "should", "would"],
+}
+
 # Per language: what a word goes through before stemming, and the stemmer.
 LANGUAGE_ANALYSIS = {
     "fr": {
@@ -58,10 +69,15 @@ def index_body(language, synonyms):
     filters = deepcopy(spec["filters"])
     filters["synonyms"] = {"type": "synonym_graph", "synonyms": list(synonyms) or ["_none_ => _none_"], "lenient": True}
     filters["autocomplete_ngrams"] = {"type": "edge_ngram", "min_gram": 1, "max_gram": 20}
+    filters["question_words"] = {"type": "stop", "stopwords": QUESTION_WORDS.get(language, QUESTION_WORDS["en"])}
     before, stemmer = spec["before"], spec["stemmer"]
     analyzers = {
         "text_index": {"type": "custom", "tokenizer": "standard", "filter": [*before, stemmer]},
-        "text_search": {"type": "custom", "tokenizer": "standard", "filter": [*before, "synonyms", stemmer]},
+        "text_search": {
+            "type": "custom",
+            "tokenizer": "standard",
+            "filter": [*before, "question_words", "synonyms", stemmer],
+        },
         # Unstemmed words for "did you mean" suggestions.
         "words": {"type": "custom", "tokenizer": "standard", "filter": before},
         "autocomplete_index": {"type": "custom", "tokenizer": "standard", "filter": [*before, "autocomplete_ngrams"]},

@@ -32,6 +32,10 @@ FUZZINESS = "AUTO:5,12"
 # four words, three quarters beyond).
 PARTIAL = "1<-1 4<75%"
 HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=\w)-(?=\w)")
+# A word typed in part ("intercommunal" for « Intercommunalités »), the last one
+# as in a search box: a prefix of the words of the page, from this many letters
+# (shorter ones would expand to a large share of the vocabulary).
+PREFIX_FROM_LETTERS = 4
 
 
 def _matching(text, fields, typo_fields, typo_analyzer):
@@ -64,13 +68,34 @@ def _matching(text, fields, typo_fields, typo_analyzer):
     ]
 
 
+def _typed_in_part(text, fields):
+    """Every word, the last one as the start of a word of the page, scored below whole words."""
+    words = text.split()
+    if not words or len(words[-1]) < PREFIX_FROM_LETTERS:
+        return []
+    return [
+        {
+            "multi_match": {
+                "query": text,
+                "fields": fields,
+                "type": "bool_prefix",
+                "operator": "and",
+                # Stemmed as the pages' words are, without synonyms (no prefix of a synonym).
+                "analyzer": "text_index",
+                "boost": 0.5,
+            }
+        }
+    ]
+
+
 def text_query(text):
-    """The words (or synonyms, or near spellings, or most of them) in the page's
-    text, or in one recommendation or session."""
+    """The words (or synonyms, or near spellings, or most of them, or the last
+    one in part) in the page's text, or in one recommendation or session."""
     return {
         "bool": {
             "should": [
                 *_matching(text, ["title", "summary", "body"], ["spelling"], "words"),
+                *_typed_in_part(text, ["title", "summary", "body"]),
                 {
                     "nested": {
                         "path": "entries",

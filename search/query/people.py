@@ -6,8 +6,8 @@
 from django.contrib.postgres.lookups import Unaccent
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.db import connection
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Q, Value
+from django.db.models.functions import Lower, Replace
 from modelsearch.backends import get_search_backend
 
 from ..indexing import people_with_page
@@ -34,9 +34,13 @@ def _named(text, people):
     if connection.vendor != "postgresql":
         every_word = Q()
         for word in words:
-            every_word &= Q(name__icontains=word) | Q(organisation__name__icontains=word)
-        found = list(people.filter(every_word | acronyms)[:MAX_PEOPLE])
-        return found, {person.pk for person in found if all(w in folded(person.name) for w in words)}
+            # "Hind Eddbali" for « Hind Ed-dbali »: a name's hyphens are often left out.
+            every_word &= (
+                Q(name__icontains=word) | Q(unhyphenated__contains=word) | Q(organisation__name__icontains=word)
+            )
+        unhyphenated = Replace(Lower("name"), Value("-"), Value(""))
+        found = list(people.annotate(unhyphenated=unhyphenated).filter(every_word | acronyms)[:MAX_PEOPLE])
+        return found, {person.pk for person in found if all(w in folded(person.name).replace("-", "") for w in words)}
     every_word = Q()
     for word in words:
         every_word &= Q(folded_name__contains=word) | Q(folded_organisation__contains=word)

@@ -82,3 +82,67 @@ def test_sitemap_costs_the_same_few_queries_as_content_grows(client, homes):
     large = sitemap_queries(client)
     assert large[1] == small[1] + 10
     assert large[0] == small[0] <= 14
+
+
+def urls_and_index(client, path):
+    """(the <loc> of a sitemap's URLs, the <loc> of an index's sitemaps) at `path`."""
+    response = client.get(path)
+    assert response.status_code == 200, path
+    tree = ET.fromstring(response.content)
+    return [loc.text for loc in tree.iter(f"{SITEMAP}loc") if tree.tag == f"{SITEMAP}urlset"], [
+        loc.text for loc in tree.iter(f"{SITEMAP}loc") if tree.tag == f"{SITEMAP}sitemapindex"
+    ]
+
+
+def test_past_its_limit_the_sitemap_is_an_index_of_sitemap_pages_robots_txt_names(client, homes, settings):
+    home_fr, _ = homes
+    for number in range(4):
+        page = StandardPageFactory(parent=home_fr, title=f"Page {number}", slug=f"page-{number}")
+        translate(page, {f"Page {number}": f"Page {number} en", f"page-{number}": f"page-{number}-en"})
+    StandardPageFactory(parent=home_fr, title="Brouillon", slug="brouillon", live=False)
+    private = StandardPageFactory(parent=home_fr, title="Interne", slug="interne")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    untranslated = StandardPageFactory(parent=home_fr, title="Équipe", slug="equipe")
+    translate(untranslated, {"Équipe": "Team", "equipe": "team"}, publish=False)
+    everything, index = urls_and_index(client, "/sitemap.xml")
+    assert index == [] and len(everything) == 11
+
+    settings.SITEMAP_URL_LIMIT = 4
+    cache.clear()
+    urls, index = urls_and_index(client, "/sitemap.xml")
+    assert urls == []
+    assert index == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-pages.xml?p=2",
+        "http://testserver/sitemap-pages.xml?p=3",
+    ]
+    pages = [urls_and_index(client, sitemap.removeprefix("http://testserver"))[0] for sitemap in index]
+    assert [len(urls) for urls in pages] == [4, 4, 3]
+    assert sorted(url for urls in pages for url in urls) == sorted(everything)
+    listed = " ".join(everything)
+    assert "/fr/page-3/" in listed and "/en/page-3-en/" in listed and "/fr/equipe/" in listed
+    assert "brouillon" not in listed and "interne" not in listed and "/en/team/" not in listed
+    assert client.get("/sitemap-pages.xml?p=4").status_code == 404
+    assert client.get("/sitemap-other.xml").status_code == 404
+    assert "Sitemap: http://testserver/sitemap.xml\n" in client.get("/robots.txt").content.decode()
+
+
+def test_the_sitemap_index_costs_the_same_few_queries_as_content_grows(client, homes, settings):
+    home_fr, home_en = homes
+    settings.SITEMAP_URL_LIMIT = 2
+    for number in range(3):
+        StandardPageFactory(parent=home_fr, title=f"Page {number}", slug=f"page-{number}")
+
+    def index_queries():
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            _urls, index = urls_and_index(client, "/sitemap.xml")
+        return len(queries), len(index)
+
+    small = index_queries()
+    for number in range(3, 9):
+        StandardPageFactory(parent=home_en, title=f"Page {number}", slug=f"page-{number}")
+        PersonFactory()
+    large = index_queries()
+    assert large[1] == small[1] + 3
+    assert large[0] == small[0] <= 14
