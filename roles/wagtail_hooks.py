@@ -7,12 +7,14 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page, TranslatableMixin, WorkflowState
+from wagtail_localize.models import Translation
 
 from editorial.forms import unmet_publish_requirements
 from editorial.snippet_admin import WORKING_LOCALES_HOOK
 
 from . import localize
 from .permissions import can_change_locale, editable_locale_ids, may_remove_published
+from .translation_editor import propose_slug
 from .translation_status import incomplete_translations, out_of_date_translations, target_locales, untranslated_pages
 
 PANEL_LIMIT = 10
@@ -209,3 +211,21 @@ def show_requested_changes(request, page):
             % {"reviewer": reviewer, "comment": comment},
         )
     return None
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_edit_snippet")
+def translated_slug_proposed(request, instance):
+    """A translation whose title was translated elsewhere (a PO file, a machine
+    translator, or before this proposal existed) opens with its slug proposed.
+    Runs before wagtail-localize's hook, which draws the translation editor."""
+    if request.method == "GET" and isinstance(instance, TranslatableMixin):
+        translation = (
+            Translation.objects.filter(
+                source__object_id=instance.translation_key, target_locale_id=instance.locale_id, enabled=True
+            )
+            .select_related("source", "target_locale")
+            .first()
+        )
+        if translation is not None:
+            propose_slug(translation)

@@ -22,3 +22,14 @@ def page_action(page, label):
     if not button.is_visible():
         page.locator("footer").get_by_role("button", name="Plus d'actions").click()
     button.click()
+
+
+def translate_segments(page, strings):
+    """In wagtail-localize's editor: {source text: translation}, one segment after the other."""
+    editor = page.locator(".js-translation-editor")
+    for source, translation in strings.items():
+        segment = editor.locator("li", has_text=source).last
+        segment.get_by_role("button", name="Traduire").click()
+        segment.locator("textarea").fill(translation)
+        segment.get_by_role("button", name="Enregistrer").click()
+        expect(segment).to_contain_text(translation)

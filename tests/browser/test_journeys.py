@@ -16,7 +16,7 @@ from tests.factories import TopicFactory
 from tests.news.factories import index_pages
 from tests.reports.factories import recommendations_block, report, report_index
 
-from .admin import admin_login, page_action
+from .admin import admin_login, page_action, translate_segments
 
 
 def bilingual_reports_section(home_fr):
@@ -113,16 +113,6 @@ CONTENT_TAB = {
 }
 CONTENT_TAB_SUMMARY = "Dix propositions pour réduire l'empreinte des systèmes d'IA."
 PROMOTE_TAB = {"pour-une-ia-frugale": "for-frugal-ai"}
-
-
-def translate_segments(page, strings):
-    editor = page.locator(".js-translation-editor")
-    for source, translation in strings.items():
-        segment = editor.locator("li", has_text=source).last
-        segment.get_by_role("button", name="Traduire").click()
-        segment.locator("textarea").fill(translation)
-        segment.get_by_role("button", name="Enregistrer").click()
-        expect(segment).to_contain_text(translation)
 
 
 def untranslated_count(page, title):
