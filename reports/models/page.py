@@ -378,7 +378,11 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         earlier = earlier_version(self, revision_id)
         if earlier is None:
             raise Http404
-        old = Revision.objects.get(pk=revision_id).as_object()
+        revision = Revision.objects.get(pk=revision_id)
+        old = revision.as_object()
+        if "corrections" not in revision.content:
+            # A revision saved before corrections existed: without this, the live rows would show.
+            old.corrections = []
         context = old.get_context(request)
         context.update(superseded=earlier, current_url=self.get_url(request), robots="noindex, follow")
         response = TemplateResponse(request, self.get_template(request), context)

@@ -149,3 +149,13 @@ def test_the_editor_records_a_correction_in_the_admin(client, editor, homes):
     html = soup(client.get(page.url))
     assert CORRECTION in html.select_one("#corrections").text
     assert "21 %" in soup(client.get(version_link(html))).select_one(".body").text
+
+
+def test_a_version_saved_before_corrections_existed_shows_none(client, page):
+    first = page.live_revision
+    # Revisions from before the corrections field have no "corrections" key.
+    first.content.pop("corrections")
+    first.save(update_fields=["content"])
+    corrected(page)
+    old = soup(client.get(f"{page.url}version/{first.pk}/"))
+    assert not old.select("#corrections") and CORRECTION not in old.text
