@@ -393,6 +393,10 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def bibtex(self, request):
         return self.citation(request).bibtex_response()
 
+    @localized_path("{cite}/datacite/", name="datacite")
+    def datacite(self, request):
+        return self.citation(request).datacite_response()
+
     @localized_path("{cite}/ris/", name="ris")
     def ris(self, request):
         return self.citation(request).ris_response()
