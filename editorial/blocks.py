@@ -202,13 +202,22 @@ class Outline:
     the anchor of a heading block (or of any block whose type defines
     `toc_title(value)`, which makes it a section of the table of contents; its
     template receives the anchor as `anchor`). Anchors come from the heading text (readable
-    links) and are made unique within the page."""
+    links) and are made unique within the page.
 
-    def __init__(self, stream_value):
+    `numbered` names the block types whose captions are numbered in page order,
+    each type on its own ("Figure 1", "Tableau 1"): `number_for(block_id)`,
+    given to their templates as `number`."""
+
+    def __init__(self, stream_value, numbered=()):
         self.toc = []
         self._anchors = {}
+        self._numbers = {}
+        counts = dict.fromkeys(numbered, 0)
         used = set()
         for child in stream_value or []:
+            if child.block_type in counts:
+                counts[child.block_type] += 1
+                self._numbers[child.id] = counts[child.block_type]
             if child.block_type == "heading":
                 text, level = child.value["text"], child.value["level"]
             elif hasattr(child.block, "toc_title"):
@@ -230,6 +239,9 @@ class Outline:
 
     def anchor_for(self, block_id):
         return self._anchors.get(block_id, "")
+
+    def number_for(self, block_id):
+        return self._numbers.get(block_id)
 
     def __bool__(self):
         return bool(self.toc)

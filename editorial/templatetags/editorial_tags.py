@@ -22,6 +22,12 @@ def anchor_for(outline, block_id):
     return outline.anchor_for(block_id) if outline else ""
 
 
+@register.filter
+def caption_number(outline, block_id):
+    """The number of a figure's or table's caption, from `editorial.blocks.Outline` (None if unnumbered)."""
+    return outline.number_for(block_id) if outline is not None else None
+
+
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
     """`url` (a path or a full URL) as an absolute URL of the current request."""

@@ -2,7 +2,8 @@
 a PDF version, citation downloads and feeds."""
 
 from .authors import ReportAuthor
+from .corrections import ReportCorrection
 from .index import ReportIndexPage
 from .page import ReportPage, ReportType
 
-__all__ = ["ReportAuthor", "ReportIndexPage", "ReportPage", "ReportType"]
+__all__ = ["ReportAuthor", "ReportCorrection", "ReportIndexPage", "ReportPage", "ReportType"]

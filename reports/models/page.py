@@ -6,7 +6,9 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -15,7 +17,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import path
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -32,6 +34,7 @@ from ..documents import pdf_error, pdf_page_count
 from ..forms import report_requirements
 from ..notes import number_notes
 from ..pdf import report_pdf_response
+from ..versions import corrections_with_versions, earlier_version
 
 
 class ReportType(models.TextChoices):
@@ -85,6 +88,17 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     )
     doi = models.CharField(_("DOI"), max_length=100, blank=True, help_text=_("Par exemple 10.1234/abcd."))
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True, help_text=_("Pour une publication imprimée."))
+    last_reviewed = models.DateField(
+        _("relu le"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Facultatif : la date à laquelle l'équipe a vérifié que le rapport reste exact ; affichée sous le titre."
+        ),
+    )
+
+    # Figures and tables carry "Figure 1", "Tableau 1" in page and PDF (editorial.blocks.Outline).
+    numbered_captions = ("figure", "table")
 
     def publish_requirements(self, data, topics):
         return report_requirements(data, topics)
@@ -107,6 +121,17 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
                 ],
                 heading=_("Version PDF et identifiants"),
             ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("last_reviewed"),
+                    InlinePanel("corrections", label=_("Correction")),
+                ],
+                heading=_("Corrections et relecture"),
+                help_text=_(
+                    "Après publication, notez chaque correction (date, ce qui a changé) : la page l'affiche avec un "
+                    "lien vers la version qu'elle remplace. La correction passe par la relecture comme toute modification."
+                ),
+            ),
         ]
         + EditorialPage.related_panels
     )
@@ -121,6 +146,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         SynchronizedField("pdf_english"),
         SynchronizedField("doi"),
         SynchronizedField("isbn"),
+        SynchronizedField("last_reviewed"),
+        TranslatableField("corrections"),
     ]
 
     search_fields = EditorialPage.search_fields + [
@@ -261,7 +288,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             data["url"] = request.build_absolute_uri(url)
         return data
 
-    def jsonld(self, request):
+    def jsonld(self, request, corrections=()):
         index_page = self.get_parent()
         organisation = institute_json_ld(request)
         data = {
@@ -290,6 +317,11 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             data["identifier"] = f"https://doi.org/{self.doi}"
         if self.isbn:
             data["isbn"] = self.isbn
+        if corrections:
+            data["correction"] = [
+                {"@type": "CorrectionComment", "text": entry.text, "datePublished": entry.date.isoformat()}
+                for entry in corrections
+            ]
         return data
 
     def _load_pdfs(self):
@@ -320,7 +352,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         context["topics"] = self.topics
         context["pdf"] = self.pdf_info()
         context["citation"] = self.citation(request)
-        context["jsonld"] = self.jsonld(request)
+        context["corrections"] = corrections_with_versions(self)
+        context["jsonld"] = self.jsonld(request, context["corrections"])
         return context
 
     # Routes -----------------------------------------------------------------
@@ -338,9 +371,31 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             return redirect(document.url)
         return report_pdf_response(self, request)
 
+    # "version/" reads the same in both languages.
+    @path("version/<int:revision_id>/", name="version")
+    def version(self, request, revision_id):
+        """The version a correction replaced: read-only, marked as superseded, not indexed."""
+        earlier = earlier_version(self, revision_id)
+        if earlier is None:
+            raise Http404
+        revision = Revision.objects.get(pk=revision_id)
+        old = revision.as_object()
+        if "corrections" not in revision.content:
+            # A revision saved before corrections existed: without this, the live rows would show.
+            old.corrections = []
+        context = old.get_context(request)
+        context.update(superseded=earlier, current_url=self.get_url(request), robots="noindex, follow")
+        response = TemplateResponse(request, self.get_template(request), context)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
     @localized_path("{cite}/bibtex/", name="bibtex")
     def bibtex(self, request):
         return self.citation(request).bibtex_response()
+
+    @localized_path("{cite}/datacite/", name="datacite")
+    def datacite(self, request):
+        return self.citation(request).datacite_response()
 
     @localized_path("{cite}/ris/", name="ris")
     def ris(self, request):

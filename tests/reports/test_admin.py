@@ -20,7 +20,7 @@ def index(homes):
     return report_index(homes[0])
 
 
-def form(summary="Un résumé.", topics=(), pdf=None, action="action-publish"):
+def form(summary="Un résumé.", topics=(), pdf=None, action="action-publish", text="Texte.", corrections=()):
     data = nested_form_data(
         {
             "title": "Rapport de test",
@@ -35,13 +35,15 @@ def form(summary="Un résumé.", topics=(), pdf=None, action="action-publish"):
             "body": streamfield(
                 [
                     ("heading", {"text": "Introduction", "level": "h2"}),
-                    ("paragraph", rich_text("<p>Texte.</p>")),
+                    ("paragraph", rich_text(f"<p>{text}</p>")),
                 ]
             ),
             "pdf": pdf.pk if pdf else "",
             "pdf_english": "",
             "doi": "",
             "isbn": "",
+            "last_reviewed": "",
+            "corrections": inline_formset(list(corrections)),
             "related_pins": inline_formset([]),
             "seo_title": "",
             "search_description": "",

@@ -159,7 +159,7 @@ def test_body_blocks_render(client, page):
     table = html.select_one(".data-table table")
     assert table.caption.text.strip() == "Compétences"
     assert [th.text.strip() for th in table.select("thead th")] == ["Compétence", "Public"]
-    assert "Enquête 2025" in html.select_one(".data-table figcaption").text
+    assert "Enquête 2025" in html.select_one(".data-table .figure__source").text
     assert "Une culture commune." in html.select_one(".pull-quote blockquote").text
 
 
@@ -171,7 +171,11 @@ def test_how_to_cite_and_downloads(client, page):
         "octobre 2025, DOI : 10.1234/inr.2025. http://testserver/fr/rapports/litteratie/"
     )
     links = [a["href"] for a in html.select(".report__cite-downloads a")]
-    assert links == ["/fr/rapports/litteratie/citer/bibtex/", "/fr/rapports/litteratie/citer/ris/"]
+    assert links == [
+        "/fr/rapports/litteratie/citer/bibtex/",
+        "/fr/rapports/litteratie/citer/ris/",
+        "/fr/rapports/litteratie/citer/datacite/",
+    ]
 
     bib = client.get(links[0])
     assert bib.status_code == 200
