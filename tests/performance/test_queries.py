@@ -1,7 +1,7 @@
 """Every public page type, in both languages, costs the same number of SQL
 queries whatever its content: at most 15 when rendered again (its page-cache
 entry expired or purged, the site-wide data of `serving.sitewide` kept), and at
-most 25 with the cache empty (after Redis restarts: the site-wide data, view
+most 26 with the cache empty (after Redis restarts: the site-wide data, view
 restrictions included, computed again; the target is 15, see docs/caching.md).
 The demo is measured, then every page gets more topics, authors, pinned items,
 sessions and speakers, every listing more pages and the site more people, and
@@ -29,7 +29,8 @@ from topics.models import Topic
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 15
-MAX_QUERIES_EMPTY_CACHE = 25
+# 26: the English report with its corrections (one more query since they exist).
+MAX_QUERIES_EMPTY_CACHE = 26
 GROWTH = 4
 numbers = itertools.count(1)
 
@@ -83,6 +84,15 @@ def grow(locale):
         event.save()
 
 
+def keeps_its_cost(label, small, large, bound):
+    """The same count at both sizes, within `bound`. A search's first page of hits
+    changes as pages are added, and with it whether an event session is among
+    them (its speakers are read in one query): it may cost less, never more."""
+    if label.startswith("search"):
+        return large <= small <= bound
+    return small == large <= bound
+
+
 def test_every_page_type_costs_the_same_bounded_queries_at_two_sizes(client):
     call_command("load_demo", stdout=io.StringIO())
     # The first reads draw the images' renditions, stored once for all later reads.
@@ -93,10 +103,11 @@ def test_every_page_type_costs_the_same_bounded_queries_at_two_sizes(client):
     large = measure(client)
 
     counts = {label: (small[label][0], large[label][0]) for label in small}
-    growing_or_over = {label: pair for label, pair in counts.items() if not pair[0] == pair[1] <= MAX_QUERIES}
-    assert not growing_or_over
+    assert not {label: pair for label, pair in counts.items() if not keeps_its_cost(label, *pair, MAX_QUERIES)}
     cold = {label: (small[label][2], large[label][2]) for label in small}
-    assert not {label: pair for label, pair in cold.items() if not pair[0] == pair[1] <= MAX_QUERIES_EMPTY_CACHE}
+    assert not {
+        label: pair for label, pair in cold.items() if not keeps_its_cost(label, *pair, MAX_QUERIES_EMPTY_CACHE)
+    }
     # The content did grow where it is shown.
     for label in ("ReportPage fr", "ReportPage en", "EventPage fr", "NewsArticlePage en"):
         chips = [
