@@ -138,8 +138,10 @@ def initials(name):
 
 
 def portrait(name, size=400):
-    """A person's picture: their initials in a light disc and their name below,
-    on a colour of the palette chosen from the name."""
+    """A person's picture: their initials in white, centred on a colour of the
+    palette chosen from the name. Like a real headshot, everything drawn stays
+    in the middle, so a round or square crop keeps it whole; the name is not
+    drawn, since every page prints it beside the picture."""
     title = f"Portrait {name}"
     existing = stored(title)
     if existing:
@@ -148,13 +150,12 @@ def portrait(name, size=400):
     colour, colour_fr, _en = COLOURS[colour_key]
     canvas = PILImage.new("RGB", (size, size), colour)
     draw = ImageDraw.Draw(canvas)
-    radius = size * 3 // 10
-    centre = (size // 2, size * 2 // 5)
-    draw.ellipse([centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius], fill=WHITE)
     letters = initials(name)
-    draw.text(centre, letters, fill=colour, font=font(radius * 4 // 5, bold=True), anchor="mm")
-    write(draw, (size // 20, size * 4 // 5, size - size // 20, size), name, size // 12, align="center")
-    description = f"Initiales « {letters} » dans un disque blanc et, dessous, « {name} » en blanc sur fond {colour_fr}."
+    # The box inscribed well inside the circle a round crop keeps.
+    box = size - 2 * (size * 11 // 50)
+    face, _lines, _height = fit(draw, letters, box, box, size * 2 // 5, bold=True, max_lines=1)
+    draw.text((size // 2, size // 2), letters, fill=WHITE, font=face, anchor="mm")
+    description = f"Initiales « {letters} » en blanc sur fond {colour_fr}."
     return save(canvas, title, description)
 
 

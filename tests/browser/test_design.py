@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from wagtail.models import Locale
 
 from events.models import EventPage, upcoming_events
 from initiatives.models import InitiativePage
@@ -81,3 +82,49 @@ def test_phone_menu_opens_and_search_box_submits(page, live_server, demo):
     page.get_by_role("searchbox", name="Search the site").fill("data")
     page.get_by_role("button", name="Search").first.click()
     page.wait_for_url("**/en/search/?q=data")
+
+
+# A column of text wider than this many characters ("0"s of its font) is tiring to read.
+LONGEST_LINE = 80
+
+MEASURES = """() => {
+    const box = (element) => element && element.getBoundingClientRect().toJSON();
+    const paragraph = document.querySelector("article .body p, article .event__body p");
+    const zero = document.createElement("span");
+    zero.textContent = "0".repeat(100);
+    zero.style.cssText = "position: absolute; white-space: nowrap";
+    paragraph.append(zero);
+    const characters = paragraph.getBoundingClientRect().width / (zero.getBoundingClientRect().width / 100);
+    zero.remove();
+    return {aside: box(document.querySelector(".page-aside")), text: box(paragraph),
+            heading: box(document.querySelector("article h1")), characters};
+}"""
+
+
+def test_long_pages_set_their_contents_or_facts_beside_the_text_on_a_wide_screen(browser, live_server, demo):
+    """An article, an event and an initiative, in both languages: on a 1280 px screen the
+    column of contents or key facts sits beside the text, at the top, instead of leaving the
+    screen's right half empty; on a phone it stays in the text's column; the text keeps a
+    comfortable line length on both."""
+    pages = {}
+    for model in (NewsArticlePage, EventPage, InitiativePage):
+        french = model.objects.live().filter(locale__language_code="fr").first()
+        pages[french.title] = french.url
+        english = french.get_translation(Locale.objects.get(language_code="en"))
+        pages[english.title] = english.url
+    for viewport in (DESKTOP, PHONE):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport)
+        page = context.new_page()
+        try:
+            for title, path in pages.items():
+                page.goto(path)
+                measures = page.evaluate(MEASURES)
+                aside, text = measures["aside"], measures["text"]
+                assert measures["characters"] <= LONGEST_LINE, (title, viewport, measures["characters"])
+                if viewport is DESKTOP:
+                    assert aside["x"] >= text["x"] + text["width"], (title, "beside the text")
+                    assert aside["y"] < measures["heading"]["y"] + measures["heading"]["height"], (title, "at the top")
+                else:
+                    assert aside["x"] == text["x"] and aside["y"] > measures["heading"]["y"], (title, "below, in line")
+        finally:
+            context.close()

@@ -11,7 +11,7 @@ from PIL import Image as PILImage
 from PIL import ImageFont
 from wagtail.models import Locale, Page
 
-from demo.images import BOLD, COLOURS, REGULAR
+from demo.images import BOLD, COLOURS, REGULAR, portrait
 from editorial.models import EditorialPage
 from reports.models import ReportPage
 
@@ -36,14 +36,31 @@ def test_the_box_check_catches_pillows_default_font():
 def test_every_demo_text_is_drawn_with_the_shipped_font(demo):
     drawn = demo
     texts = {text for text, _font in drawn}
-    # Covers, portraits and the report's figure, French and English (the PDFs are printed by WeasyPrint).
-    for text in ("Littératie en IA", "AI literacy", "Jean-François Lucas", "Cécile Duflot", "Évaluer", "Assessing"):
+    # Covers, portraits (their initials) and the report's figure, French and English (the PDFs are printed by WeasyPrint).
+    for text in ("Littératie en IA", "AI literacy", "JFL", "CD", "Évaluer", "Assessing"):
         assert text in texts, text
     for text, font in drawn:
         assert isinstance(font, ImageFont.FreeTypeFont), (text, font)
         assert Path(font.path).resolve() in {REGULAR, BOLD}, (text, font.path)
         boxes = [character for character in set(text) - {" "} if is_box(font, character)]
         assert not boxes, (text, boxes)
+
+
+def test_a_portrait_keeps_what_is_drawn_inside_the_circle_that_the_round_crop_keeps():
+    """People's pictures are shown in a circle: nothing drawn in a demo portrait may
+    fall in the corners that the circle cuts off (it used to be the person's name)."""
+    with portrait("Jean-François Lucas").open_file() as handle, PILImage.open(handle) as picture:
+        picture = picture.convert("RGB")
+        size = picture.width
+        background = picture.getpixel((0, 0))
+        centre, radius = (size - 1) / 2, size / 2
+
+        def outside_circle(x, y):
+            return (x - centre) ** 2 + (y - centre) ** 2 > radius**2
+
+        points = [(x, y) for x in range(0, size, 2) for y in range(0, size, 2)]
+        assert all(picture.getpixel(point) == background for point in points if outside_circle(*point))
+        assert any(picture.getpixel(point) == (255, 255, 255) for point in points), "the initials are drawn"
 
 
 def pixel_colour(image):
