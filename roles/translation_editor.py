@@ -63,7 +63,7 @@ def english_words(translation):
     target_language = translation.target_locale.get_display_name()
     return {
         "More actions": _("Plus d'actions"),
-        f"{source_language} to {target_language} translation": _("Traduction : %(source)s → %(target)s")
+        f"{source_language} to {target_language} translation": _("Traduction : %(source)s vers %(target)s")
         % {"source": source_language, "target": target_language},
     }
 

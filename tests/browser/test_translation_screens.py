@@ -83,7 +83,7 @@ def test_a_translator_reads_every_translation_screen_in_french(page, roles, memb
     progress = page.locator("[data-translation-progress]")
     expect(progress).to_have_text(re.compile(r"Textes traduits : 0 sur \d+"))
     total = int(re.search(r"sur (\d+)", progress.inner_text())[1])
-    expect(page.locator(".js-translation-editor h3").first).to_have_text("Traduction : français → anglais")
+    expect(page.locator(".js-translation-editor h3").first).to_have_text("Traduction : français vers anglais")
     assert_in_french(page)
     translate_segments(page, {"Numérique responsable": "Responsible computing"})
     expect(progress).to_have_text(f"Textes traduits : 1 sur {total}")
