@@ -6,8 +6,9 @@ import datetime
 
 from wagtail.models import Locale
 
+from editorial.localize import translate
 from editorial.models import PageTopic
-from reports.models import ReportAuthor, ReportIndexPage, ReportPage, ReportType
+from reports.models import ReportAuthor, ReportIndexPage, ReportPage, ReportSeries, ReportType
 
 from .helpers import child_page, english_version
 from .images import Cover, Diagram
@@ -181,6 +182,18 @@ TEXT = {
 }
 
 
+# The series of the report: (French name, slug), (English name, slug).
+SERIES = (("Cahiers de l'Institut", "cahiers"), ("Institute Papers", "papers"))
+
+
+def series(locale, english):
+    (name_fr, slug_fr), (name_en, slug_en) = SERIES
+    found, _created = ReportSeries.objects.get_or_create(locale=locale, slug=slug_fr, defaults={"name": name_fr})
+    if not found.has_translation(english):
+        translate(found, {name_fr: name_en, slug_fr: slug_en})
+    return found
+
+
 def fr(key):
     return TEXT[key][0]
 
@@ -272,6 +285,8 @@ def load(context):
             subtitle=fr("subtitle"),
             publication_date=datetime.date(2025, 10, 23),
             report_type=ReportType.REPORT,
+            series=series(index.locale, english),
+            series_number="3",
             summary=SUMMARY_FR,
             cover_image=COVER.image("fr"),
             cover_alt=COVER_ALT[0],

@@ -33,6 +33,7 @@ WORDS = {
     "confirmed": {"fr": "confirmee", "en": "confirmed"},
     "topic": {"fr": "theme", "en": "topic"},
     "year": {"fr": "annee", "en": "year"},
+    "series": {"fr": "collection", "en": "series"},
     "status": {"fr": "statut", "en": "status"},
     "reports": {"fr": "rapports", "en": "reports"},
     "sessions": {"fr": "interventions", "en": "talks"},

@@ -88,10 +88,21 @@ class Citation:
             authors = ", ".join(self.authors) or self.organisation
             date = formats.date_format(self.page.publication_date, "F Y")
             title = _("« %(title)s »") % {"title": self.page.title}
-            parts = [authors, title, part, self.organisation, date]
+            parts = [authors, title, part, self.series, self.organisation, date]
             if self.page.doi:
                 parts.append(_("DOI : %(doi)s") % {"doi": self.page.doi})
             return ", ".join(part for part in parts if part) + f". {self.url}{fragment}"
+
+    @property
+    def series(self):
+        """ "Note n° 12" as plain text, or ""."""
+        series = self.page.series
+        if series is None:
+            return ""
+        if not self.page.series_number:
+            return series.name
+        with translation.override(self.language):
+            return _("{series} n° {number}").format(series=series.name, number=self.page.series_number)
 
     def csl_json(self):
         """The report as a CSL-JSON item: the one record every bibliography style formats."""
@@ -117,6 +128,11 @@ class Citation:
             item["title"] = (
                 f"{page.title} : {page.subtitle}" if self.language == "fr" else f"{page.title}: {page.subtitle}"
             )
+        if page.series:
+            item["collection-title"] = page.series.name
+        if page.series_number:
+            # Not `number` too: APA and Chicago would print it twice, ISO 690 before the title.
+            item["collection-number"] = page.series_number
         if page.doi:
             item["DOI"] = page.doi
         if page.isbn:
@@ -150,6 +166,8 @@ class Citation:
             ("title", "{" + bibtex_escape(page.title) + "}"),
             ("institution", bibtex_escape(self.organisation)),
             ("type", bibtex_escape(report_type)),
+            ("series", bibtex_escape(page.series.name) if page.series else ""),
+            ("number", bibtex_escape(page.series_number)),
             ("year", str(self.year)),
             ("url", self.url),
             ("doi", page.doi),
@@ -171,6 +189,9 @@ class Citation:
         lines += [
             ris_line("TI", page.title),
             ris_line("T2", page.subtitle),
+            ris_line("T3", page.series.name if page.series else ""),
+            # RIS reports carry their number in VL ("Report Number" in EndNote and Zotero).
+            ris_line("VL", page.series_number),
             ris_line("PY", self.year),
             ris_line("DA", page.publication_date.strftime("%Y/%m/%d")),
             ris_line("PB", self.organisation),
@@ -213,6 +234,7 @@ class Citation:
                 "creators": creators,
                 "topics": page.topics,
                 "corrections": page.corrections.all(),
+                "series": self.series,
             },
         )
         return self._download(xml, "application/xml", "datacite.xml")

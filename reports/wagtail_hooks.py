@@ -6,9 +6,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from editorial.snippet_admin import LanguageSnippetViewSet
 
 from . import notes
 from .documents import pdf_accessibility_gaps
+from .models import ReportSeries
 from .views import import_word
 
 
@@ -63,3 +67,15 @@ def uploaded_pdf_accessibility(request, page):
                 )
                 % {"title": document.title, "gaps": " ; ".join(str(gap) for gap in gaps)},
             )
+
+
+class ReportSeriesViewSet(LanguageSnippetViewSet):
+    model = ReportSeries
+    icon = "list-ol"
+    menu_label = gettext_lazy("Collections de publications")
+    add_to_admin_menu = True
+    menu_order = 215
+    list_display = ["name", "slug", "locale"]
+
+
+register_snippet(ReportSeriesViewSet)

@@ -5,5 +5,6 @@ from .authors import ReportAuthor
 from .corrections import ReportCorrection
 from .index import ReportIndexPage
 from .page import ReportPage, ReportType
+from .series import ReportSeries
 
-__all__ = ["ReportAuthor", "ReportCorrection", "ReportIndexPage", "ReportPage", "ReportType"]
+__all__ = ["ReportAuthor", "ReportCorrection", "ReportIndexPage", "ReportPage", "ReportSeries", "ReportType"]

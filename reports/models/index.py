@@ -12,6 +12,7 @@ from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from .authors import ReportAuthor
 from .page import ReportPage, ReportType
+from .series import series_filter
 
 
 class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
@@ -40,15 +41,21 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
         return [
             topic_filter(reports, self.locale_id),
             choice_filter("type", _("Type de publication"), "report_type", ReportType.choices, reports),
+            # Shown only when some report carries a series: filters.html hides a filter without choices.
+            series_filter(reports, self.locale_id),
             year_filter(reports, "publication_date"),
         ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        reports = self.reports().prefetch_related(
-            Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
-            Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
-            Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions()),
+        reports = (
+            self.reports()
+            .select_related("series__locale")
+            .prefetch_related(
+                Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
+                Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
+                Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions()),
+            )
         )
         listing = mark_empty_options(
             Listing(request, reports, filters=self.filters(), per_page=self.PER_PAGE, cache_key=f"page-{self.pk}"),

@@ -11,7 +11,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
@@ -88,6 +88,21 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     )
     doi = models.CharField(_("DOI"), max_length=100, blank=True, help_text=_("Par exemple 10.1234/abcd."))
     isbn = models.CharField(_("ISBN"), max_length=20, blank=True, help_text=_("Pour une publication imprimée."))
+    series = models.ForeignKey(
+        "reports.ReportSeries",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultatif : la collection à laquelle appartient la publication (« Note », « Étude »)."),
+    )
+    series_number = models.CharField(
+        _("numéro dans la collection"),
+        max_length=20,
+        blank=True,
+        help_text=_("Par exemple 12 : affiché « Note n° 12 » sur la page, les vignettes et dans « Comment citer »."),
+    )
     last_reviewed = models.DateField(
         _("relu le"),
         null=True,
@@ -108,6 +123,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         + [
             FieldPanel("subtitle"),
             FieldRowPanel([FieldPanel("publication_date"), FieldPanel("report_type")]),
+            FieldRowPanel([FieldPanel("series"), FieldPanel("series_number")]),
         ]
         + EditorialPage.editorial_panels
         + [
@@ -140,6 +156,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         TranslatableField("subtitle"),
         SynchronizedField("publication_date"),
         SynchronizedField("report_type"),
+        TranslatableField("series"),
+        SynchronizedField("series_number"),
         TranslatableField("body"),
         TranslatableField("authors"),
         SynchronizedField("pdf"),
@@ -176,7 +194,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             raise ValidationError(errors)
 
     listing_date_field = "publication_date"
-    view_related = EditorialPage.view_related + ("pdf", "pdf_english")
+    view_related = EditorialPage.view_related + ("pdf", "pdf_english", "series__locale")
 
     @property
     def listing_date(self):
@@ -185,6 +203,21 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     @property
     def type_label(self):
         return choice_label(ReportType, self.report_type)
+
+    @property
+    def series_label(self):
+        """ "Note n° 12" in the page's language: the series as it is named there,
+        or, untranslated, its source name marked with its language."""
+        series = self.series
+        if series is None:
+            return ""
+        name = series.name
+        if series.locale_id != self.locale_id:
+            name = format_html('<span lang="{}">{}</span>', series.locale.language_code, series.name)
+        if not self.series_number:
+            return format_html("{}", name)
+        # In the active language, the page's on its page and on its index: `self.locale` would cost a query per card.
+        return format_html(str(_("{series} n° {number}")), series=name, number=self.series_number)
 
     # Body ------------------------------------------------------------------
 
@@ -288,6 +321,24 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             data["url"] = request.build_absolute_uri(url)
         return data
 
+    def _series_jsonld(self, request, index_page, organisation):
+        """The report's series, listed by the index filtered on it; without one, the index's list of reports."""
+        index_url = request.build_absolute_uri(index_page.get_url(request))
+        if self.series is None:
+            return {
+                "@type": "CreativeWorkSeries",
+                "name": index_page.title,
+                "url": index_url,
+                "publisher": organisation,
+            }
+        query = f"?{word('series', self.locale.language_code)}={self.series.slug}"
+        return {
+            "@type": "CreativeWorkSeries",
+            "name": self.series.name,
+            "url": index_url + query,
+            "publisher": organisation,
+        }
+
     def jsonld(self, request, corrections=()):
         index_page = self.get_parent()
         organisation = institute_json_ld(request)
@@ -302,15 +353,12 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             "inLanguage": self.locale.language_code,
             "author": [self._person_jsonld(link.person, request) for link in self.author_links()],
             "publisher": organisation,
-            "isPartOf": {
-                "@type": "CreativeWorkSeries",
-                "name": index_page.title,
-                "url": request.build_absolute_uri(index_page.get_url(request)),
-                "publisher": organisation,
-            },
+            "isPartOf": self._series_jsonld(request, index_page, organisation),
             "about": [topic.name for topic in self.topics],
             "genre": str(self.type_label),
         }
+        if self.series_number:
+            data["reportNumber"] = self.series_number
         if self.updated_on:
             data["dateModified"] = self.updated_on.isoformat()
         if self.doi:

@@ -15,7 +15,7 @@ def latest_reports(context, page, count=4):
         ReportPage.objects.live()
         .public()
         .filter(locale_id=page.locale_id)
-        .select_related("locale", "pdf", "pdf_english")
+        .select_related("locale", "pdf", "pdf_english", "series__locale")
         .prefetch_related(
             Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
             "cover_image__renditions",
