@@ -8,9 +8,8 @@ on the engine and on the database backend. SQLite has neither accent folding
 nor trigram similarity: SQLITE_MISSES lists what it cannot find, and why."""
 
 import pytest
-from django.db import connection
 
-from .test_relevance import misses
+from .test_relevance import assert_all_found
 
 PERSON_FR = "/fr/personnes/"
 PERSON_EN = "/en/people/"
@@ -85,17 +84,8 @@ SQLITE_MISSES = {
 
 @pytest.mark.search_engine
 def test_held_out_queries_on_the_engine(client, demo_indexed):
-    failures = misses(client, HELD_OUT_QUERIES)
-    print(f"held-out queries on the engine: {len(HELD_OUT_QUERIES) - len(failures)}/{len(HELD_OUT_QUERIES)}")
-    print(*failures, sep="\n")
-    assert failures == []
+    assert_all_found(client, "held-out queries on the engine", HELD_OUT_QUERIES)
 
 
 def test_held_out_queries_on_the_database_backend(client, demo):
-    queries = HELD_OUT_QUERIES
-    if connection.vendor == "sqlite":
-        queries = [item for item in HELD_OUT_QUERIES if item[:2] not in SQLITE_MISSES]
-    failures = misses(client, queries)
-    print(f"held-out queries on the database backend: {len(queries) - len(failures)}/{len(queries)}")
-    print(*failures, sep="\n")
-    assert failures == []
+    assert_all_found(client, "held-out queries on the database backend", HELD_OUT_QUERIES, SQLITE_MISSES)

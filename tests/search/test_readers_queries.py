@@ -7,9 +7,8 @@ SQLite has neither accent folding nor trigram similarity: SQLITE_MISSES lists
 what it cannot find, and why."""
 
 import pytest
-from django.db import connection
 
-from .test_relevance import misses
+from .test_relevance import assert_all_found
 
 PERSON_FR = "/fr/personnes/"
 PERSON_EN = "/en/people/"
@@ -85,17 +84,8 @@ SQLITE_MISSES = {
 
 @pytest.mark.search_engine
 def test_readers_queries_on_the_engine(client, demo_indexed):
-    failures = misses(client, READERS_QUERIES)
-    print(f"readers' queries on the engine: {len(READERS_QUERIES) - len(failures)}/{len(READERS_QUERIES)}")
-    print(*failures, sep="\n")
-    assert failures == []
+    assert_all_found(client, "readers' queries on the engine", READERS_QUERIES)
 
 
 def test_readers_queries_on_the_database_backend(client, demo):
-    queries = READERS_QUERIES
-    if connection.vendor == "sqlite":
-        queries = [item for item in READERS_QUERIES if item[:2] not in SQLITE_MISSES]
-    failures = misses(client, queries)
-    print(f"readers' queries on the database backend: {len(queries) - len(failures)}/{len(queries)}")
-    print(*failures, sep="\n")
-    assert failures == []
+    assert_all_found(client, "readers' queries on the database backend", READERS_QUERIES, SQLITE_MISSES)
