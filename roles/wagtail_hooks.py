@@ -12,7 +12,7 @@ from wagtail_localize.models import Translation
 from editorial.forms import unmet_publish_requirements
 from editorial.snippet_admin import WORKING_LOCALES_HOOK
 
-from . import localize
+from . import admin_api, localize
 from .permissions import can_change_locale, editable_locale_ids, may_remove_published
 from .translation_editor import propose_slug
 from .translation_status import incomplete_translations, out_of_date_translations, target_locales, untranslated_pages
@@ -46,6 +46,9 @@ class ToTranslatePanel(Component):
                 }
             )
         return {"languages": languages, "request": parent_context["request"]}
+
+
+hooks.register("construct_admin_api", admin_api.register)
 
 
 @hooks.register("register_admin_urls")
