@@ -23,7 +23,7 @@ TITLE = (
 )
 SUMMARY = (
     "Les 10 et 11 février 2025, la France et l'Inde coprésident au Grand Palais un sommet mondial sur "
-    "l'intelligence artificielle : une centaine de pays, plus de 1 000 participants et une question, "
+    "l'intelligence artificielle : une centaine de pays, plus de 1\u00a0000 participants et une question, "
     "celle d'une IA utile à tous.",
     "On 10 and 11 February 2025, France and India co-chair a global summit on artificial intelligence at "
     "the Grand Palais: about a hundred countries, over 1,000 participants and one question, that of AI "
@@ -36,7 +36,7 @@ TEXT = {
     "intro": (
         "Paris accueille les 10 et 11 février 2025, au Grand Palais, le Sommet pour l'action sur "
         "l'intelligence artificielle, coprésidé par la France et l'Inde. Une centaine de pays et plus de "
-        "1 000 participants, chefs d'État, chercheurs, entreprises et société civile, y discutent d'une IA "
+        "1\u00a0000 participants, chefs d'État, chercheurs, entreprises et société civile, y discutent d'une IA "
         "au service de l'intérêt général.",
         "Paris hosts the Artificial Intelligence Action Summit at the Grand Palais on 10 and 11 February "
         "2025, co-chaired by France and India. About a hundred countries and over 1,000 participants, heads "
@@ -77,7 +77,7 @@ TEXT = {
 FIGURES = [
     ("2,5 Md€", "€2.5 bn", "invested"),
     ("16", "16", "unicorns"),
-    ("≈ 1 000", "≈ 1,000", "startups"),
+    ("≈ 1\u00a0000", "≈ 1,000", "startups"),
     ("≈ 100", "≈ 100", "countries"),
 ]
 
