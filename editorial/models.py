@@ -14,7 +14,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from serving.pages import ServedPage
-from serving.sitewide import sites, sitewide, view_restrictions
+from serving.sitewide import is_public, sites, sitewide
 
 from .forms import EditorialPageForm
 from .inline_rows import merge_duplicate_rows
@@ -252,11 +252,10 @@ def section_indexes():
 
 def _section_indexes():
     # Index pages are children of the home pages: the site-wide sections, without a query.
-    restricted = tuple(restriction.page_path for restriction in view_restrictions())
     indexes = {}
     for page in sites().sections:
         model = page.specific_class
-        if model and issubclass(model, SectionIndexPage) and page.live and not page.path.startswith(restricted):
+        if model and issubclass(model, SectionIndexPage) and page.live and is_public(page):
             indexes.setdefault(
                 (model._meta.label_lower, page.locale_id), SectionIndex(page.path, page.url or "", page.title)
             )

@@ -140,6 +140,11 @@ def view_restrictions():
     return sitewide("view-restrictions", compute)
 
 
+def is_public(page):
+    """Whether no view restriction covers `page`."""
+    return not page.path.startswith(tuple(restriction.page_path for restriction in view_restrictions()))
+
+
 def _purge_after_migrate(**kwargs):
     # Values pickled by the previous code (rendered bodies, pages) are dropped.
     tags.purge({SITE})
