@@ -11,7 +11,6 @@ from wagtail.views import serve as wagtail_serve
 
 from .pages import ServedPage
 from .sitewide import sites, sitewide
-from .specific import specific_pages
 from .wagtail_compat import set_parent, set_request_route, set_request_site
 
 
@@ -43,12 +42,11 @@ class CachedSiteMiddleware(MiddlewareMixin):
 
 
 def _section(home, slug, sections):
-    """The child of `home` at `slug` as its specific page, in one query (its type is known)."""
-    found = [page for page in sections if page.slug == slug and page.path[: -Page.steplen] == home.path]
-    if not found:
+    """The child of `home` at `slug` as its specific page, in one query: its type is known."""
+    types = [page.specific_class for page in sections if page.slug == slug and page.path[: -Page.steplen] == home.path]
+    if not types:
         raise Http404
-    child = Page.objects.filter(pk=found[0].pk).select_related("locale")
-    return specific_pages(child, [found[0].specific_class], for_view=True)[0]
+    return home.child_by_slug(slug, types)
 
 
 def _route(home, request, parts, sections):
