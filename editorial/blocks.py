@@ -33,9 +33,11 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.list_block import ListValue
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.models import AbstractImage
 from wagtail_localize.segments import StringSegmentValue
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
@@ -257,6 +259,19 @@ def body_word_count(stream_value):
     for child in stream_value or []:
         texts.extend(child.block.get_searchable_content(child.value))
     return word_count(*texts)
+
+
+def body_images(value):
+    """The images a body, or any block value in it, shows, however deep."""
+    if isinstance(value, AbstractImage):
+        return [value]
+    if isinstance(value, blocks.StreamValue):
+        value = [child.value for child in value]
+    elif isinstance(value, blocks.StructValue):
+        value = list(value.values())
+    elif not isinstance(value, (list, ListValue)):
+        return []
+    return [image for item in value for image in body_images(item)]
 
 
 def reading_minutes(words):

@@ -13,8 +13,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from serving.pages import ServedPage, served_pages
-from serving.sitewide import sitewide
+from serving.pages import ServedPage
+from serving.sitewide import is_public, sites, sitewide
 
 from .forms import EditorialPageForm
 from .inline_rows import merge_duplicate_rows
@@ -251,9 +251,12 @@ def section_indexes():
 
 
 def _section_indexes():
-    models = [model for model in get_page_models() if issubclass(model, SectionIndexPage)]
+    # Index pages are children of the home pages: the site-wide sections, without a query.
     indexes = {}
-    for page in served_pages().live().public().type(*models).select_related("content_type"):
-        key = (page.specific_class._meta.label_lower, page.locale_id)
-        indexes.setdefault(key, SectionIndex(page.path, page.url or "", page.title))
+    for page in sites().sections:
+        model = page.specific_class
+        if model and issubclass(model, SectionIndexPage) and page.live and is_public(page):
+            indexes.setdefault(
+                (model._meta.label_lower, page.locale_id), SectionIndex(page.path, page.url or "", page.title)
+            )
     return indexes

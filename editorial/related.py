@@ -11,7 +11,7 @@ related items of many others."""
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, DateField, DateTimeField, Exists, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,11 +21,6 @@ from wagtail.models import Page, Site, get_page_models
 from serving.pages import served_pages
 from serving.sitewide import sitewide
 from serving.specific import specific_pages
-
-# The topic ranking runs in the database on fields every page has; the date a
-# reader sees (`listing_date`: publication date, event start, ...) lives on each
-# content type, so it only orders, in Python, this many best candidates.
-CANDIDATE_POOL = 60
 
 
 def date_shown(page):
@@ -70,62 +65,41 @@ def newest_first_in_database(queryset):
     return queryset.annotate(shown_date=_shown_date_expression()).order_by(F("shown_date").desc(nulls_last=True), "-pk")
 
 
-def _pinned_ids(page):
-    """Ids of the pinned pages in the page's language, in editor order (one query).
+def _compute(page, limit):
+    """The related items of `page` as specific pages, in one query: its pins in
+    editor order, then the pages sharing the most topics with it, newest first.
     Pins of a translation point to the French source, so they are matched by translation key."""
-    from editorial.models import RelatedPin
+    from editorial.models import EditorialPage, PageTopic, RelatedPin
 
     pins = RelatedPin.objects.filter(page_id=page.pk, target__translation_key=OuterRef("translation_key")).order_by(
         F("sort_order").asc(nulls_last=True), "pk"
     )
-    return list(
+    topic_ids = PageTopic.objects.filter(page_id=page.pk).values("topic_id")
+    sharing = PageTopic.objects.filter(page_id=OuterRef("pk"), topic_id__in=topic_ids)
+    shared = sharing.values("page_id").annotate(count=Count("topic_id", distinct=True)).values("count")
+    candidates = (
         served_pages()
         .live()
         .public()
-        .filter(Exists(pins), locale_id=page.locale_id)
-        .annotate(pin_order=Subquery(pins.values("sort_order")[:1]), pin=Subquery(pins.values("pk")[:1]))
+        .filter(Exists(pins) | Exists(sharing), locale_id=page.locale_id)
         .exclude(pk=page.pk)
-        .order_by(F("pin_order").asc(nulls_last=True), "pin")
-        .values_list("pk", flat=True)
-    )
-
-
-def _visible_specific(ids):
-    from editorial.models import EditorialPage
-
-    return {
-        p.pk: p
-        for p in specific_pages(
-            served_pages().live().public().filter(pk__in=ids), EditorialPage.page_types(), defer_streamfields=True
+        .annotate(
+            pinned=Exists(pins),
+            pin_order=Subquery(pins.values("sort_order")[:1]),
+            pin=Subquery(pins.values("pk")[:1]),
+            shared=Subquery(shared),
+            shown_date=_shown_date_expression(),
         )
-    }
-
-
-def _compute(page, limit):
-    """(ids, {id: specific page}) of the related items of `page`."""
-    from editorial.models import PageTopic
-
-    ids = _pinned_ids(page)[:limit]
-    topic_ids = PageTopic.objects.filter(page_id=page.pk).values("topic_id")
-    candidates = []
-    if len(ids) < limit:
-        candidates = list(
-            served_pages()
-            .live()
-            .public()
-            .filter(locale_id=page.locale_id, page_topics__topic_id__in=topic_ids)
-            .exclude(pk__in=[page.pk, *ids])
-            .annotate(shared=Count("page_topics", filter=Q(page_topics__topic_id__in=topic_ids), distinct=True))
-            .order_by("-shared", "-first_published_at", "-pk")
-            .values_list("pk", "shared")[: max(CANDIDATE_POOL, limit)]
+        .order_by(
+            F("pinned").desc(),
+            F("pin_order").asc(nulls_last=True),
+            "pin",
+            F("shared").desc(nulls_last=True),
+            F("shown_date").desc(nulls_last=True),
+            "-pk",
         )
-    shared = dict(candidates)
-    pages = _visible_specific([*ids, *shared])
-    ranked = sorted(
-        (pages[pk] for pk in shared if pk in pages), key=lambda p: (-shared[p.pk], -date_sort_key(p), -p.pk)
     )
-    ids = ids + [p.pk for p in ranked[: limit - len(ids)]]
-    return ids, pages
+    return specific_pages(candidates[:limit], EditorialPage.page_types(), defer_streamfields=True)
 
 
 def related_items(page, limit=None):
@@ -135,11 +109,7 @@ def related_items(page, limit=None):
     if not page.pk or limit <= 0:
         return []
 
-    def compute():
-        ids, pages = _compute(page, limit)
-        return [pages[pk] for pk in ids if pk in pages]
-
-    return sitewide("related", compute, page.pk, page.locale_id, limit)
+    return sitewide("related", lambda: _compute(page, limit), page.pk, page.locale_id, limit)
 
 
 def related_block(page, request):

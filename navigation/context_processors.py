@@ -1,45 +1,43 @@
-from django.db.models import Prefetch
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from serving.pages import served_pages
-from serving.sitewide import locale_for, sitewide
+from serving.sitewide import is_public, locale_for, sites, sitewide
 
-from .models import Menu, MenuItem
+from .models import Menu
 
 
-def localized_links(items, pages):
-    """(label, url) for each menu item, its page replaced by its live translation
-    (`pages`: {translation key: page}); items whose page has none are dropped."""
-    links = []
-    for item in items:
-        if item.link_page_id:
-            page = pages.get(item.link_page.translation_key)
-            if page is not None:
-                links.append((item.label, page.url))
-        elif item.link_url:
-            links.append((item.label, item.link_url))
-    return links
+def _localized_pages(keys, locale):
+    """{translation key: live, public page of `locale`} of `keys`: home pages and
+    sections from the site-wide sites, any other page in one query."""
+    known = sites()
+    near = {page.translation_key: page for page in [*known.homes, *known.sections] if page.locale_id == locale.pk}
+    pages = {key: page for key, page in near.items() if key in keys and page.live and is_public(page)}
+    if keys - near.keys():
+        deeper = served_pages().filter(translation_key__in=keys - near.keys(), locale=locale).live().public()
+        pages.update((page.translation_key, page) for page in deeper)
+    return pages
 
 
 def load_menus(language_code):
+    """{slot: {links: [(label, url)], footer_text}}: each item's page replaced by its
+    live translation (items whose page has none are dropped), in one query."""
     locale = locale_for(language_code)
     if locale is None:
         return {}
-    menus = list(
-        Menu.objects.filter(locale=locale).prefetch_related(
-            Prefetch("items", MenuItem.objects.select_related("link_page"))
-        )
+    rows = Menu.objects.filter(locale=locale).order_by("pk", "items__sort_order", "items__pk")
+    rows = list(
+        rows.values_list("slot", "footer_text", "items__label", "items__link_url", "items__link_page__translation_key")
     )
-    keys = {item.link_page.translation_key for menu in menus for item in menu.items.all() if item.link_page_id}
-    pages = {
-        page.translation_key: page
-        for page in served_pages().filter(translation_key__in=keys, locale=locale).live().public()
-    }
-    return {
-        menu.slot: {"links": localized_links(menu.items.all(), pages), "footer_text": menu.footer_text}
-        for menu in menus
-    }
+    pages = _localized_pages({row[-1] for row in rows if row[-1]}, locale)
+    menus = {}
+    for slot, footer_text, label, link_url, page_key in rows:
+        links = menus.setdefault(slot, {"links": [], "footer_text": footer_text})["links"]
+        if page_key in pages:
+            links.append((label, pages[page_key].url))
+        elif link_url and not page_key:
+            links.append((label, link_url))
+    return menus
 
 
 def cached_menus(language_code):

@@ -9,8 +9,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Site, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from serving.sitewide import sitewide
-
 from .site_permissions import SubquerySitePermissionPolicy
 
 
@@ -131,14 +129,17 @@ class InstituteSettings(BaseSiteSetting):
 
     @classmethod
     def cached_for_request(cls, request):
-        """The settings of the request's site, kept with the site-wide data
-        (every page shows them; an editor's save renews them)."""
+        """The settings of the request's site, joined to it in the site-wide
+        data (every page shows them; an editor's save renews them)."""
         site = Site.find_for_request(request)
         if site is None:
             return cls()
         # Unlike `for_site`, a site without saved settings gets the defaults
         # without a row being written while a reader waits.
-        return sitewide("institute-settings", lambda: cls.objects.filter(site=site).first() or cls(site=site), site.pk)
+        try:
+            return site.institutesettings
+        except cls.DoesNotExist:
+            return cls(site=site)
 
     def name_in(self, language):
         """The institute's name in `language` ("fr" or "en")."""

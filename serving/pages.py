@@ -47,11 +47,12 @@ class ServedPage(Page):
         set_parent(child, self)
         return child.route(request, path_components[1:])
 
-    def child_by_slug(self, slug):
+    def child_by_slug(self, slug, types=None):
         """The child page at `slug` as its specific page with its locale, in one
-        query when this page allows few types (Wagtail: two); else Http404."""
+        query when it is of few `types` (by default those this page allows;
+        Wagtail: two queries); else Http404."""
         children = self.get_children().filter(slug=slug).select_related("locale")
-        found = specific_pages(children[:1], self.specific_class.allowed_subpage_models(), for_view=True)
+        found = specific_pages(children[:1], types or self.specific_class.allowed_subpage_models(), for_view=True)
         if not found:
             raise Http404
         return found[0]

@@ -37,13 +37,10 @@ class Cached:
 ENTRIES = {
     entry.name: entry
     for entry in [
-        Cached("site", ("host", "port"), (SITE,), "the Wagtail site of a host name"),
-        Cached("locales", (), (SITE,), "the locales by language code"),
+        Cached("sites", (), (PAGES,), "the sites with their settings, home pages, sections and locales"),
         Cached("view-restrictions", (), (PAGES,), "every view restriction with its page's path"),
-        Cached("home", ("site", "language"), (PAGES,), "the home page of a language"),
         Cached("section", ("home", "slug"), (PAGES,), "a child of the home page (routing)"),
         Cached("section-indexes", (), (PAGES,), "each section index per language: path, URL, title"),
-        Cached("institute-settings", ("site",), (SITE,), "Settings → Institut"),
         Cached("menus", ("language",), (MENUS, PAGES), "the menus of a language with their links"),
         Cached("footer", ("language",), (MENUS, PAGES), "the rendered footer"),
         Cached("translations", ("site", "translation key"), (PAGES,), "a page's live translations (hreflang)"),

@@ -2,17 +2,15 @@
 sections from the site-wide data; the levels below are routed by the pages
 themselves (`serving.pages`)."""
 
-from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.deprecation import MiddlewareMixin
 from django.utils.translation import get_language
-from wagtail.models import Site
-from wagtail.models.sites import get_site_for_hostname
+from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from .pages import ServedPage
-from .sitewide import sitewide
+from .sitewide import sites, sitewide
 from .wagtail_compat import set_parent, set_request_route, set_request_site
 
 
@@ -27,46 +25,36 @@ class CachedSiteMiddleware(MiddlewareMixin):
         # no lookup at all.
         if getattr(view_func, "serves_without_site", False):
             return None
-        hostname = split_domain_port(request._get_raw_host())[0]
-        port = request.get_port()
-
-        def compute():
-            try:
-                return get_site_for_hostname(hostname, port)
-            except Site.DoesNotExist:
-                return False
-
-        site = sitewide("site", compute, hostname, port) or None
+        known = sites()
+        site = known.site_for(split_domain_port(request._get_raw_host())[0], request.get_port())
         set_request_site(request, site)
         if view_func is not wagtail_serve or site is None:
             return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
-        language = get_language()
-        home = sitewide("home", lambda: _home(site, language), site.pk, language)
+        home = known.home(site, get_language())
         parts = [part for part in path.split("/") if part]
         # As `Page.route_for_request`, which then finds the route already made.
         try:
-            set_request_route(request, _route(home, request, parts))
+            set_request_route(request, _route(home, request, parts, known.sections))
         except Http404:
             set_request_route(request, None)
         return None
 
 
-def _home(site, language):
-    """The site's root page in `language` when live, else the root page itself (as `Page.localized`),
-    as its specific page with its locale, in one query."""
-    root = site.root_page
-    translations = root.specific_class.objects.filter(translation_key=root.translation_key)
-    home = translations.filter(Q(live=True) | Q(pk=root.pk), locale__language_code=language).select_related("locale")
-    return home.first() or root.specific
+def _section(home, slug, sections):
+    """The child of `home` at `slug` as its specific page, in one query: its type is known."""
+    types = [page.specific_class for page in sections if page.slug == slug and page.path[: -Page.steplen] == home.path]
+    if not types:
+        raise Http404
+    return home.child_by_slug(slug, types)
 
 
-def _route(home, request, parts):
+def _route(home, request, parts, sections):
     """The route from the home page, its sections (its children) taken from the
     cache: a page below a section costs the queries of the levels below it."""
     if not parts or not isinstance(home, ServedPage):
         return home.route(request, parts)
     # A slug that is no section raises Http404 before anything is stored.
-    section = sitewide("section", lambda: home.child_by_slug(parts[0]), home.pk, parts[0])
+    section = sitewide("section", lambda: _section(home, parts[0], sections), home.pk, parts[0])
     set_parent(section, home)
     return section.route(request, parts[1:])

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from navigation.models import InstituteSettings
-from serving.sitewide import sitewide
+from serving.sitewide import is_public, sites, sitewide
 
 register = template.Library()
 
@@ -19,7 +19,13 @@ def live_translation_urls(page, request):
     site = Site.find_for_request(request)
 
     def compute():
-        translations = page.get_translations(inclusive=True).live().public().select_related("locale")
+        # Home pages and sections: their translations are among the site-wide sites.
+        known = sites()
+        near = [other for other in [*known.homes, *known.sections] if other.translation_key == page.translation_key]
+        if page.pk in {other.pk for other in near}:
+            translations = [other for other in near if other.live and is_public(other)]
+        else:
+            translations = page.get_translations(inclusive=True).live().public().select_related("locale")
         return {t.locale.language_code: t.get_url(request) for t in translations}
 
     urls = sitewide("translations", compute, site.pk if site else "", page.translation_key)

@@ -3,7 +3,6 @@
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import path
-from wagtail.images import get_image_model
 
 from editorial.feeds import feed_response
 from editorial.listing import Listing, choice_filter, mark_empty_options, topic_filter, year_filter
@@ -50,11 +49,11 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
         context = super().get_context(request, *args, **kwargs)
         reports = (
             self.reports()
-            .select_related("series__locale")
+            .select_related("series__locale", "cover_image")
             .prefetch_related(
                 Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic")),
                 Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
-                Prefetch("cover_image", queryset=get_image_model().objects.prefetch_renditions()),
+                "cover_image__renditions",
             )
         )
         listing = mark_empty_options(

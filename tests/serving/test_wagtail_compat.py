@@ -3,17 +3,20 @@
 renames one fails here, not silently in production."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
+from serving.sitewide import sites
 from serving.wagtail_compat import (
     routed_parent,
     set_parent,
     set_request_route,
     set_request_site,
     share_joined_relations,
+    share_site_root_paths,
 )
 from tests.factories import StandardPageFactory
 
@@ -58,4 +61,16 @@ def test_a_specific_page_takes_the_relations_joined_to_its_base_page(page):
     share_joined_relations(base, specific)
     with CaptureQueriesContext(connection) as queries:
         assert specific.locale == base.locale
+    assert len(queries) == 0
+
+
+def test_wagtail_reads_the_site_root_paths_given_to_it(home_fr, home_en):
+    cache.clear()
+    wagtails = Site.get_site_root_paths()
+    cache.clear()
+    ours = sites().root_paths()
+    assert ours == wagtails
+    share_site_root_paths([])
+    with CaptureQueriesContext(connection) as queries:
+        assert Site.get_site_root_paths() == []
     assert len(queries) == 0
