@@ -13,15 +13,8 @@ from editorial.related import newest_first_in_database
 from editorial.snippet_index import live_pages_of
 from editorial.url_words import word
 from serving.specific import specific_pages
-from serving.tags import page_tag, shows
 
 PER_KIND = 10
-
-
-def _shown(pages):
-    """`pages`, which the person's page shows: a change to one of them (another author) purges it."""
-    shows(*(page_tag(page.pk) for page in pages))
-    return pages
 
 
 class Section:
@@ -85,13 +78,13 @@ def person_contributions(request, person):
             request,
             "reports",
             reports,
-            lambda rows: _shown(specific_pages(rows, [report_model], defer_streamfields=True)),
+            lambda rows: specific_pages(rows, [report_model], defer_streamfields=True),
         ),
         "sessions": Section(request, "sessions", sessions),
         "articles": Section(
             request,
             "articles",
             articles,
-            lambda rows: _shown(specific_pages(rows, [person.news_articles.model], defer_streamfields=True)),
+            lambda rows: specific_pages(rows, [person.news_articles.model], defer_streamfields=True),
         ),
     }

@@ -40,7 +40,7 @@ def sitewide(name, compute, *parts):
     tags.shows(*entry.shown)
     memo = tags.memo()
     if memo is not None and key in memo:
-        return memo[key]
+        return tags.replayed(memo[key])
     depends_on = (SITE, *entry.tags)
     current = tags.versions(depends_on)
     stored = tags.cache().get(key)
@@ -49,11 +49,11 @@ def sitewide(name, compute, *parts):
     else:
         # Versions read before computing: a purge meanwhile makes this value stale at once.
         current = tags.versions(depends_on, create=True)
-        value = compute()
+        value = tags.recording(compute)
         tags.cache().set(key, (current, value), TIMEOUT)
     if memo is not None:
         memo[key] = value
-    return value
+    return tags.replayed(value)
 
 
 @dataclass(frozen=True)

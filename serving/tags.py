@@ -4,7 +4,10 @@ A tag has a version in the cache; what is stored under tags keeps the
 versions it was computed under and is current while they are. Purging a tag
 gives it a new version in every process's view and sends it to Varnish (a
 `PURGE` with an `xkey-purge` header). Within a request, versions and site-wide
-pieces are read once (`memo`) and the tags of what it shows gathered (`shows`)."""
+pieces are read once (`memo`) and the tags of what it shows gathered (`shows`):
+each page, topic or person its render loads (`caching` connects their models),
+the listings it shows (`list-<id>`: a page's children), and what each
+site-wide piece it reads showed when computed (`recording`, `replayed`)."""
 
 import time
 import urllib.request
@@ -17,10 +20,24 @@ from django.utils.translation import gettext_lazy as _
 
 from background.retry import retried
 
-from .registry import ENTRIES, MEDIA, SITE, TAG_SOURCES
+from .registry import ENTRIES, MEDIA, PAGES, SITE, TAG_SOURCES
 
 # The tags site-wide pieces depend on: read in one round trip per request.
 DATA_TAGS = sorted({SITE, MEDIA, *TAG_SOURCES, *(tag for entry in ENTRIES.values() for tag in entry.tags)})
+# A response showing more (the sitemap) carries `pages` instead of its pages' and snippets' tags.
+MAX_SHOWN = 200
+
+# Filled by each app in its AppConfig.ready(), connected by `caching`: the snippet
+# models whose instances, once loaded, a response shows (as pages are); and the rows
+# tying a page to what shows it elsewhere: {model: (path from a row to its page, ""
+# for a page type's own field; the tags of a row)}, purged when the row or its page changes.
+SHOWN_WHEN_LOADED = set()
+TIES = {}
+
+
+def tie(model, tags_of, page=""):
+    TIES[model] = (page, tags_of)
+
 
 _request = Local()
 
@@ -50,16 +67,40 @@ def shows_instead(page_id, *tags):
     """A page's sub-page (a topic's, a person's) shows these, not the page's own listing."""
     gathered = getattr(_request, "tags", None)
     if gathered is not None:
-        gathered.discard(page_tag(page_id))
+        gathered.difference_update((page_tag(page_id), list_tag(page_id)))
         gathered.update(tags)
 
 
+def recording(compute):
+    """(compute(), the tags it showed): kept with a site-wide piece, shown again by each reader."""
+    outer = getattr(_request, "tags", None)
+    _request.tags = set()
+    try:
+        value = compute()
+    finally:
+        shown, _request.tags = _request.tags, outer
+    return value, shown
+
+
+def replayed(recorded):
+    value, shown = recorded
+    shows(*shown)
+    return value
+
+
 def response_tags():
-    return sorted(getattr(_request, "tags", None) or ())
+    gathered = getattr(_request, "tags", None) or set()
+    if len(gathered) > MAX_SHOWN:
+        gathered = {PAGES, *(tag for tag in gathered if tag in DATA_TAGS or tag.startswith("view-"))}
+    return sorted(gathered)
 
 
 def page_tag(page_id):
     return f"page-{page_id}"
+
+
+def list_tag(page_id):  # a listing of the page's children: a new one appears there
+    return f"list-{page_id}"
 
 
 def view_tag(url_name):  # a view that is not a page: `view-sitemap`

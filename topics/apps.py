@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class TopicsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "topics"
+
+    def ready(self):
+        from serving.tags import SHOWN_WHEN_LOADED
+
+        from .models import Topic
+
+        SHOWN_WHEN_LOADED.add(Topic)

@@ -7,7 +7,7 @@ from ..schedule import not_ended, paris, upcoming_first, with_end
 from .index import EventIndexPage, upcoming_events
 from .page import EventPage
 from .programme import EventParticipation, Participant, Session, list_items, rebuild_participations
-from .registration import Registration, expired_registrations, registration_status, retention_cutoff
+from .registration import Registration, expired_registrations, registration_status, retention_cutoff, seats_tag
 
 __all__ = [
     "EventFormat",
@@ -27,6 +27,7 @@ __all__ = [
     "rebuild_participations",
     "registration_status",
     "retention_cutoff",
+    "seats_tag",
     "upcoming_events",
     "upcoming_first",
     "with_end",

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path
+from serving.tags import shows
 from serving.wagtail_compat import routed_parent
 
 from ..admin_forms import EventPageForm
@@ -27,7 +28,7 @@ from ..jsonld import event_json_ld
 from ..programme_display import programme_display
 from ..schedule import describe_dates, paris, whole_days
 from .programme import build_sessions, people_in_bulk, programme_person_ids
-from .registration import HOLDING_A_SEAT, Registration, registration_state, registration_status
+from .registration import HOLDING_A_SEAT, Registration, registration_state, registration_status, seats_tag
 
 
 class EventPage(LocalizedRoutesMixin, EditorialPage):
@@ -302,6 +303,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
 
     def seats_taken(self):
         """Seats held for this event in every language (its versions share a translation key)."""
+        shows(seats_tag(self.translation_key))
         return Registration.objects.filter(event_key=self.translation_key, status__in=HOLDING_A_SEAT).count()
 
     def registration_status(self, now=None):

@@ -82,6 +82,11 @@ def registration_state(event, now=None):
     return RegistrationStatus.OPEN, seats_left
 
 
+def seats_tag(event_key):
+    """The tag of what shows the seats taken at an event (its page in each language)."""
+    return f"seats-{event_key}"
+
+
 def retention_cutoff(days=None):
     days = settings.EVENTS_REGISTRATION_RETENTION_DAYS if days is None else days
     return timezone.now() - timedelta(days=days)

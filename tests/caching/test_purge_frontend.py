@@ -47,7 +47,7 @@ def test_publishing_purges_both_languages_in_the_front_end_cache(varnish, editor
         report.title = "Le rapport révisé"
         report.save_revision().publish()
     purged = {tag for header in varnish for tag in header.split()}
-    assert {f"page-{report.pk}", f"page-{translation.pk}", f"page-{report.get_parent().pk}", "view-sitemap"} <= purged
+    assert {f"page-{report.pk}", f"page-{translation.pk}", f"list-{report.get_parent().pk}", "view-sitemap"} <= purged
     # Each page read before carries a tag the purge names.
     assert all(tags & purged for tags in shown_by.values())
     assert "site" not in purged, "a publication is not a purge of everything"

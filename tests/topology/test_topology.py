@@ -210,9 +210,10 @@ def test_readers_and_an_editor_through_varnish_two_servers_and_two_search_nodes(
     listing = report.get_parent().url + "?page=1"
     assert [get(varnish.url + listing)[1]["X-Cache"] for _ in range(2)] == ["MISS", "HIT"]
 
-    # Varnish drops by tag: the report's tag drops its page, not its translation's.
+    # Varnish drops by tag: a tag only the report carries (the listing of its children; its
+    # `page-` tag is its translation's too, whose hreflang links to it) drops its page alone.
     assert get(varnish.url + english_path)[1]["X-Cache"] == "HIT"
-    purge = urllib.request.Request(varnish.url + "/", method="PURGE", headers={"xkey-purge": f"page-{report.pk}"})
+    purge = urllib.request.Request(varnish.url + "/", method="PURGE", headers={"xkey-purge": f"list-{report.pk}"})
     with urllib.request.urlopen(purge) as answer:
         assert answer.status == 200
     assert get(varnish.url + report.url)[1]["X-Cache"] == "MISS"
