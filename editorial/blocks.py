@@ -19,7 +19,7 @@ content), and its outline (each heading's anchor) for a table of contents::
     {% include "editorial/includes/toc.html" %}
     {{ body.html }}
 
-and link their styles in the head: ``{% static 'editorial/body.css' %}``.
+and their styles are in the site's one stylesheet (``site/static/css/site.css``).
 
 Every text a reader sees (headings, captions, alt texts, quotes, table cells,
 key figures, references) is a wagtail-localize segment; images and links are

@@ -142,21 +142,25 @@ fi
 # ---------------------------------------------------------------------------
 # Accessibility and HTML validity checkers (tests/browser/test_accessibility.py,
 # tests/browser/test_validity.py): axe-core and the Nu HTML checker (vnu.jar),
-# npm packages installed into var/node/; vnu.jar runs on Java.
+# npm packages installed into var/node/; vnu.jar runs on Java. Lighthouse
+# (tests/browser/test_page_weight.py, manage.py browser_benchmark): 12.8.2 is
+# the last to run on Node 20 (13 needs Node 22.19).
 AXE_CORE_VERSION=4.14.1
 VNU_JAR_VERSION=26.9.27
+LIGHTHOUSE_VERSION=12.8.2
 NODE_TOOLS=var/node
 if { ! command -v npm >/dev/null || ! command -v java >/dev/null; } && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
     say "installing npm and Java for the accessibility and validity checks"
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm openjdk-17-jre-headless; } >/dev/null 2>&1
 fi
 installed_version() { sed -n 's/.*"version": *"\([^"]*\)".*/\1/p' "$NODE_TOOLS/node_modules/$1/package.json" 2>/dev/null | head -1; }
-if [ "$(installed_version axe-core)" != "$AXE_CORE_VERSION" ] || [ "$(installed_version vnu-jar)" != "$VNU_JAR_VERSION" ]; then
+if [ "$(installed_version axe-core)" != "$AXE_CORE_VERSION" ] || [ "$(installed_version vnu-jar)" != "$VNU_JAR_VERSION" ] \
+    || [ "$(installed_version lighthouse)" != "$LIGHTHOUSE_VERSION" ]; then
     mkdir -p "$NODE_TOOLS"
     # --ignore-scripts: vnu-jar's install script would fetch a Java runtime; the machine's Java is used.
     npm install --prefix "$NODE_TOOLS" --no-save --no-audit --no-fund --ignore-scripts \
-        "axe-core@$AXE_CORE_VERSION" "vnu-jar@$VNU_JAR_VERSION" >/dev/null 2>&1 \
-        || { required && fail "npm could not install axe-core and vnu-jar"; }
+        "axe-core@$AXE_CORE_VERSION" "vnu-jar@$VNU_JAR_VERSION" "lighthouse@$LIGHTHOUSE_VERSION" >/dev/null 2>&1 \
+        || { required && fail "npm could not install axe-core, vnu-jar and lighthouse"; }
 fi
 if [ -f "$NODE_TOOLS/node_modules/axe-core/axe.min.js" ] && [ -f "$NODE_TOOLS/node_modules/vnu-jar/build/dist/vnu.jar" ] && command -v java >/dev/null; then
     say "axe-core $AXE_CORE_VERSION and the Nu HTML checker $VNU_JAR_VERSION installed: accessibility and validity checks run"
@@ -164,6 +168,13 @@ elif required; then
     fail "axe-core, vnu-jar or Java missing (required in CI)"
 else
     say "SKIPPED accessibility/validity checks: npm install of axe-core and vnu-jar, or Java, missing"
+fi
+if [ -x "$NODE_TOOLS/node_modules/.bin/lighthouse" ]; then
+    say "Lighthouse $LIGHTHOUSE_VERSION installed: every page type's accessibility, best practices and SEO are checked at 100"
+elif required; then
+    fail "Lighthouse missing (required in CI)"
+else
+    say "SKIPPED Lighthouse's scores: npm install of lighthouse missing"
 fi
 
 # The report PDF (WeasyPrint, reports/pdf.py) needs Pango.

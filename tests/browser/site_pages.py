@@ -15,6 +15,8 @@ from reports.models import ReportPage
 from topics.models import Topic, TopicIndexPage
 
 SEARCH = {"fr": "/fr/recherche/?q=donn%C3%A9es", "en": "/en/search/?q=data"}
+# The follow page: the subscription form, the feeds and the social networks the footer links to.
+FOLLOW = {"fr": "/fr/lettre/", "en": "/en/newsletter/"}
 
 
 @pytest.fixture
@@ -52,6 +54,7 @@ def page_types(language):
         "person": f"{people.url}{person.slug}/",
         "standard": _first(StandardPage, language).url,
         "search": SEARCH[language],
+        "follow": FOLLOW[language],
         "not-found": f"/{language}/nexiste-pas/",
     }
 

@@ -106,13 +106,13 @@ def check_filters(client):
     """Filter combinations are not for crawlers, and empty ones are not linked."""
     index = soup(client.get("/fr/evenements/"))
     assert meta(index, "robots") is None
-    facets = index.select("nav.filters li a")
+    facets = index.select("nav.filters .filters__group a")
     assert facets and all(link.get("rel") == ["nofollow"] for link in facets)
     for link in [link for link in facets if "?" in link["href"]][:6]:
         filtered = soup(client.get(urljoin("/fr/evenements/", link["href"])))
         assert meta(filtered, "robots") == "noindex, follow"
         # Every combination still linked lists something.
-        for combination in filtered.select("nav.filters li a:not([aria-current])"):
+        for combination in filtered.select("nav.filters .filters__group a:not([aria-current])"):
             result = soup(client.get(urljoin("/fr/evenements/", combination["href"])))
             assert result.select("main .card"), combination["href"]
 

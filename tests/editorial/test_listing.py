@@ -50,7 +50,7 @@ def group(soup, param):
     """{label: (href, is current)} of the links of one filter."""
     return {
         link.text: (link["href"], link.get("aria-current") == "true")
-        for link in soup.select(f'ul[aria-labelledby="filter-{param}"] a')
+        for link in soup.select(f'[role=group][aria-labelledby="filter-{param}"] a')
     }
 
 
@@ -206,7 +206,7 @@ def test_initiative_status_filter_shows_every_status(client, home_fr):
     initiatives = add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives"))
     initiative(initiatives, "Ouverte")
     soup = BeautifulSoup(client.get("/fr/initiatives/").content, "html.parser")
-    labels = [link.text for link in soup.select('ul[aria-labelledby="filter-statut"] a')]
+    labels = [link.text for link in soup.select('[role=group][aria-labelledby="filter-statut"] a')]
     assert labels == ["Tous", *[str(label) for _value, label in InitiativePage.Status.choices]]
 
 

@@ -32,18 +32,19 @@ def institute(homes):
 
 
 def test_footer_shows_the_institute_in_the_reader_language(client, institute):
-    for url, name in (("/fr/", "Institut des essais"), ("/en/", "Institute of Trials")):
+    for url, name, follow_url in (
+        ("/fr/", "Institut des essais", "/fr/lettre/"),
+        ("/en/", "Institute of Trials", "/en/newsletter/"),
+    ):
         footer = soup(client.get(url)).select_one("footer")
         address = footer.select_one("address")
-        assert [line.strip() for line in address.stripped_strings] == [
-            name,
-            "1, place du Test",
-            "75001 Paris",
-            "France",
-            "bonjour@example.org",
-        ]
+        assert " ".join(address.get_text().split()) == (
+            f"{name}, 1, place du Test, 75001 Paris, France · bonjour@example.org"
+        )
         assert address.select_one("a")["href"] == "mailto:bonjour@example.org"
-        social = footer.select_one('a[href="https://mastodon.example/@essais"]')
+        # The social links are on the follow page, which the footer links to.
+        assert footer.select_one("a.site-footer__follow")["href"] == follow_url
+        social = soup(client.get(follow_url)).select_one('main a[href="https://mastodon.example/@essais"]')
         assert social.get_text() == "Mastodon" and "me" in social["rel"]
 
 

@@ -1,5 +1,5 @@
-"""Subscribing through the footer, a topic page or the subscription page;
-double opt-in; managing and leaving through the signed links."""
+"""Subscribing through the follow page (which every page's footer links to)
+or a topic page; double opt-in; managing and leaving through the signed links."""
 
 import re
 
@@ -10,7 +10,9 @@ from django.test import Client
 
 from editorial.localize import translate
 from newsletters.models import Subscriber, SubscriberStatus
+from tests.events.factories import event_index
 from tests.factories import TopicFactory
+from tests.reports.factories import report_index
 from topics.models import TopicIndexPage
 
 pytestmark = pytest.mark.django_db
@@ -31,17 +33,17 @@ def topic(home_fr):
     return topic
 
 
-def footer_form(html):
-    return BeautifulSoup(html, "html.parser").select_one(".site-footer form.subscribe-form")
-
-
-def test_the_footer_form_subscribes_after_confirmation(client, topic):
+def test_every_footer_leads_to_the_follow_page_whose_form_subscribes_after_confirmation(client, topic):
     home = client.get("/fr/")
-    form = footer_form(home.text)
-    assert form["action"] == "/fr/lettre/" and form.select_one("input[type=email]")
-    assert "csrfmiddlewaretoken" not in str(form)
-    # The footer sets no cookie: pages stay in the page cache.
+    footer = BeautifulSoup(home.text, "html.parser").select_one(".site-footer")
+    assert not footer.select("form"), "the form is on the follow page only: a light footer on every page"
+    assert footer.select_one("a.site-footer__follow")["href"] == "/fr/lettre/"
+    # Pages set no cookie: they stay in the page cache.
     assert not home.cookies
+    follow = client.get("/fr/lettre/")
+    form = BeautifulSoup(follow.text, "html.parser").select_one("main form")
+    assert form["action"] == "/fr/lettre/" and form.select_one("input[type=email]")
+    assert "csrfmiddlewaretoken" not in str(form) and not follow.cookies
 
     response = client.post(
         "/fr/lettre/", {"email": " Ada@Example.org ", "language": "fr", "newsletter": "on", "source": "/fr/"}
@@ -66,9 +68,6 @@ def test_a_topic_page_form_follows_that_topic_in_english(client, topic):
     english = translate(topic, {"Travail": "Work", "travail": "work"})
     form = BeautifulSoup(client.get("/fr/themes/travail/").text, "html.parser").select_one("main form.subscribe-form")
     assert form.select_one("input[name=topics]")["value"] == str(topic.pk)
-    # The footer, rendered once for every page, never keeps the topic of the page it was first rendered on.
-    assert not footer_form(client.get("/fr/themes/travail/").text).select_one("input[name=topics]")
-    assert not footer_form(client.get("/fr/").text).select_one("input[name=topics]")
 
     client.post("/fr/lettre/", {"email": "bo@example.org", "language": "en", "topics": [topic.pk]})
     (message,) = mail.outbox
@@ -146,3 +145,18 @@ def test_manage_changes_choices_and_unsubscribes(client, topic):
     assert response.status_code == 200 and "ne recevra plus rien" in response.text
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.UNSUBSCRIBED and not subscriber.topics.exists()
+
+
+def test_the_follow_page_lists_the_feeds_of_its_language(client, homes):
+    reports = report_index(homes[0])
+    events = event_index(homes[0])
+    translate(reports, {"Rapports": "Reports", "rapports": "reports"})
+    for url, expected in (
+        (
+            "/fr/lettre/",
+            {f"{reports.url}flux/rss/": "Rapports (RSS)", f"{events.url}calendrier/": "Événements (agenda)"},
+        ),
+        ("/en/newsletter/", {"/en/reports/feed/rss/": "Reports (RSS)"}),
+    ):
+        feeds = BeautifulSoup(client.get(url).text, "html.parser").select("main a[type]")
+        assert {link["href"]: link.get_text() for link in feeds} == expected, url

@@ -24,3 +24,14 @@
     link.hash = window.location.hash;
   });
 })();
+
+// A report's contents stay open beside the text on wide screens (site.css), folded on phones.
+(function () {
+  "use strict";
+  var contents = document.querySelector("[data-report-contents]");
+  if (!contents || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 68rem)");
+  function follow() { contents.open = wide.matches; }
+  follow();
+  wide.addEventListener("change", follow);
+})();
