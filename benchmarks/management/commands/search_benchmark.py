@@ -8,8 +8,8 @@ page, on the engine and on Wagtail's database backend side by side.
 
 The corpus (benchmarks.corpus, shared with site_benchmark) is built once and
 reused by later runs.
-The engine's indexes are named with the `bench_` prefix and deleted at the end
-(--keep keeps them). Requests go through Django's test client (the whole
+The engine's indexes are named with the `bench_` prefix (--index-prefix) and
+deleted at the end (--keep keeps them). Requests go through Django's test client (the whole
 Django stack, without network), after a warm-up that is not counted."""
 
 import random
@@ -40,9 +40,12 @@ class Command(BaseCommand):
             "--queries", type=int, default=100, help="Timed queries per backend, endpoint and language."
         )
         parser.add_argument("--keep", action="store_true", help="Keep the benchmark's engine indexes.")
+        parser.add_argument(
+            "--index-prefix", default="bench_", help="Prefix of the benchmark's engine indexes (one per checkout)."
+        )
         parser.add_argument("--seed", type=int, default=7)
 
-    def handle(self, *args, pages, queries, keep, seed, **options):
+    def handle(self, *args, pages, queries, keep, index_prefix, seed, **options):
         if "engine" not in settings.WAGTAILSEARCH_BACKENDS:
             raise CommandError(
                 "Set SEARCH_URL (and SEARCH_BACKEND) to benchmark the engine against the database backend."
@@ -53,7 +56,7 @@ class Command(BaseCommand):
             started = time.perf_counter()
             call_command("update_index", backend_name="default", stdout=self.stdout, verbosity=0)
             self.stdout.write(f"Database backend reindex: {time.perf_counter() - started:.1f}s")
-        engine_config = {**settings.WAGTAILSEARCH_BACKENDS["engine"], "INDEX_PREFIX": "bench_"}
+        engine_config = {**settings.WAGTAILSEARCH_BACKENDS["engine"], "INDEX_PREFIX": index_prefix}
         backends = {
             "engine": {**settings.WAGTAILSEARCH_BACKENDS, "engine": engine_config},
             "database": {"default": settings.WAGTAILSEARCH_BACKENDS["default"]},
