@@ -10,7 +10,9 @@ A well-formed value that lists nothing (a year without pages, a page past the
 last) answers 200 with the empty list and a way back; only a malformed value
 (`?annee=abc`, `?format=roman`, `?page=0`) gives a 404 (never a 500).
 `Listing.query_in(language)` gives the same filters in another language, for
-the language switcher.
+the language switcher. Pages past the middle of a list are read from its end
+(`EitherEndPaginator`): the last page of a 50,000-article archive costs what
+the first does.
 
 Usage in an index page::
 
