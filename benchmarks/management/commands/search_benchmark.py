@@ -101,8 +101,10 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Latency in ms over {queries} queries per row after {WARM_UP} not counted ({indexed} documents, {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}):"
         )
-        self.stdout.write(f"{'':<14}{'':<5}{'engine':>17}{'database' if not engine_only else '':>19}")
-        self.stdout.write(f"{'endpoint':<14}{'lang':<5}{'p50':>8} {'p95':>8}{'p50':>10} {'p95':>8}")
+        self.stdout.write(f"{'':<14}{'':<5}{'engine':>17}{'' if engine_only else 'database':>19}".rstrip())
+        self.stdout.write(
+            f"{'endpoint':<14}{'lang':<5}{'p50':>8} {'p95':>8}" + ("" if engine_only else f"{'p50':>10} {'p95':>8}")
+        )
         for endpoint in endpoints:
             for language in languages:
                 cells = "".join(
