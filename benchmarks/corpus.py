@@ -9,6 +9,7 @@ date, topics and authors; its English copy shares its translation key, as a
 wagtail-localize translation does. Building is resumable: generated pages have
 slugs starting with `bench-`, and a second run only adds what is missing."""
 
+import copy
 import datetime
 import random
 import time
@@ -22,12 +23,13 @@ from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.models.copying import _copy
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from editorial.models import PageTopic
-from events.models import EventIndexPage, EventPage, rebuild_participations
+from events.models import EventIndexPage, EventPage, EventParticipation
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsArticlePage, NewsIndexPage
 from people.models import Person
@@ -35,7 +37,7 @@ from reports.models import ReportAuthor, ReportIndexPage, ReportPage
 from topics.models import Topic
 
 SLUG_PREFIX = "bench-"
-BATCH = 100
+BATCH = 500
 
 # Share of each page type among a language's generated pages, in the proportions
 # of a think-tank's archive: mostly news, then events and reports.
@@ -202,7 +204,8 @@ class CorpusBuilder:
             self.parents[model] = (parent, parent.get_translation(self.english))
             sources = model.objects.live().filter(locale=self.french).exclude(slug__startswith=SLUG_PREFIX)
             self.templates[model] = [
-                (source, source.get_translation(self.english)) for source in sources.order_by("pk")
+                (in_memory(source), in_memory(source.get_translation(self.english)))
+                for source in sources.order_by("pk")
             ]
         # {parent page id: the tree step of its last child}, as pages are added.
         self.last_steps = {}
@@ -248,13 +251,22 @@ class CorpusBuilder:
     def copy(self, source, parent, attrs, process_child):
         """An unsaved live copy of `source` for `parent`, with its inline rows:
         without revisions or log entries (Wagtail's own `Page.copy` makes those and
-        runs every publishing signal)."""
-        exclude = source.default_exclude_fields_in_copy + source.exclude_fields_in_copy
-        page, child_objects = _copy(source, exclude_fields=exclude, update_attrs=attrs)
-        rows = [child for child in child_objects.values() if process_child(child)]
-        for child in rows:
-            if isinstance(child, TranslatableMixin):
-                child.translation_key = uuid.uuid4()
+        runs every publishing signal), and without a query (modelcluster's copy
+        reads the source's rows and opens a savepoint per relation)."""
+        exclude = [*source.default_exclude_fields_in_copy, *source.exclude_fields_in_copy, *source.held_rows]
+        page, _child_objects = _copy(source, exclude_fields=exclude, update_attrs=attrs)
+        rows = []
+        for accessor, held in source.held_rows.items():
+            parental_key = source._meta.get_field(accessor).field.name
+            for row in map(copy.copy, held):
+                row.pk = None
+                row._state.adding = True
+                setattr(row, parental_key, page)
+                if isinstance(row, TranslatableMixin):
+                    row.translation_key = uuid.uuid4()
+                if process_child(row):
+                    rows.append(row)
+        page.copied_from = source
         return page, parent, rows
 
     def insert(self, copies):
@@ -293,9 +305,9 @@ class CorpusBuilder:
                 rows_by_model[type(row)].append(row)
         for model, rows in rows_by_model.items():
             model.objects.bulk_create(rows)
-        for page, _parent, _rows in copies:
-            if isinstance(page, EventPage):
-                rebuild_participations(page)
+        EventParticipation.objects.bulk_create(
+            participation for page, _parent, _rows in copies for participation in moved_participations(page)
+        )
 
     def reassign(self, side, topic_picks, person_picks):
         """Give the copy's topic and author rows the copy's own topics and authors;
@@ -317,6 +329,34 @@ class CorpusBuilder:
             return pick is not None
 
         return process
+
+
+def in_memory(page):
+    """`page` with its inline rows and its participation rows read once, for
+    `copy` to copy in memory."""
+    exclude = {*page.default_exclude_fields_in_copy, *page.exclude_fields_in_copy}
+    page.held_rows = {
+        relation.get_accessor_name(): list(getattr(page, relation.get_accessor_name()).all())
+        for relation in get_all_child_relations(page)
+        if relation.get_accessor_name() not in exclude
+    }
+    page.held_participations = list(EventParticipation.objects.filter(event_id=page.pk))
+    return page
+
+
+def moved_participations(page):
+    """The participation rows of a saved event copy: its source's, moved with the
+    event (what `rebuild_participations` gives, without reading the programme's
+    people one by one)."""
+    source = page.copied_from
+    moved = []
+    for row in map(copy.copy, source.held_participations):
+        row.pk = None
+        row._state.adding = True
+        row.event_id = page.pk
+        row.starts_at = row.starts_at + (page.starts_at - source.starts_at) if row.starts_at else None
+        moved.append(row)
+    return moved
 
 
 def dated(source, day):
@@ -346,8 +386,12 @@ def build_corpus(pages, stdout, seed=7):
     per_language = pages // 2
     database_index_only = {"default": {**settings.WAGTAILSEARCH_BACKENDS["default"], "AUTO_UPDATE": False}}
     # The admin's reference index (what uses an image or a snippet) is left out:
-    # it would double the build time and no reader's page reads it.
-    with override_settings(WAGTAILSEARCH_BACKENDS=database_index_only), disable_reference_index_auto_update():
+    # it would double the build time and no reader's page reads it. Nor are the
+    # queries logged (under DEBUG, writing each one out again costs as much as sending it).
+    with (
+        override_settings(WAGTAILSEARCH_BACKENDS=database_index_only, DEBUG=False),
+        disable_reference_index_auto_update(),
+    ):
         builder = CorpusBuilder(seed)
         kinds = builder.plan(per_language)
         existing = set(bench_pages().filter(locale=builder.french).values_list("slug", flat=True))

@@ -1,5 +1,8 @@
 """The pages a benchmark times: one URL per page type and language, taken from
-the generated corpus where the type has generated pages."""
+the generated corpus where the type has generated pages, and the last page of
+each paginated list."""
+
+import re
 
 from django.urls import reverse
 from django.utils import translation
@@ -57,3 +60,14 @@ def page_types(language):
         ("search", search),
     ]
     return [(name, url) for name, url in rows if url]
+
+
+PAGE_LINK = re.compile(r'href="\?(?:[^"]*&amp;)?page=(\d+)"')
+
+
+def last_page(url, html):
+    """The URL of the last page of the list `html` (the page at `url`) shows, or None."""
+    numbers = [int(number) for number in PAGE_LINK.findall(html.decode())]
+    if not numbers or max(numbers) == 1:
+        return None
+    return f"{url}{'&' if '?' in url else '?'}page={max(numbers)}"

@@ -10,7 +10,9 @@ A well-formed value that lists nothing (a year without pages, a page past the
 last) answers 200 with the empty list and a way back; only a malformed value
 (`?annee=abc`, `?format=roman`, `?page=0`) gives a 404 (never a 500).
 `Listing.query_in(language)` gives the same filters in another language, for
-the language switcher.
+the language switcher. Pages past the middle of a list are read from its end
+(`EitherEndPaginator`): the last page of a 50,000-article archive costs what
+the first does.
 
 Usage in an index page::
 
@@ -169,6 +171,27 @@ def page_type_filter(pages):
     )
 
 
+class EitherEndPaginator(Paginator):
+    """Django's paginator, whose pages past the middle are read from the end of
+    the list (in reverse order): the last page costs what the first does (the
+    database sorts and skips at most half the list, never all of it), a deep
+    `?page=` of a long archive included. `object_list` must be ordered to the
+    last row (a primary key last), so that both ends agree."""
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        if self.count - top >= bottom or not getattr(self.object_list, "ordered", False):
+            return super().page(number)
+        # Still a queryset in the list's own order (what callers refine: specific
+        # pages, prefetches), of the rows the reversed list holds at that place.
+        from_the_end = self.object_list.reverse()[self.count - top : self.count - bottom]
+        return self._get_page(self.object_list.filter(pk__in=from_the_end.values("pk")), number, self)
+
+
 class Listing:
     """A filtered, paginated list of `queryset` for `request`; raises Http404
     for a malformed filter value or page number."""
@@ -196,7 +219,7 @@ class Listing:
                 self.params[link_filter.param] = value
                 queryset = link_filter.apply(queryset, chosen[2])
             self.filters.append((link_filter, chosen))
-        self.paginator = Paginator(queryset, per_page)
+        self.paginator = EitherEndPaginator(queryset, per_page)
         if not self.params and self.total_count is not None:
             self.paginator.count = self.total_count
         number = request.GET.get(PAGE_PARAM) or 1

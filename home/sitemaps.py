@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page, get_page_models
 
 from editorial.absolute import absolute_url
+from serving.pages import served_pages
 
 
 def types_adding_urls():
@@ -60,7 +61,7 @@ class AllLanguagesSitemap(Sitemap):
         in_a_language_tree = Q()
         for root in roots:
             in_a_language_tree |= Q(path__startswith=root.path)
-        pages = list(Page.objects.filter(in_a_language_tree).live().public().order_by("path"))
+        pages = list(served_pages().filter(in_a_language_tree).live().public())
         specific = {}
         for model in types_adding_urls():
             content_type = ContentType.objects.get_for_model(model)

@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import translation
 from django.utils.text import capfirst
 from modelsearch.index import SearchField
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
 from editorial.models import SectionIndexPage
@@ -50,7 +52,7 @@ def page_document(page):
     body = []
     for field in page.get_search_fields():
         if isinstance(field, SearchField) and field.field_name not in {*OWN_FIELDS, READER_TEXT_FIELD}:
-            body.append(plain_text(field.get_value(page)))
+            body.append(plain_text(searchable_value(page, field)))
     body.append(named_by_readers(page))
     body.append(date_words(page))
     date = content_date(page)
@@ -73,6 +75,47 @@ def page_document(page):
         "entries": entries,
         "entry_titles": [entry["title"] for entry in entries],
     }
+
+
+def searchable_value(page, field):
+    """What the search field `field` of `page` holds, a StreamField's text read
+    from its raw data: building its blocks' values would read each image of a
+    body with a query of its own, page after page (a rebuild's main cost)."""
+    model_field = next((f for f in page._meta.concrete_fields if f.name == field.field_name), None)
+    if isinstance(model_field, StreamField):
+        return raw_searchable_content(model_field.stream_block, list(getattr(page, field.field_name).raw_data))
+    return field.get_value(page)
+
+
+def raw_searchable_content(block, raw):
+    """What `block.get_searchable_content(value)` gives, from the value's raw data
+    (as stored), without building the values of blocks that hold no text."""
+    if not getattr(block, "search_index", True) or raw is None:
+        return []
+    if type(block).get_searchable_content is blocks.Block.get_searchable_content:
+        return []  # an image, a page or a document chosen: an id, no text
+    if isinstance(block, blocks.BaseStreamBlock):
+        return [
+            text
+            for item in raw
+            if item["type"] in block.child_blocks
+            for text in raw_searchable_content(block.child_blocks[item["type"]], item["value"])
+        ]
+    if isinstance(block, blocks.BaseStructBlock) and (
+        type(block).get_searchable_content is blocks.BaseStructBlock.get_searchable_content
+    ):
+        return [
+            text
+            for name, child in block.child_blocks.items()
+            for text in raw_searchable_content(child, raw.get(name, child.get_prep_value(child.get_default())))
+        ]
+    if (
+        isinstance(block, blocks.ListBlock)
+        and type(block).get_searchable_content is blocks.ListBlock.get_searchable_content
+    ):
+        items = [item["value"] if block._item_is_in_block_format(item) else item for item in raw]
+        return [text for item in items for text in raw_searchable_content(block.child_block, item)]
+    return block.get_searchable_content(block.to_python(raw))
 
 
 def page_documents(page_ids):

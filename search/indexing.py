@@ -25,6 +25,7 @@ from wagtail.models import Page
 
 from background.retry import retried
 from people.models import PeopleIndexPage, Person
+from serving.pages import served_pages
 from serving.sitewide import locale_for
 
 from .breaker import describe
@@ -62,8 +63,9 @@ HOME_DEPTH = 2
 
 
 def visible_condition():
-    """What makes a page one readers may open and search returns: live, public, below the home page."""
-    pages = Page.objects.all()
+    """What makes a page one readers may open and search returns: live, public, below the home page
+    (the view restrictions read from the site-wide data, as pages served to readers read them)."""
+    pages = served_pages()
     return pages.live_q() & ~pages.private_q() & Q(depth__gt=HOME_DEPTH)
 
 

@@ -225,10 +225,10 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def recommendation_numbers(self):
         """{list item id: number}: recommendations are numbered across the whole report."""
         numbers = {}
-        for child in self.body:
-            if child.block_type == "recommendations":
-                for item in child.value["recommendations"].bound_blocks:
-                    numbers[item.id] = len(numbers) + 1
+        # By name: the other blocks (a figure's image: a query) are not built.
+        for child in self.body.blocks_by_name("recommendations"):
+            for item in child.value["recommendations"].bound_blocks:
+                numbers[item.id] = len(numbers) + 1
         return numbers
 
     def recommendation_entries(self):
@@ -237,9 +237,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         `text` is plain text, `audiences` labels in the page's language."""
         entries = []
         with translation.override(self.locale.language_code):
-            for child in self.body:
-                if child.block_type != "recommendations":
-                    continue
+            for child in self.body.blocks_by_name("recommendations"):
                 for item in child.value["recommendations"].bound_blocks:
                     number = self.recommendation_numbers[item.id]
                     entries.append(

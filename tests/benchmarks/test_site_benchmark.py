@@ -60,7 +60,16 @@ def test_the_benchmark_prints_every_page_type_in_both_languages_against_the_floo
 
     rows = [match.groupdict() for match in map(ROW.match, printed.splitlines()) if match]
     for language in ("fr", "en"):
-        assert [row["type"] for row in rows if row["language"] == language] == PAGE_TYPES
+        types = [row["type"] for row in rows if row["language"] == language]
+        assert [name for name in types if not name.endswith(": last page")] == PAGE_TYPES
+        # The last page of each paginated list, right after its first page (the people index's 400 people).
+        deepest = [(name, types[types.index(name) - 1]) for name in types if name.endswith(": last page")]
+        assert ("people index: last page", "people index") in deepest
+        assert all(name == f"{first}: last page" for name, first in deepest)
+    for row in rows:
+        if row["type"].endswith(": last page"):
+            assert re.search(r"[?&]page=\d+$", row["url"]), row
+    assert re.search(r"Page cache \((Redis MEMORY USAGE|local memory \(pickled bytes\))\): [\d.]+ kB per page", printed)
     for row in rows:
         assert int(row["queries"]) > 0
         assert (

@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
+from demo.images import Cover
+from editorial.search_text import plain_text
 from initiatives.models import InitiativeIndexPage
 from search.documents import page_document, page_documents
 from search.indexing import visible_pages
@@ -13,7 +15,7 @@ from tests.events.factories import event_index, event_page, organisation, progra
 from tests.factories import OrganisationFactory, TopicFactory
 from tests.initiatives.factories import initiative
 from tests.news.factories import add_child, article, index_pages
-from tests.reports.factories import report, report_index
+from tests.reports.factories import recommendations_block, report, report_index
 
 from .conftest import standard_page
 
@@ -23,7 +25,15 @@ def add_content(indexes, home, start, count):
     for number in range(start, start + count):
         topics = [TopicFactory(), TopicFactory()]
         standard_page(home, f"Page {number}", "Une introduction.", "Un texte.")
-        report(indexes["reports"], title=f"Rapport {number}", topics=topics, recommendations=3)
+        figure = {
+            "image": Cover(f"Figure {number}", "Test").image("fr", 64, 32),
+            "alt_text": "Une courbe",
+            "caption": f"Courbe des usages {number}",
+            "source": "",
+            "source_url": "",
+        }
+        body = [("paragraph", "<p>Un texte.</p>"), ("figure", figure), recommendations_block(3)]
+        report(indexes["reports"], title=f"Rapport {number}", topics=topics, body=body)
         event_page(
             indexes["events"],
             title=f"Sommet {number}",
@@ -63,3 +73,8 @@ def test_documents_cost_the_same_queries_at_two_sizes(home_fr):
     }
     event = next(doc for doc in dict(documents).values() if doc["title"] == "Sommet 2")
     assert event["entries"] and "Station F" in event["body"]
+    # A body's text read from its raw data (no image read) is the text Wagtail gives for it.
+    report_page = Page.objects.get(title="Rapport 2").specific
+    document = dict(documents)[f"page-{report_page.pk}"]
+    assert "Courbe des usages 2" in document["body"] and len(document["entries"]) == 3
+    assert plain_text(report_page.body.stream_block.get_searchable_content(report_page.body)) in document["body"]

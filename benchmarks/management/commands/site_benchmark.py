@@ -28,7 +28,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from benchmarks.corpus import build_corpus
-from benchmarks.pages import page_types
+from benchmarks.memory import page_cache_memory
+from benchmarks.pages import last_page, page_types
 from benchmarks.serving import collect_static, floor_path, gunicorn, summary, time_path, time_paths
 
 
@@ -54,8 +55,16 @@ class Command(BaseCommand):
             call_command("update_index", backend_name="default", stdout=self.stdout, verbosity=0)
             self.stdout.write(f"Search reindex (database backend): {time.perf_counter() - started:.1f} s")
 
-        rows = [(language, name, url) for language, _ in settings.LANGUAGES for name, url in page_types(language)]
-        measured = {key: self.queries_and_html(key[2]) for key in rows}
+        rows = []
+        measured = {}
+        for language, _name in settings.LANGUAGES:
+            for name, url in page_types(language):
+                rows.append((language, name, url))
+                measured[rows[-1]] = self.queries_and_html(url)
+                deepest = last_page(url, measured[rows[-1]][1])
+                if deepest:
+                    rows.append((language, f"{name}: last page", deepest))
+                    measured[rows[-1]] = self.queries_and_html(deepest)
 
         with tempfile.TemporaryDirectory(prefix="site-benchmark-") as folder:
             static_root = Path(folder) / "static"
@@ -78,6 +87,7 @@ class Command(BaseCommand):
                         port, [floors[key], key[2]], requests, warm_up
                     )
         self.print_table(rows, measured, timings, requests)
+        self.print_cache_memory([url for _language, _name, url in rows])
 
     def queries_and_html(self, url):
         """SQL queries of one GET with an empty cache, as after Redis restarts
@@ -93,6 +103,18 @@ class Command(BaseCommand):
         if response.status_code != 200:
             raise RuntimeError(f"GET {url}: HTTP {response.status_code}")
         return len(queries), response.content
+
+    def print_cache_memory(self, urls):
+        memory = page_cache_memory(urls)
+        median, mean = memory.per_page
+        pages = Page.objects.filter(depth__gt=1).count()
+        self.stdout.write("")
+        self.stdout.write(
+            f"Page cache ({memory.where}): {median / 1024:.1f} kB per page (median; mean {mean / 1024:.1f} kB) "
+            f"over these {len(memory.sizes)} pages, {sum(memory.sizes.values()) / 1024:.0f} kB for them "
+            f"and {memory.other_bytes / 1024:.0f} kB of site-wide data, bodies and tags; "
+            f"every one of the site's {pages} pages cached: about {mean * pages / 2**20:.0f} MB."
+        )
 
     def print_table(self, rows, measured, timings, requests):
         self.stdout.write("")
