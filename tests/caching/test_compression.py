@@ -30,7 +30,8 @@ def test_pages_are_gzipped_for_readers_who_take_it(reader, page):
         assert response["Content-Encoding"] == "gzip"
         assert "Accept-Encoding" in response["Vary"]
         assert gzip.decompress(response.content) == plain.content
-        assert len(response.content) < len(plain.content) / 3
+        # A short page (5–6 kB since the light footer) still loses more than half.
+        assert len(response.content) < len(plain.content) / 2
 
 
 def test_a_compressed_copy_is_revalidated_with_304(reader, page):
