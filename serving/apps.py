@@ -6,6 +6,6 @@ class ServingConfig(AppConfig):
     name = "serving"
 
     def ready(self):
-        from . import sitewide
+        from . import purges
 
-        sitewide.connect_signals(self)
+        purges.connect_signals(self)

@@ -1,8 +1,8 @@
 """The one list of what the site keeps in Django's cache: each entry's name,
 key parts, and the tags whose purge drops it (docs/caching.md renders it with
 `markdown_table()`, a test keeps the two in step); and the models whose save
-or deletion purges each tag (`serving.sitewide` connects them). Which pages
-show a changed page, topic or person is in `caching.purge_map`."""
+or deletion purges each tag (`serving.purges` connects them, and purges pages,
+snippets and the rows tying them by the tags responses name)."""
 
 from dataclasses import dataclass
 

@@ -10,20 +10,14 @@ once; the response gathers the tags of the content pieces it read."""
 from dataclasses import dataclass
 from operator import attrgetter
 
-from django.apps import apps
 from django.conf import settings
-from django.core.signals import request_finished, request_started
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_migrate, post_save
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, PageViewRestriction, Site, get_page_models
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import SiteRootPath
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import tags
-from .registry import ENTRIES, MEDIA, PAGES, SITE, TAG_SOURCES
+from .registry import ENTRIES, SITE
 from .specific import specific_pages
 from .wagtail_compat import share_site_root_paths
 
@@ -143,54 +137,3 @@ def view_restrictions():
 def is_public(page):
     """Whether no view restriction covers `page`."""
     return not page.path.startswith(tuple(restriction.page_path for restriction in view_restrictions()))
-
-
-def _purge_after_migrate(**kwargs):
-    # Values pickled by the previous code (rendered bodies, pages) are dropped.
-    tags.purge({SITE})
-
-
-def _purging(tag):
-    def receiver(sender, update_fields=None, created=False, **kwargs):
-        # Wagtail fills in an image's or a document's size and hash on first read: the file is the same.
-        if update_fields and set(update_fields) <= {"file_size", "file_hash"}:
-            return
-        # A new image or document is shown nowhere yet (uploads are frequent, every page carries `media`).
-        if created and tag == MEDIA:
-            return
-        tags.purge({tag})
-
-    return receiver
-
-
-def connect_model(model, tag):
-    label = model._meta.label_lower
-    post_save.connect(_purging(tag), sender=model, weak=False, dispatch_uid=f"serving_{tag}_{label}_saved")
-    post_delete.connect(_purging(tag), sender=model, weak=False, dispatch_uid=f"serving_{tag}_{label}_deleted")
-
-
-def connect_signals(app_config):
-    """The request's memo, and the purge of each tag by the models it names (`TAG_SOURCES`)."""
-    request_started.connect(tags.start_request, dispatch_uid="serving_request_started")
-    request_finished.connect(tags.end_request, dispatch_uid="serving_request_finished")
-    post_migrate.connect(_purge_after_migrate, sender=app_config, dispatch_uid="serving_migrated")
-    for tag, labels in TAG_SOURCES.items():
-        for label in labels:
-            connect_model(apps.get_model(label), tag)
-    for model in (get_image_model(), get_document_model()):
-        connect_model(model, MEDIA)
-    # A setting may show on any page.
-    for model in apps.get_models():
-        if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
-            connect_model(model, SITE)
-    for model in get_page_models():
-        for name, signal in (
-            ("published", page_published),
-            ("unpublished", page_unpublished),
-            ("moved", post_page_move),
-        ):
-            uid = f"serving_pages_{name}_{model._meta.label_lower}"
-            signal.connect(_purging(PAGES), sender=model, weak=False, dispatch_uid=uid)
-    post_delete.connect(
-        _purging(PAGES), sender=apps.get_model("wagtailcore.Page"), weak=False, dispatch_uid="serving_page_deleted"
-    )

@@ -42,7 +42,6 @@ INSTALLED_APPS = [
     "newsletters",
     "search",
     "roles",
-    "caching",
     "demo",
     "operations",
     "benchmarks",
@@ -96,7 +95,7 @@ MIDDLEWARE = [
     "operations.media.MediaImagesMiddleware",
     # After whitenoise (static files come precompressed), outside the page cache
     # (which keeps one uncompressed copy for every reader).
-    "serving.compression.TextCompressionMiddleware",
+    "operations.compression.TextCompressionMiddleware",
     # Before the session and CSRF middleware: it must see the cookies they set.
     "serving.pagecache.PageCacheMiddleware",
     # robots.txt and the manifest: takes back the session and language middleware's Vary.

@@ -10,8 +10,8 @@ from django.db import connection, models
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.models import Page
 
+from serving.purges import connect_model
 from serving.registry import SITE
-from serving.sitewide import connect_model
 from tests.caching.site import build, text_of, warm
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +21,7 @@ class InstituteNameForTests(BaseGenericSetting):
     name = models.CharField(max_length=80)
 
     class Meta:
-        app_label = "caching"
+        app_label = "serving"
 
 
 @pytest.fixture
