@@ -25,7 +25,6 @@ from wagtail.models import Page
 
 from background.retry import retried
 from people.models import PeopleIndexPage, Person
-from serving.pages import served_pages
 from serving.sitewide import locale_for
 
 from .breaker import describe
@@ -63,9 +62,10 @@ HOME_DEPTH = 2
 
 
 def visible_condition():
-    """What makes a page one readers may open and search returns: live, public, below the home page
-    (the view restrictions read from the site-wide data, as pages served to readers read them)."""
-    pages = served_pages()
+    """What makes a page one readers may open and search returns: live, public, below the home page.
+    The view restrictions are read from the database, not from the site-wide data: indexing runs in
+    the signal handlers of an editor's change, before the site-wide restrictions are purged."""
+    pages = Page.objects.all()
     return pages.live_q() & ~pages.private_q() & Q(depth__gt=HOME_DEPTH)
 
 
