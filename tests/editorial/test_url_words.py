@@ -35,8 +35,9 @@ def test_english_pages_link_to_english_sub_pages_and_filters(client, reports):
     filter_links = [a["href"] for a in listing.select(".filters a")]
     assert "?topic=work" in filter_links and "?year=2025" in filter_links
     assert listing.select_one('link[type="application/rss+xml"]')["href"] == f"{english_index.url}feed/rss/"
-    footer_feeds = [a["href"] for a in listing.select("footer a[type]")]
-    assert f"{english_index.url}feed/rss/" in footer_feeds
+    # The footer's follow link opens the page that lists every feed, in English.
+    follow_page = soup(client.get(listing.select_one("footer a.site-footer__follow")["href"]))
+    assert f"{english_index.url}feed/rss/" in [a["href"] for a in follow_page.select("main a[type]")]
     report_page = soup(client.get(english.url))
     assert report_page.select_one('a[href$="/cite/bibtex/"]')
     assert client.get(f"{english_index.url}feed/rss/").status_code == 200
