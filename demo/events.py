@@ -5,7 +5,6 @@ Numérique en Commun[s] 2025: the source gives two date pairs; we use 28–29
 October 2025 (its header), a few days after the report of section 1
 (23 October 2025)."""
 
-import uuid
 from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
@@ -13,6 +12,7 @@ from wagtail.models import Locale
 
 from editorial.localize import translate
 from editorial.models import PageTopic, RelatedPin
+from events.blocks import session_data
 from events.models import EventFormat, EventIndexPage, EventPage, OurRole, RegistrationMode, paris
 from people.models import Organisation
 
@@ -24,28 +24,6 @@ INDEX_INTRO_FR = (
     "et inscriptions."
 )
 INDEX_INTRO_EN = "The events we organise and those we take part in: programmes, speakers and registration."
-
-
-def participant(person, role=""):
-    return {"type": "item", "id": str(uuid.uuid4()), "value": {"person": person.pk, "role": role}}
-
-
-def session(kind, title, start=None, end=None, description="", moderators=(), speakers=(), ours=False):
-    return {
-        "type": "session",
-        "id": str(uuid.uuid4()),
-        "value": {
-            "day": None,
-            "start_time": start,
-            "end_time": end,
-            "kind": kind,
-            "title": title,
-            "description": description,
-            "moderators": [participant(person) for person in moderators],
-            "speakers": [participant(person) for person in speakers],
-            "our_people": ours,
-        },
-    }
 
 
 def at(day, hour, minute=0):
@@ -267,7 +245,7 @@ def load(context):
         city="Paris",
         country="France",
         programme=[
-            session(kind, title[0], start, end, speakers=[people[key] for key in keys])
+            session_data(kind, title[0], start, end, speakers=[people[key] for key in keys])
             for kind, (start, end), title, keys in SUMMIT["sessions"]
         ],
         registration_mode=RegistrationMode.CLOSED,
@@ -303,7 +281,7 @@ def load(context):
         city="Strasbourg",
         country="France",
         programme=[
-            session(
+            session_data(
                 "round_table",
                 ROUND_TABLE_TITLE[0],
                 description=ROUND_TABLE_DESCRIPTION[0],
@@ -340,7 +318,7 @@ def load(context):
         country="France",
         online_url="https://example.org/atelier-litteratie-ia",
         programme=[
-            session(
+            session_data(
                 kind,
                 title[0],
                 start,

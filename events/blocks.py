@@ -6,6 +6,8 @@ translation; times, kinds and flags are kept from the French source. The block
 id of a session, kept by translation, gives it the same anchor in every language.
 """
 
+import uuid
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -76,3 +78,28 @@ class SessionBlock(blocks.StructBlock):
 
 class ProgrammeBlock(blocks.StreamBlock):
     session = SessionBlock()
+
+
+def participant_data(person, role=""):
+    """The stored data of a participant of a session (a ListBlock item)."""
+    return {"type": "item", "id": str(uuid.uuid4()), "value": {"person": person.pk, "role": role}}
+
+
+def session_data(kind, title, start=None, end=None, description="", moderators=(), speakers=(), ours=False):
+    """The stored data of a programme session (times "HH:MM:SS"), as the admin's form saves it:
+    what the demo and the tests write into `EventPage.programme`."""
+    return {
+        "type": "session",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "day": None,
+            "start_time": start,
+            "end_time": end,
+            "kind": kind,
+            "title": title,
+            "description": description,
+            "moderators": [participant_data(person) for person in moderators],
+            "speakers": [participant_data(person) for person in speakers],
+            "our_people": ours,
+        },
+    }

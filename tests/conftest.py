@@ -9,10 +9,14 @@ from django.core.cache import cache
 from modelsearch.backends import get_search_backend
 from wagtail.models import Collection, Locale, Page, Site
 
-from demo.helpers import french_and_english_locales
 from editorial.localize import translate
 from home.models import HomePage
 from search import indexing
+from tests.kit.services import required
+
+# One fixture per role (`editor`, `reviewer`, `superuser`…); the `postgres` and
+# `redis` markers.
+pytest_plugins = ["tests.kit.roles", "tests.kit.services"]
 
 
 @pytest.fixture(autouse=True)
@@ -46,7 +50,8 @@ def wagtail_roots(transactional_db):
 
 @pytest.fixture
 def locales(db):
-    return french_and_english_locales()
+    """French (the source) and English, as the site's settings declare them."""
+    return tuple(Locale.objects.get_or_create(language_code=code)[0] for code, _name in django_settings.LANGUAGES)
 
 
 @pytest.fixture
@@ -142,9 +147,7 @@ def engine(settings, locales, index_now):
     """The running node of SEARCH_URL, with index names of this test's own."""
     config = engine_config()
     if config is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("SEARCH_URL is not set: CI runs the search tests against the node services/run-tests.sh starts")
-        pytest.skip("no search engine: set SEARCH_URL (services/opensearch/opensearch.sh start)")
+        required("no search engine: set SEARCH_URL (services/opensearch/opensearch.sh start)")
     settings.WAGTAILSEARCH_BACKENDS = {
         **django_settings.WAGTAILSEARCH_BACKENDS,
         "engine": {**config, "INDEX_PREFIX": f"test_{uuid.uuid4().hex[:10]}_"},

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from background.retry import FIRST_DELAY, MAX_ATTEMPTS
 from roles.setup import EDITORS, REGISTRATIONS, apply_roles
 from tests.events.factories import event_index, event_page
-from tests.roles.conftest import member_of
+from tests.kit.roles import member_of
 
 pytestmark = pytest.mark.django_db
 

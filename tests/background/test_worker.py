@@ -3,7 +3,6 @@ search update waits in the queue until a real `db_worker` process runs it."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -17,12 +16,6 @@ from .worker import Worker, wait_until, worker_environment
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Sobriété numérique des centres de données"
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): the worker shares the test database")
 
 
 @pytest.fixture

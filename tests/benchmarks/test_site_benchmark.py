@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from wagtail.models import Page
 
 from benchmarks.corpus import SLUG_PREFIX
@@ -39,12 +38,6 @@ ROW = re.compile(
     r"(?P<floor>[\d.]+)/[\d.]+\s+(?P<uncached>[\d.]+)/[\d.]+\s+[\d.]+×\s+(?P<rendered>[\d.]+)/[\d.]+\s+[\d.]+×\s+"
     r"(?P<cached>[\d.]+)/[\d.]+\s+[\d.]+×\s+(?P<url>/\S+)$"
 )
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): gunicorn reads the corpus from another process")
 
 
 def test_the_benchmark_prints_every_page_type_in_both_languages_against_the_floor(home_fr):

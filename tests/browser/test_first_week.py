@@ -12,8 +12,8 @@ from editorial.localize import translate
 from editorial.models import PageTopic
 from news.models import NewsArticlePage
 from tests.events.factories import at, event_index, event_page
-from tests.factories import PersonFactory, TopicFactory
 from tests.initiatives.factories import initiative
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import report, report_index
 

@@ -12,7 +12,7 @@ from events.models import Registration
 from reports.models import ReportPage
 from roles.setup import EDITORS, REVIEWERS, TRANSLATORS
 from tests.events.factories import event_index, event_page
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.news.factories import index_pages
 from tests.reports.factories import recommendations_block, report, report_index
 

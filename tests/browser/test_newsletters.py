@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from newsletters.links import manage_token
 from newsletters.models import NewsletterIssue, NewsletterItem, Subscriber
 from newsletters.rendering import render_issue
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.reports.factories import report, report_index
 from topics.models import TopicIndexPage
 

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from reports.models import ReportPage
 from roles.setup import EDITORS, REVIEWERS
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.reports.factories import report_index
 from tests.reports.test_pdf_ua import VERAPDF
 from tests.reports.word import soffice_docx

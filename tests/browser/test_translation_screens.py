@@ -13,7 +13,7 @@ from wagtail_localize.models import TranslationSource
 
 from editorial.localize import translate
 from roles.setup import TRANSLATORS
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.news.factories import article, index_pages
 
 from .admin import admin_login, translate_segments

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from editorial.localize import translate
 from editorial.models import RelatedPin
 from tests.events.factories import event_index
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
 

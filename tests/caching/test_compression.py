@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.caching.test_forms import workshop  # noqa: F401 (fixture)
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.news.factories import article, index_pages
 
 pytestmark = pytest.mark.django_db

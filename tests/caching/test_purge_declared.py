@@ -10,7 +10,7 @@ from editorial.localize import translate
 from editorial.models import RelatedPin
 from serving import tags
 from tests.caching.site import build, english, text_of, warm
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.news.factories import article
 from tests.reports.factories import report
 

@@ -5,8 +5,8 @@ cache before; uploading a new image purges nothing, as it is shown nowhere yet."
 import pytest
 from bs4 import BeautifulSoup
 
-from demo.images import Cover
 from tests.caching.site import build, warm
+from tests.kit.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,7 @@ def card_images(reader, url):
 
 
 def test_a_new_focal_point_shows_on_every_card_of_the_image(reader, editor_acts, site):
-    cover = Cover("Couverture", "Cover").image("fr", 1200, 630)
+    cover = ImageFactory(title="Couverture", file__width=1200, file__height=630)
     site["report"].cover_image = cover
     site["report"].save_revision().publish()
     warm(reader, URLS)
@@ -41,6 +41,6 @@ def test_a_new_focal_point_shows_on_every_card_of_the_image(reader, editor_acts,
 def test_uploading_an_image_purges_no_page(reader, editor_acts, site):
     warm(reader, URLS)
     with editor_acts():
-        Cover("Nouvelle", "New").image("fr", 800, 420)
+        ImageFactory(title="Nouvelle", file__width=800, file__height=420)
     for url in URLS:
         assert reader.get(url)["X-Page-Cache"] == "hit", url

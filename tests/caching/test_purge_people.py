@@ -5,12 +5,12 @@ author's, speaker's or topic's pages, not only the new ones."""
 import pytest
 from bs4 import BeautifulSoup
 
-from demo.events import session
 from editorial.models import PageTopic
+from events.blocks import session_data
 from reports.models import ReportAuthor
 from tests.caching.site import build, text_of, warm
 from tests.events.factories import event_page
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.news.factories import article
 
 pytestmark = pytest.mark.django_db
@@ -62,12 +62,12 @@ def test_a_speaker_removed_from_a_programme_leaves_their_page(reader, editor_act
     event = event_page(
         site["events"],
         "Le sommet",
-        programme=[session("panel", "Table ronde", "10:00:00", "11:00:00", speakers=[speaker])],
+        programme=[session_data("panel", "Table ronde", "10:00:00", "11:00:00", speakers=[speaker])],
     )
     warm(reader, ["/fr/personnes/ada-lovelace/"])
     assert "Table ronde" in listed_titles(reader, "/fr/personnes/ada-lovelace/")
     with editor_acts():
-        event.programme = [session("panel", "Table ronde", "10:00:00", "11:00:00", speakers=[PersonFactory()])]
+        event.programme = [session_data("panel", "Table ronde", "10:00:00", "11:00:00", speakers=[PersonFactory()])]
         event.save_revision().publish()
     assert "Table ronde" not in listed_titles(reader, "/fr/personnes/ada-lovelace/")
 

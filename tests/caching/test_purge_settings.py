@@ -26,14 +26,14 @@ class InstituteNameForTests(BaseGenericSetting):
 
 @pytest.fixture
 def setting():
-    if connection.vendor != "postgresql":
-        pytest.skip("creates a table inside the test transaction: needs PostgreSQL")
     with connection.schema_editor() as editor:
         editor.create_model(InstituteNameForTests)
     connect_model(InstituteNameForTests, SITE)
     return InstituteNameForTests.objects.create(name="Institut")
 
 
+# The setting's table is created inside the test transaction.
+@pytest.mark.postgres
 def test_saving_a_setting_purges_every_page(reader, editor_acts, homes, setting):
     site = build(homes[0])
     urls = ["/fr/", "/en/", "/fr/rapports/", "/fr/rapports/le-rapport/", "/fr/themes/travail/", "/fr/personnes/"]

@@ -14,17 +14,15 @@ from django.conf import settings
 from django.core.management import call_command
 
 from tests.caching.test_purge_frontend import varnish  # noqa: F401 - a stand-in Varnish recording purges
-from tests.operations.test_backup import _postgres_only, empty_database  # noqa: F401
+from tests.operations.test_backup import empty_database  # noqa: F401
 from tests.reports.factories import report, report_index
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def shared_cache(settings):
-    url = os.environ.get("REDIS_URL")
-    if not url:
-        pytest.skip("needs REDIS_URL: the restore runs in another process, which must share the cache")
+    url = os.environ["REDIS_URL"]
     settings.CACHES = {
         "default": {"BACKEND": "serving.backends.GuardedRedisCache", "LOCATION": url, "KEY_PREFIX": "thinktank"}
     }

@@ -5,8 +5,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
 
-from tests.factories import TopicFactory
-from tests.news.factories import article, index_pages, make_private
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import article, index_pages
 
 pytestmark = pytest.mark.django_db
 

@@ -6,19 +6,14 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 
 from events.choices import OurRole
 from events.models import EventPage
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-
-def soup(response):
-    assert response.status_code == 200, response
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def meta(html, key):

@@ -1,17 +1,12 @@
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from reports.models import ReportPage
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200, response
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_demo_report_in_both_languages(client, demo):

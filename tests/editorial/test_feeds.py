@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from editorial.feeds import PageFeed
 from news.models import NewsArticlePage
 from reports.models import ReportPage
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
 

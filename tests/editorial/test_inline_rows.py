@@ -6,7 +6,7 @@ from django.db import IntegrityError
 
 from editorial.models import PageTopic
 from news.models import NewsArticlePage
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.news.factories import index_pages
 from tests.roles.test_publish_requirements import article_form
 

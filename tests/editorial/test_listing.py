@@ -16,9 +16,10 @@ from editorial.listing import Listing, choice_filter, page_type_filter, topic_fi
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsArticlePage
 from tests.events.factories import at, event_index, event_page
-from tests.factories import TopicFactory
 from tests.initiatives.factories import initiative
-from tests.news.factories import add_child, article, index_pages, make_private
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db

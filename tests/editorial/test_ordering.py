@@ -4,9 +4,8 @@ with the C collation, which puts every accented capital after Z."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.news.factories import article, index_pages
 
 pytestmark = pytest.mark.django_db
@@ -18,8 +17,6 @@ NAMES = ["autonomie", "Démocratie", "Droits", "Éthique", "Zones"]
 
 @pytest.fixture
 def pages(home_fr):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite has no collation but binary and ASCII")
     return index_pages(home_fr)
 
 
@@ -29,6 +26,8 @@ def texts(client, url, selector):
     return [element.get_text(strip=True) for element in BeautifulSoup(response.content, "html.parser").select(selector)]
 
 
+# SQLite has no collation but binary and ASCII.
+@pytest.mark.postgres
 def test_topics_and_people_are_listed_alphabetically(client, pages):
     topics = [TopicFactory(name=name, slug=f"theme-{number}") for number, name in enumerate(reversed(NAMES))]
     article(pages["news"], "Article", topics)

@@ -10,9 +10,10 @@ from editorial.models import RelatedPin
 from editorial.related import related_items
 from initiatives.models import InitiativeIndexPage
 from tests.events.factories import event_index, event_page
-from tests.factories import TopicFactory
 from tests.initiatives.factories import initiative
-from tests.news.factories import add_child, article, index_pages, make_private
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db

@@ -6,15 +6,15 @@ never kept."""
 import io
 
 import pytest
-from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PILImage
 from wagtail.models import PageViewRestriction
 
-from demo.images import Cover
+from tests.kit.factories import ImageFactory
+from tests.kit.html import soup
+from tests.kit.pages import make_private
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +26,6 @@ def _no_page_cache(settings):
     settings.PAGE_CACHE_ENABLED = False
 
 
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def body_text(client, url):
     return soup(client.get(url)).select_one(".body").get_text(" ", strip=True)
 
@@ -38,11 +33,6 @@ def body_text(client, url):
 @pytest.fixture
 def index(homes):
     return report_index(homes[0])
-
-
-@pytest.fixture
-def superuser(client):
-    return get_user_model().objects.create_superuser("boss", "boss@example.org", "password")
 
 
 def test_a_published_change_shows_at_once_a_draft_only_in_its_preview(client, index, superuser):
@@ -85,7 +75,7 @@ def png(colour):
 
 
 def test_an_image_replaced_in_the_admin_shows_in_the_body(client, index, superuser):
-    image = Cover("Figure test", "Test figure").image("fr", 640, 320)
+    image = ImageFactory(title="Figure test", file__width=640, file__height=320)
     page = report(index, title="Un rapport", body=[("figure", {"image": image, "alt_text": "Une courbe"})])
     before = soup(client.get(page.url)).select_one(".body figure img")["src"]
 
@@ -105,7 +95,7 @@ def test_an_image_replaced_in_the_admin_shows_in_the_body(client, index, superus
 
 def test_a_private_body_is_rendered_for_its_readers_and_never_kept(client, index, superuser):
     page = report(index, title="Un rapport réservé", body=[("paragraph", "<p>Texte réservé.</p>")])
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    make_private(page, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(page.url).status_code == 302
 
     client.force_login(superuser)

@@ -10,8 +10,9 @@ from news.models import NewsIndexPage
 from serving.registry import PAGES, TOPICS
 from serving.tags import versions
 from tests.events.factories import event_index, event_page
-from tests.factories import PersonFactory, TopicFactory
-from tests.news.factories import add_child, article, index_pages, make_private
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import add_child, article, index_pages
 
 pytestmark = pytest.mark.django_db
 

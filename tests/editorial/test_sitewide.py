@@ -12,7 +12,7 @@ from django.core.cache import cache
 from navigation.models import Menu, MenuItem
 from serving.registry import markdown_table
 from serving.sitewide import sitewide
-from tests.factories import StandardPageFactory
+from tests.kit.pages import StandardPageFactory
 from tests.navigation.test_menus import links_in, menu
 
 pytestmark = pytest.mark.django_db

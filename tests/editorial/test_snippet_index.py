@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from editorial.localize import translate
 from people.models import PeopleIndexPage
-from tests.factories import PersonFactory, TopicFactory
-from tests.news.factories import index_pages, make_private
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import index_pages
 from topics.models import TopicIndexPage
 
 pytestmark = pytest.mark.django_db

@@ -5,17 +5,13 @@ language's words redirected (301) to the page's own, other parameters kept."""
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

@@ -4,11 +4,11 @@ from datetime import datetime
 
 from wagtail.models import Locale
 
-from demo.events import session
 from editorial.localize import translate
-from editorial.models import PageTopic
-from events.models import EventIndexPage, EventPage, paris
-from tests.factories import OrganisationFactory, PersonFactory
+from events.blocks import session_data
+from events.models import paris
+from tests.kit.factories import OrganisationFactory, PersonFactory
+from tests.kit.pages import EventIndexPageFactory, EventPageFactory
 
 
 def at(year, month, day, hour=0, minute=0):
@@ -16,24 +16,15 @@ def at(year, month, day, hour=0, minute=0):
 
 
 def event_index(home, title="Événements", slug="evenements", **fields):
-    index = EventIndexPage(title=title, slug=slug, locale=home.locale, **fields)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return EventIndexPageFactory(parent=home, title=title, slug=slug, **fields)
 
 
 def event_page(index, title="Sommet", slug=None, publish=True, topics=(), **fields):
-    fields.setdefault("summary", f"Résumé de {title}.")
     fields.setdefault("starts_at", at(2030, 2, 7, 10))
-    fields.setdefault("event_format", "summit")
-    page = EventPage(
-        title=title, slug=slug or title.lower().replace(" ", "-"), locale=index.locale, live=publish, **fields
+    page = EventPageFactory(
+        parent=index, title=title, slug=slug or title.lower().replace(" ", "-"), live=publish, topics=topics, **fields
     )
-    page.page_topics = [PageTopic(topic=topic, locale=index.locale) for topic in topics]
-    index.add_child(instance=page)
-    revision = page.save_revision()
     if publish:
-        revision.publish()
         page.refresh_from_db()
     return page
 
@@ -48,7 +39,7 @@ def programme(sessions, speakers_per_session, start_hour=9):
     for number in range(sessions):
         hour = start_hour + number
         blocks.append(
-            session(
+            session_data(
                 "panel",
                 f"Séquence {number + 1}",
                 f"{hour:02d}:00:00",

@@ -91,10 +91,10 @@ def test_nobody_adds_registrations_in_the_admin(admin_client, registrations):
 
 
 def test_editors_can_open_the_event_forms(admin_client, event):
-    from demo.events import session
-    from tests.factories import PersonFactory
+    from events.blocks import session_data
+    from tests.kit.factories import PersonFactory
 
-    event.programme = [session("panel", "Table ronde", "10:00:00", "11:00:00", moderators=[PersonFactory()])]
+    event.programme = [session_data("panel", "Table ronde", "10:00:00", "11:00:00", moderators=[PersonFactory()])]
     event.save_revision().publish()
     add = admin_client.get(reverse("wagtailadmin_pages:add", args=("events", "eventpage", event.get_parent().pk)))
     assert add.status_code == 200 and "Programme" in add.text and "Inscription" in add.text

@@ -2,9 +2,9 @@ from datetime import date, datetime
 
 import pytest
 from icalendar import Calendar
-from wagtail.models import PageViewRestriction
 
 from editorial.localize import translate
+from tests.kit.pages import make_private
 
 from .factories import at, event_index, event_page
 
@@ -85,7 +85,7 @@ def test_feed_lists_upcoming_live_public_events_of_the_language_only(client, hom
     event_page(index, "Passé", starts_at=at(2020, 5, 1, 9))
     event_page(index, "Brouillon", starts_at=at(2030, 6, 1, 9), publish=False)
     private = event_page(index, "Privé", starts_at=at(2030, 7, 1, 9))
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    make_private(private)
     translate(later, {"Plus tard": "Later", "plus-tard": "later"})
 
     response = client.get(f"{index.url}calendrier/")

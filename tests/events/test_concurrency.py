@@ -5,7 +5,7 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from events.models import EventPage, Registration
 from events.views import AlreadyRegistered, RegistrationRefused, register_for_event
@@ -16,12 +16,6 @@ from .factories import event_index, event_page
 # flushed are recreated by the `home_fr` fixture (serialized rollback collides
 # with the content types Django recreates after each flush).
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite serialises writes and cannot race")
 
 
 def race(page, emails, monkeypatch):

@@ -6,13 +6,13 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
 
-from demo.events import session
 from editorial.localize import translate
+from events.blocks import session_data
 from events.models import EventPage, EventParticipation
 from people.models import PeopleIndexPage
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.pages import make_private
 
 from .factories import at, event_index, event_page, organisation, programme, translate_people
 
@@ -53,8 +53,8 @@ def test_programme_shows_times_kinds_moderators_and_speakers_linked_to_their_pag
         postcode="75013",
         city="Paris",
         programme=[
-            session("introduction", "Ouverture", "10:00:00", speakers=[cormand]),
-            session(
+            session_data("introduction", "Ouverture", "10:00:00", speakers=[cormand]),
+            session_data(
                 "keynote",
                 "La souveraineté numérique européenne",
                 "10:10:00",
@@ -62,7 +62,7 @@ def test_programme_shows_times_kinds_moderators_and_speakers_linked_to_their_pag
                 moderators=[moderator],
                 speakers=[breton],
             ),
-            session("plenary", "Quelle souveraineté ?", "18:30:00", "20:30:00", speakers=[cormand]),
+            session_data("plenary", "Quelle souveraineté ?", "18:30:00", "20:30:00", speakers=[cormand]),
         ],
     )
     response = client.get(page.url)
@@ -90,7 +90,7 @@ def test_programme_participants_read_their_session_role_organisation_or_name_alo
     alone = PersonFactory(name="Anne Seule", role="", organisation=None)
     acronym = organisation(name="Commission nationale de l'informatique et des libertés", acronym="CNIL")
     expert = PersonFactory(name="Paul Expert", role="Juriste", organisation=acronym)
-    panel = session("panel", "Table ronde", "14:00:00", moderators=[alone], speakers=[expert, alone])
+    panel = session_data("panel", "Table ronde", "14:00:00", moderators=[alone], speakers=[expert, alone])
     # The role given for this session replaces the one of the person's record.
     panel["value"]["speakers"][0]["value"]["role"] = "Rapporteur"
     page = event_page(index, "Atelier", programme=[panel])
@@ -109,7 +109,7 @@ def test_session_entries_and_participations_follow_the_live_programme(index):
     page = event_page(
         index,
         starts_at=at(2030, 2, 7, 10),
-        programme=[session("panel", "Table ronde", "14:00:00", "15:30:00", "Un débat.", [moderator], [speaker])],
+        programme=[session_data("panel", "Table ronde", "14:00:00", "15:30:00", "Un débat.", [moderator], [speaker])],
     )
     [entry] = page.session_entries()
     assert entry["title"] == "Table ronde"
@@ -126,7 +126,7 @@ def test_session_entries_and_participations_follow_the_live_programme(index):
     assert rows[0].session_anchor == entry["anchor"]
 
     # A new programme replaces the rows once published, not while in draft.
-    page.programme = [session("panel", "Autre séquence", "16:00:00", speakers=[other])]
+    page.programme = [session_data("panel", "Autre séquence", "16:00:00", speakers=[other])]
     revision = page.save_revision()
     assert not other.event_participations.exists()
     revision.publish()
@@ -154,7 +154,7 @@ def test_participation_shows_the_other_organiser_and_our_speaker(client, index):
         event_format="conference",
         our_role="participant",
         organiser=host,
-        programme=[session("round_table", "Faut-il converger ?", speakers=[ours, PersonFactory()])],
+        programme=[session_data("round_table", "Faut-il converger ?", speakers=[ours, PersonFactory()])],
     )
     html = client.get(page.url).text
     assert 'Organisé par <a href="https://organisateur.example.org">Agence organisatrice</a>' in html
@@ -183,7 +183,7 @@ def test_jsonld_event_is_built_from_the_page_fields(client, index):
         city="Paris",
         postcode="75013",
         online_url="https://example.org/direct",
-        programme=[session("plenary", "Plénière", "09:30:00", speakers=[speaker])],
+        programme=[session_data("plenary", "Plénière", "09:30:00", speakers=[speaker])],
     )
     data = jsonld(client.get(page.url).text)
     assert data["@type"] == "Event"
@@ -235,7 +235,7 @@ def test_drafts_and_private_events_are_not_served(client, index):
     draft = event_page(index, "Brouillon", publish=False)
     assert client.get(f"{index.url}brouillon/").status_code == 404
     private = event_page(index, "Privé", summary="Sommet secret.")
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    make_private(private)
     assert "Sommet" not in client.get(private.url).text
     ics = client.get(f"{private.url}calendrier/")
     assert "text/calendar" not in ics["Content-Type"]
@@ -259,7 +259,9 @@ def test_english_translation_translates_texts_and_maps_people(client, homes):
         capacity=40,
         venue_name="Village numérique",
         programme=[
-            session("panel", "IA et droits fondamentaux", "12:10:00", "13:00:00", "Un débat.", [moderator], [speaker])
+            session_data(
+                "panel", "IA et droits fondamentaux", "12:10:00", "13:00:00", "Un débat.", [moderator], [speaker]
+            )
         ],
     )
     english = translate(
@@ -294,7 +296,10 @@ def test_english_translation_translates_texts_and_maps_people(client, homes):
 def test_page_cost_does_not_grow_with_the_programme(client, index, people_index):
     topic = TopicFactory()
     small = event_page(
-        index, "Petit", topics=[topic], programme=[session("panel", "Seule", "10:00:00", speakers=[PersonFactory()])]
+        index,
+        "Petit",
+        topics=[topic],
+        programme=[session_data("panel", "Seule", "10:00:00", speakers=[PersonFactory()])],
     )
     # 8 sessions, 25 speakers in all (each session also has its moderator).
     big_programme = programme(8, 3)

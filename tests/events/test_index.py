@@ -4,11 +4,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
 
 from editorial.localize import translate
 from events.models import EventIndexPage, EventPage
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
 
 from .factories import at, event_index, event_page, organisation
 
@@ -49,7 +49,7 @@ def test_drafts_private_and_other_language_events_are_not_listed(client, homes):
     public = event_page(index, "Public")
     event_page(index, "Brouillon", publish=False)
     private = event_page(index, "Privé")
-    PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+    make_private(private)
     translate(public, {"Public": "Public EN", "public": "public-en"})
     assert titles(client.get(index.url).text) == ["Public"]
     assert titles(client.get(english_index.url).text) == ["Public EN"]

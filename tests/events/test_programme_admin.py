@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from demo.events import session
 from editorial.localize import translate
+from events.blocks import session_data
 from events.models import EventPage
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 
 from .factories import at, event_index, event_page
 
@@ -133,8 +133,8 @@ def days_shown(client, page):
 
 def test_a_multi_day_event_shows_each_sessions_day_in_both_languages(client, index, homes):
     first, second = (
-        session("panel", "Ouverture", "10:00:00", "11:00:00"),
-        session("panel", "Clôture", "16:00:00", "17:00:00"),
+        session_data("panel", "Ouverture", "10:00:00", "11:00:00"),
+        session_data("panel", "Clôture", "16:00:00", "17:00:00"),
     )
     second["value"]["day"] = "2030-02-08"
     page = event_page(index, "Congrès", ends_at=at(2030, 2, 8, 18), programme=[first, second])
@@ -151,5 +151,5 @@ def test_a_multi_day_event_shows_each_sessions_day_in_both_languages(client, ind
 
 
 def test_a_one_day_event_shows_no_day_on_its_sessions(client, index):
-    page = event_page(index, "Atelier", programme=[session("panel", "Ouverture", "10:00:00", "11:00:00")])
+    page = event_page(index, "Atelier", programme=[session_data("panel", "Ouverture", "10:00:00", "11:00:00")])
     assert [day for _title, day in days_shown(client, page)] == [None]

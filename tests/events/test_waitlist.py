@@ -8,9 +8,7 @@ from datetime import timedelta
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import Client
 from django.utils import timezone
 
 from events.models import Registration, paris
@@ -118,12 +116,11 @@ def test_reminder_the_day_before_with_the_calendar_and_the_cancel_link(client, h
     assert len(mailoutbox) == 1, "reminded once"
 
 
-def test_staff_register_a_waiting_reader_by_hand(client, workshop, mailoutbox):
+def test_staff_register_a_waiting_reader_by_hand(client, superuser_client, workshop, mailoutbox):
     register(client, workshop, "ada@example.org")
     register(client, workshop, "bob@example.org")
     bob = Registration.objects.get(email="bob@example.org")
-    staff = Client()
-    staff.force_login(get_user_model().objects.create_superuser("officer", "o@example.org", "password"))
+    staff = superuser_client
     listing = staff.get("/admin/registrations/")
     assert "En liste d&#x27;attente" in listing.text and f"/admin/registrations/{bob.pk}/promote/" in listing.text
     assert staff.post(f"/admin/registrations/{bob.pk}/promote/").status_code == 302

@@ -6,7 +6,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.utils import timezone
 
 from events.models import Registration
@@ -16,12 +16,6 @@ from events.waitlist import accept_offer, cancel, expire_offers
 from .factories import event_index, event_page
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): SQLite serialises writes and cannot race")
 
 
 def test_twenty_readers_for_five_seats(home_fr):

@@ -1,16 +1,12 @@
 """Language prefixes, the `/` redirect and interface strings per language."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
-from tests.factories import StandardPageFactory
+from tests.kit.html import soup
+from tests.kit.pages import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.mark.parametrize(

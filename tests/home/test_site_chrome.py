@@ -4,45 +4,41 @@ error pages, robots.txt and the web app manifest."""
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
 
 from navigation.models import InstituteSettings
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
 
-def soup_of(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def test_header_search_box_is_a_get_form_to_the_language_search_page(client, homes):
     for language, action in (("fr", "/fr/recherche/"), ("en", "/en/search/")):
-        soup = soup_of(client.get(f"/{language}/"))
-        form = soup.select_one("header form[role=search]")
+        html = soup(client.get(f"/{language}/"))
+        form = html.select_one("header form[role=search]")
         assert form["action"] == action and form["method"] == "get"
         assert form.select_one("input[type=search][name=q]")
         assert form["data-suggest-url"].endswith(f"?locale={language}")
-        assert soup.select_one('script[src$="search/autocomplete.js"]')
+        assert html.select_one('script[src$="search/autocomplete.js"]')
 
 
 def test_home_has_one_title_and_an_h1_that_is_not_the_brand(client, homes):
-    soup = soup_of(client.get("/en/"))
-    title = soup.title.get_text()
+    html = soup(client.get("/en/"))
+    title = html.title.get_text()
     assert title.count("Institute for Responsible Digital Policy") == 1
-    assert [h1.get_text(strip=True) for h1 in soup.select("h1")] == [
+    assert [h1.get_text(strip=True) for h1 in html.select("h1")] == [
         "For digital technology that serves people and the planet"
     ]
 
 
 def test_icons_theme_colour_and_manifest(client, homes):
-    soup = soup_of(client.get("/fr/"))
-    assert soup.select_one('link[rel=icon][type="image/svg+xml"]')
-    assert soup.select_one("link[rel=apple-touch-icon]")
-    assert soup.select_one("meta[name=theme-color]")["content"]
-    manifest_url = soup.select_one("link[rel=manifest]")["href"]
+    html = soup(client.get("/fr/"))
+    assert html.select_one('link[rel=icon][type="image/svg+xml"]')
+    assert html.select_one("link[rel=apple-touch-icon]")
+    assert html.select_one("meta[name=theme-color]")["content"]
+    manifest_url = html.select_one("link[rel=manifest]")["href"]
     manifest = json.loads(client.get(manifest_url).content)
     assert manifest["lang"] == "fr" and manifest["start_url"] == "/fr/"
     assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
@@ -77,27 +73,25 @@ def test_footer_lists_legal_pages_and_feeds(client, homes):
     institute = InstituteSettings.for_site(homes[0].get_site())
     institute.email = "contact@example.org"
     institute.save()
-    footer = soup_of(client.get("/fr/")).select_one("footer")
+    footer = soup(client.get("/fr/")).select_one("footer")
     assert footer.select_one("address a[href^=mailto]")["href"] == "mailto:contact@example.org"
 
 
 def test_404_speaks_the_language_of_the_address_without_canonical(client, homes):
     for path, title in (("/en/nothing-here/", "Page not found"), ("/fr/rien-ici/", "Page introuvable")):
         response = client.get(path)
-        soup = soup_of(response)
-        assert response.status_code == 404
-        assert soup.select_one("h1").get_text(strip=True) == title
-        assert soup.select("link[rel=canonical]") == []
-        assert soup.select_one("main form[role=search] input[name=q]")
-        assert soup.select_one(f'main a[href="{path[:4]}"]')
+        html = soup(response, status=404)
+        assert html.select_one("h1").get_text(strip=True) == title
+        assert html.select("link[rel=canonical]") == []
+        assert html.select_one("main form[role=search] input[name=q]")
+        assert html.select_one(f'main a[href="{path[:4]}"]')
 
 
 def test_500_page_needs_no_database(django_assert_num_queries):
     request = RequestFactory().get("/en/boom/")
     with translation.override("en"), django_assert_num_queries(0):
         response = server_error(request)
-    soup = soup_of(response)
-    assert response.status_code == 500
-    assert soup.html["lang"] == "en"
-    assert soup.select_one("h1").get_text(strip=True) == "The site has run into a problem"
-    assert soup.select_one("form[role=search]")["action"] == "/en/search/"
+    html = soup(response, status=500)
+    assert html.html["lang"] == "en"
+    assert html.select_one("h1").get_text(strip=True) == "The site has run into a problem"
+    assert html.select_one("form[role=search]")["action"] == "/en/search/"

@@ -10,7 +10,8 @@ from editorial.localize import translate
 from news.models import NewsIndexPage
 from people.models import PeopleIndexPage
 from tests.events.factories import event_index
-from tests.factories import PersonFactory, StandardPageFactory
+from tests.kit.factories import PersonFactory
+from tests.kit.pages import StandardPageFactory, make_private
 from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def test_sitemap_lists_live_public_pages_of_both_languages_only(client, homes):
     translate(about, {"À propos": "About", "a-propos": "about"})
     draft = StandardPageFactory(parent=home_fr, title="Brouillon", slug="brouillon", live=False)
     private = StandardPageFactory(parent=home_fr, title="Interne", slug="interne")
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    make_private(private, restriction_type=PageViewRestriction.LOGIN)
     draft_translation = StandardPageFactory(parent=home_fr, title="Équipe", slug="equipe")
     translate(draft_translation, {"Équipe": "Team", "equipe": "team"}, publish=False)
 
@@ -101,7 +102,7 @@ def test_past_its_limit_the_sitemap_is_an_index_of_sitemap_pages_robots_txt_name
         translate(page, {f"Page {number}": f"Page {number} en", f"page-{number}": f"page-{number}-en"})
     StandardPageFactory(parent=home_fr, title="Brouillon", slug="brouillon", live=False)
     private = StandardPageFactory(parent=home_fr, title="Interne", slug="interne")
-    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    make_private(private, restriction_type=PageViewRestriction.LOGIN)
     untranslated = StandardPageFactory(parent=home_fr, title="Équipe", slug="equipe")
     translate(untranslated, {"Équipe": "Team", "equipe": "team"}, publish=False)
     everything, index = urls_and_index(client, "/sitemap.xml")

@@ -4,18 +4,20 @@ import datetime
 
 from django.utils import translation
 
-from editorial.models import PageTopic
-from initiatives.models import InitiativeFormField, InitiativePage
+from initiatives.models import InitiativeFormField
 from initiatives.replies import default_reply_fields
-from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
+from tests.kit.factories import OrganisationFactory, PersonFactory, TopicFactory
+from tests.kit.pages import InitiativePageFactory
 
 
 def initiative(index, title="Concertations territoriales de l'IA", status="open", publish=True, **fields):
     contact_person = fields.pop("contact_person", None) or PersonFactory(name="Camille Martin")
-    page = InitiativePage(
+    with translation.override(index.locale.language_code):
+        form_fields = [InitiativeFormField(locale=index.locale, **field) for field in default_reply_fields()]
+    return InitiativePageFactory(
+        parent=index,
         title=title,
         slug=fields.pop("slug", "concertations"),
-        locale=index.locale,
         status=status,
         summary="Des concertations publiques sur l'IA.",
         partners=[("partner", OrganisationFactory(name="France urbaine"))],
@@ -47,13 +49,7 @@ def initiative(index, title="Concertations territoriales de l'IA", status="open"
             ),
         ],
         live=publish,
+        topics=[TopicFactory()],
+        form_fields=form_fields,
         **fields,
     )
-    page.page_topics = [PageTopic(topic=TopicFactory(), locale=index.locale)]
-    with translation.override(index.locale.language_code):
-        page.form_fields = [InitiativeFormField(locale=index.locale, **field) for field in default_reply_fields()]
-    index.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page

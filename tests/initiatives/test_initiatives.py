@@ -6,7 +6,9 @@ from editorial.localize import translate
 from initiatives.blocks import ContactBlock, LinkActionBlock
 from initiatives.models import InitiativeIndexPage
 from tests.initiatives.factories import initiative
-from tests.news.factories import add_child, make_private
+from tests.kit.html import soup, text_of
+from tests.kit.pages import make_private
+from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +78,18 @@ def test_index_lists_live_public_initiatives_of_its_language_by_status(client, h
     assert client.get(index.url + "?statut=inconnu").status_code == 404
 
 
-def test_admin_edit_forms_open(admin_client, index):
+def test_editors_find_the_initiative_fields_labelled_in_french(admin_client, index):
     page = initiative(index)
-    assert admin_client.get(f"/admin/pages/add/initiatives/initiativepage/{index.pk}/").status_code == 200
-    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    for url in (f"/admin/pages/add/initiatives/initiativepage/{index.pk}/", f"/admin/pages/{page.pk}/edit/"):
+        labels = text_of(admin_client.get(url), "#page-edit-form").lower()
+        for label in (
+            "partenaires",
+            "sections",
+            "appel à l'action",
+            "champs du formulaire",
+            "dates clés",
+            "participants",
+        ):
+            assert label in labels, (url, label)
+    edit = soup(admin_client.get(f"/admin/pages/{page.pk}/edit/"))
+    assert edit.select_one("#page-edit-form [name=title]")["value"] == "Concertations territoriales de l'IA"

@@ -6,13 +6,13 @@ import logging
 import smtplib
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from wagtail.contrib.forms.models import FormSubmission
 
 from editorial.localize import translate
 from initiatives.models import InitiativeFormField, InitiativeIndexPage
 from tests.initiatives.factories import initiative
+from tests.kit.html import soup
 from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db
@@ -41,17 +41,13 @@ def page(index):
     return initiative(index)
 
 
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def typed(response, name):
-    field = soup(response).select_one(f'form [name="{name}"]')
+    field = soup(response, status=None).select_one(f'form [name="{name}"]')
     return field.get("value") or field.get_text().strip()
 
 
 def errors(response):
-    return [item.get_text() for item in soup(response).select("form .errorlist li")]
+    return [item.get_text() for item in soup(response, status=400).select("form .errorlist li")]
 
 
 class FakeSMTP:
@@ -177,7 +173,10 @@ def test_rate_limit_per_client(client, page, settings, mailoutbox):
     assert client.post(page.url, {**FORM_DATA, "email": "faute"}).status_code == 400
     response = client.post(page.url, {**FORM_DATA, "name": "Troisième"})
     assert response.status_code == 429
-    assert "Trop de tentatives depuis votre connexion." in soup(response).select_one("form [role=alert]").get_text()
+    assert (
+        "Trop de tentatives depuis votre connexion."
+        in soup(response, status=429).select_one("form [role=alert]").get_text()
+    )
     assert typed(response, "name") == "Troisième"
     assert FormSubmission.objects.count() == 1 and len(mailoutbox) == 2  # to the contact, to the reader
     other = client.__class__(REMOTE_ADDR="10.0.0.2")

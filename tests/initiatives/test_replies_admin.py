@@ -4,7 +4,6 @@ import io
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.core.management import call_command
@@ -14,6 +13,7 @@ from wagtail.models import GroupPagePermission
 
 from initiatives.models import InitiativeIndexPage
 from tests.initiatives.factories import initiative
+from tests.kit.html import soup
 from tests.news.factories import add_child
 
 from .test_replies import FORM_DATA
@@ -35,10 +35,6 @@ def page(home_fr):
 def replied(client, page):
     assert client.post(page.url, FORM_DATA).status_code == 302
     return page
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def sidebar(client):

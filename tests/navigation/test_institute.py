@@ -5,18 +5,14 @@ import datetime
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
 from navigation.models import InstituteSettings
 from tests.events.factories import event_index, event_page
+from tests.kit.html import soup
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 @pytest.fixture

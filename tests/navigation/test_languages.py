@@ -2,16 +2,12 @@
 (`navigation.templatetags.navigation_tags`), as a reader's browser reads them."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
-from tests.factories import StandardPageFactory
+from tests.kit.html import soup
+from tests.kit.pages import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def hreflangs(response):
@@ -62,7 +58,7 @@ def test_english_only_page_and_english_404_say_so_in_english(client, homes):
     _, home_en = homes
     StandardPageFactory(parent=home_en, title="Visiting London", slug="visiting-london")
     for response in (client.get("/en/visiting-london/"), client.get("/en/no-such-page/")):
-        missing = soup(response).select_one(".language-switcher__missing")
+        missing = soup(response, status=None).select_one(".language-switcher__missing")
         assert " ".join(missing.text.split()) == "This page does not exist in French. Go to the home page in French"
         assert missing.a["href"] == "/fr/"
 
@@ -78,7 +74,7 @@ def test_draft_translation_is_not_announced(client, homes):
 
 def test_switching_language_keeps_the_filters_in_the_other_languages_words(client, homes):
     from tests.events.factories import at, event_index, event_page
-    from tests.factories import TopicFactory
+    from tests.kit.factories import TopicFactory
 
     home_fr, _ = homes
     topic = TopicFactory(name="Travail", slug="travail")

@@ -10,14 +10,15 @@ from wagtail.models import PageViewRestriction
 
 from editorial.localize import translate
 from navigation.models import Menu, MenuItem
-from tests.factories import StandardPageFactory
+from tests.kit.html import soup
+from tests.kit.pages import StandardPageFactory, make_private
 
 pytestmark = pytest.mark.django_db
 
 
 def links_in(response, landmark):
     """{text: href} of the links inside the page's `landmark` (header or footer)."""
-    region = BeautifulSoup(response.content, "html.parser").select_one(landmark)
+    region = soup(response).select_one(landmark)
     return {link.get_text(strip=True): link["href"] for link in region.select("a[href]")}
 
 
@@ -52,7 +53,7 @@ def test_items_whose_page_is_a_draft_or_private_or_untranslated_are_left_out(cli
     draft = StandardPageFactory(parent=home_fr, title="Brouillon", slug="brouillon", live=False)
     assert not draft.live
     private = StandardPageFactory(parent=home_fr, title="Réservé", slug="reserve")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
+    make_private(private, restriction_type=PageViewRestriction.LOGIN)
     untranslated = StandardPageFactory(parent=home_fr, title="Seulement en français", slug="seulement")
     french_menu = menu(
         home_fr.locale,

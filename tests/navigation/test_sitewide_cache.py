@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from navigation.models import Menu, MenuItem
-from tests.factories import StandardPageFactory
+from tests.kit.pages import StandardPageFactory
 
 from .test_menus import links_in, menu
 

@@ -3,15 +3,12 @@
 import datetime
 
 from django.utils.text import slugify
-from wagtail.models import PageViewRestriction
 
-from editorial.models import PageTopic
-from news.models import NewsArticlePage, NewsIndexPage
-from people.models import PeopleIndexPage
-from topics.models import TopicIndexPage
+from tests.kit.pages import NewsArticlePageFactory, NewsIndexPageFactory, PeopleIndexPageFactory, TopicIndexPageFactory
 
 
 def add_child(parent, page):
+    """`page`, built by hand, added under `parent` in its locale and published."""
     page.locale = parent.locale
     parent.add_child(instance=page)
     page.save_revision().publish()
@@ -21,32 +18,20 @@ def add_child(parent, page):
 def index_pages(home):
     """The topic, people and news index pages under `home` (French slugs)."""
     return {
-        "topics": add_child(home, TopicIndexPage(title="Thèmes", slug="themes")),
-        "people": add_child(home, PeopleIndexPage(title="Personnes", slug="personnes")),
-        "news": add_child(home, NewsIndexPage(title="Actualités", slug="actualites")),
+        "topics": TopicIndexPageFactory(parent=home),
+        "people": PeopleIndexPageFactory(parent=home),
+        "news": NewsIndexPageFactory(parent=home),
     }
 
 
 def article(index, title, topics=(), date=None, publish=True, **fields):
     """A news article under `index` with `topics`, published unless `publish` is False."""
-    page = NewsArticlePage(
+    return NewsArticlePageFactory(
+        parent=index,
         title=title,
         slug=fields.pop("slug", None) or slugify(title),
-        locale=index.locale,
         date=date or datetime.date(2025, 2, 10),
-        summary=fields.pop("summary", f"Résumé de {title}."),
-        body=fields.pop("body", [("paragraph", f"<p>Texte de {title}.</p>")]),
+        topics=topics,
         live=publish,
         **fields,
     )
-    page.page_topics = [PageTopic(topic=topic, locale=index.locale) for topic in topics]
-    index.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
-
-
-def make_private(page):
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret")
-    return page

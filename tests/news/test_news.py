@@ -8,8 +8,10 @@ from django.core.exceptions import ValidationError
 
 from editorial.localize import translate
 from news.models import NewsArticlePage
-from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
-from tests.news.factories import article, index_pages, make_private
+from tests.kit.factories import OrganisationFactory, PersonFactory, TopicFactory
+from tests.kit.html import soup, text_of
+from tests.kit.pages import make_private
+from tests.news.factories import article, index_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -148,9 +150,13 @@ def test_article_can_only_live_under_the_news_index(news, home_fr):
     assert not NewsArticlePage.can_create_at(home_fr)
 
 
-def test_admin_edit_forms_open(admin_client, news, home_fr):
+def test_editors_find_the_article_fields_labelled_in_french(admin_client, news, home_fr):
     page = article(news, "Brève", [TopicFactory()])
-    assert admin_client.get(f"/admin/pages/add/news/newsarticlepage/{news.pk}/").status_code == 200
-    assert admin_client.get(f"/admin/pages/{page.pk}/edit/").status_code == 200
+    for url in (f"/admin/pages/add/news/newsarticlepage/{news.pk}/", f"/admin/pages/{page.pk}/edit/"):
+        labels = text_of(admin_client.get(url), "#page-edit-form").lower()
+        for label in ("titre", "résumé", "thèmes", "corps du texte", "auteur ou autrice", "date de l'article original"):
+            assert label in labels, (url, label)
+    edit = soup(admin_client.get(f"/admin/pages/{page.pk}/edit/"))
+    assert edit.select_one("#page-edit-form [name=title]")["value"] == "Brève"
     for index in home_fr.get_children():
         assert admin_client.get(f"/admin/pages/{index.pk}/edit/").status_code == 200

@@ -10,10 +10,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -22,9 +19,9 @@ from wagtail.models import TaskState
 from editorial.localize import translate
 from newsletters.models import PendingAlert, Subscriber, SubscriberStatus
 from reports.models import ReportPage
-from roles.setup import EDITORS, REVIEWERS, apply_roles
-from tests.factories import TopicFactory
-from tests.reports.factories import make_private, report, report_index
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
+from tests.reports.factories import report, report_index
 from tests.reports.test_admin import add_url, form
 
 from .smtp import text_of
@@ -35,24 +32,16 @@ LINK = re.compile(r"http://testserver(/\S+)")
 
 
 @pytest.fixture
-def editor(home_fr):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
 def index(homes):
     return report_index(homes[0])
 
 
-def publish(editor, index, topic, notify=True, title="Rapport de test"):
+def publish(superuser_client, index, topic, notify=True, title="Rapport de test"):
     data = form(topics=[topic])
     data["title"] = title
     data["slug"] = slugify(title)
     data["action-publish"] = "notify" if notify else "action-publish"
-    response = editor.post(add_url(index), data)
+    response = superuser_client.post(add_url(index), data)
     assert response.status_code == 302, response.content.decode()[:500]
     return ReportPage.objects.get(title=title)
 
@@ -64,7 +53,7 @@ def follow(email, topic, language="fr", **fields):
 
 
 def test_subscribe_confirm_publish_and_read_the_alert(
-    client, editor, index, smtp_server, django_capture_on_commit_callbacks
+    client, superuser_client, index, smtp_server, django_capture_on_commit_callbacks
 ):
     topic = TopicFactory(name="Travail", slug="travail")
     response = client.post("/fr/lettre/", {"email": "ada@example.org", "language": "fr", "topics": [topic.pk]})
@@ -73,10 +62,10 @@ def test_subscribe_confirm_publish_and_read_the_alert(
     client.post(LINK.search(text_of(confirmation)).group(1))
     assert Subscriber.objects.get().status == SubscriberStatus.ACTIVE
 
-    assert "Publier et prévenir les abonnés" in editor.get(add_url(index)).text
+    assert "Publier et prévenir les abonnés" in superuser_client.get(add_url(index)).text
     with django_capture_on_commit_callbacks(execute=True):
-        page = publish(editor, index, topic)
-    assert "Publier et prévenir les abonnés" in editor.get(f"/admin/pages/{page.pk}/edit/").text
+        page = publish(superuser_client, index, topic)
+    assert "Publier et prévenir les abonnés" in superuser_client.get(f"/admin/pages/{page.pk}/edit/").text
     confirmation_and_alert = smtp_server.to("ada@example.org")
     assert len(confirmation_and_alert) == 2
     alert = confirmation_and_alert[1]
@@ -91,12 +80,12 @@ def test_subscribe_confirm_publish_and_read_the_alert(
 
 
 def test_only_when_editors_ask_and_never_drafts_or_private_pages(
-    editor, index, smtp_server, django_capture_on_commit_callbacks
+    superuser_client, index, smtp_server, django_capture_on_commit_callbacks
 ):
     topic = TopicFactory()
     follow("ada@example.org", topic)
     with django_capture_on_commit_callbacks(execute=True):
-        publish(editor, index, topic, notify=False, title="Sans alerte")
+        publish(superuser_client, index, topic, notify=False, title="Sans alerte")
         draft = report(index, "Brouillon", topics=[topic], publish=False)
         private = make_private(report(index, "Privé", topics=[topic]))
     from newsletters.alerts import announce
@@ -106,7 +95,7 @@ def test_only_when_editors_ask_and_never_drafts_or_private_pages(
 
 
 def test_readers_get_it_in_their_language_once_it_exists(
-    editor, index, homes, smtp_server, django_capture_on_commit_callbacks
+    superuser_client, index, homes, smtp_server, django_capture_on_commit_callbacks
 ):
     topic = TopicFactory(name="Travail", slug="travail")
     translate(topic, {"Travail": "Work", "travail": "work"})
@@ -115,7 +104,7 @@ def test_readers_get_it_in_their_language_once_it_exists(
     follow("fr@example.org", topic)
     follow("en@example.org", topic, language="en")
     with django_capture_on_commit_callbacks(execute=True):
-        page = publish(editor, index, topic)
+        page = publish(superuser_client, index, topic)
     assert [message["To"] for message in smtp_server.messages] == ["fr@example.org"]
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -125,12 +114,14 @@ def test_readers_get_it_in_their_language_once_it_exists(
     assert f"http://testserver{english.url}" in text_of(alert) and "Rapport de test" not in text_of(alert)
 
 
-def test_daily_digest_groups_the_days_publications(editor, index, smtp_server, django_capture_on_commit_callbacks):
+def test_daily_digest_groups_the_days_publications(
+    superuser_client, index, smtp_server, django_capture_on_commit_callbacks
+):
     topic = TopicFactory()
     follow("daily@example.org", topic, alert_frequency="daily")
     with django_capture_on_commit_callbacks(execute=True):
-        publish(editor, index, topic, title="Premier rapport")
-        publish(editor, index, topic, title="Second rapport")
+        publish(superuser_client, index, topic, title="Premier rapport")
+        publish(superuser_client, index, topic, title="Second rapport")
     assert smtp_server.messages == [] and PendingAlert.objects.count() == 2
     call_command("send_alert_digests", stdout=None)
     (digest,) = smtp_server.to("daily@example.org")
@@ -139,20 +130,12 @@ def test_daily_digest_groups_the_days_publications(editor, index, smtp_server, d
     assert not PendingAlert.objects.exists()
 
 
-def member_of(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.org", "motdepasse-solide-42")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 def test_an_editor_asks_at_submission_and_the_reviewers_approval_announces(
-    client, index, smtp_server, django_capture_on_commit_callbacks
+    client, editor, reviewer, index, smtp_server, django_capture_on_commit_callbacks
 ):
     """Editors publish through review: their wish to alert rides with the
     submission, and the approval (which publishes) sends the alert; a plain
     submission, approved the same way, alerts nobody."""
-    apply_roles()
-    editor, reviewer = member_of(EDITORS, "redactrice"), member_of(REVIEWERS, "relecteur")
     topic = TopicFactory()
     follow("ada@example.org", topic)
 
@@ -181,14 +164,14 @@ def test_an_editor_asks_at_submission_and_the_reviewers_approval_announces(
 
 
 def test_a_scheduled_publication_is_announced_when_it_goes_live(
-    editor, index, smtp_server, django_capture_on_commit_callbacks
+    superuser_client, index, smtp_server, django_capture_on_commit_callbacks
 ):
     topic = TopicFactory()
     follow("ada@example.org", topic)
     go_live = timezone.now() + timedelta(days=2)
     data = {**form(topics=[topic]), "action-publish": "notify", "go_live_at": go_live.strftime("%Y-%m-%d %H:%M")}
     with django_capture_on_commit_callbacks(execute=True):
-        assert editor.post(add_url(index), data).status_code == 302
+        assert superuser_client.post(add_url(index), data).status_code == 302
     assert not ReportPage.objects.get().live and smtp_server.to("ada@example.org") == []
     with (
         django_capture_on_commit_callbacks(execute=True),

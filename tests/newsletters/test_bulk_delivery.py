@@ -5,7 +5,6 @@ unsubscribe headers, and the admin's counts say so."""
 from collections import Counter
 
 import pytest
-from django.db import connection
 
 from newsletters.delivery import start_delivery
 from newsletters.models import Delivery, DeliveryStatus, NewsletterIssue, NewsletterItem, Subscriber
@@ -15,12 +14,6 @@ from tests.reports.factories import report, report_index
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 COUNT = 1000
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): the worker shares the test database")
 
 
 def test_a_thousand_subscribers_get_one_copy_each(home_fr, smtp_server, settings, tmp_path):

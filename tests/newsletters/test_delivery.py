@@ -7,8 +7,9 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from newsletters.models import Delivery, DeliveryStatus, NewsletterIssue, NewsletterItem, Subscriber, SubscriberStatus
-from tests.factories import TopicFactory
-from tests.reports.factories import make_private, report, report_index
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
+from tests.reports.factories import report, report_index
 
 from .smtp import text_of
 
@@ -34,16 +35,8 @@ def issue(home_fr):
     return issue
 
 
-@pytest.fixture
-def editor(home_fr):
-    user = get_user_model().objects.create_superuser("comms", "comms@example.org", "password")
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_the_issue_goes_to_its_languages_subscribers_with_unsubscribe_headers(
-    editor, issue, smtp_server, django_capture_on_commit_callbacks
+    superuser_client, issue, smtp_server, django_capture_on_commit_callbacks
 ):
     subscriber("ada@example.org")
     subscriber("bob@example.org", language="en")
@@ -51,10 +44,10 @@ def test_the_issue_goes_to_its_languages_subscribers_with_unsubscribe_headers(
     subscriber("dee@example.org", status=SubscriberStatus.PENDING)
     subscriber("eve@example.org", status=SubscriberStatus.UNSUBSCRIBED)
 
-    page = editor.get(f"/admin/newsletters/{issue.pk}/")
+    page = superuser_client.get(f"/admin/newsletters/{issue.pk}/")
     assert "1 abonné confirmé de cette langue la recevra." in page.text
     with django_capture_on_commit_callbacks(execute=True):
-        response = editor.post(f"/admin/newsletters/{issue.pk}/", follow=True)
+        response = superuser_client.post(f"/admin/newsletters/{issue.pk}/", follow=True)
     assert "Envoi lancé vers 1 abonnés" in response.text
 
     (message,) = smtp_server.messages
@@ -74,7 +67,7 @@ def test_the_issue_goes_to_its_languages_subscribers_with_unsubscribe_headers(
     assert doc.find("a", string="Sobriété numérique")["href"] == "http://testserver/fr/rapports/sobriete-numerique/"
     delivery = Delivery.objects.get()
     assert delivery.status == DeliveryStatus.DONE and delivery.counts() == {"sent": 1, "failed": 0, "total": 1}
-    listing = editor.get(f"/admin/newsletters/{issue.pk}/").text
+    listing = superuser_client.get(f"/admin/newsletters/{issue.pk}/").text
     assert "Envoyée" in listing
 
     # A mail client's one-click unsubscribe: a POST without cookie nor token.
@@ -84,15 +77,18 @@ def test_the_issue_goes_to_its_languages_subscribers_with_unsubscribe_headers(
     assert response.status_code == 200
     assert Subscriber.objects.get(email="ada@example.org").status == SubscriberStatus.UNSUBSCRIBED
     with django_capture_on_commit_callbacks(execute=True):
-        editor.post(f"/admin/newsletters/{issue.pk}/")
+        superuser_client.post(f"/admin/newsletters/{issue.pk}/")
     assert len(smtp_server.messages) == 1
 
 
-def test_preview_and_test_send_to_oneself(editor, issue, smtp_server):
-    preview = editor.get(f"/admin/newsletters/{issue.pk}/preview/")
+def test_preview_and_test_send_to_oneself(superuser_client, issue, smtp_server):
+    preview = superuser_client.get(f"/admin/newsletters/{issue.pk}/preview/")
     assert preview.status_code == 200 and "Sobriété numérique" in preview.text
-    assert "Bonjour à toutes et à tous." in editor.get(f"/admin/newsletters/{issue.pk}/preview/?format=text").text
-    response = editor.post(f"/admin/newsletters/{issue.pk}/test/", follow=True)
+    assert (
+        "Bonjour à toutes et à tous."
+        in superuser_client.get(f"/admin/newsletters/{issue.pk}/preview/?format=text").text
+    )
+    response = superuser_client.post(f"/admin/newsletters/{issue.pk}/test/", follow=True)
     assert "Un envoi de test est parti vers comms@example.org." in response.text
     (message,) = smtp_server.messages
     assert message["To"] == "comms@example.org" and message["Subject"] == "[TEST] La lettre de mars"
@@ -121,18 +117,20 @@ def test_a_provider_plugs_in_by_settings_alone(settings, issue, mailoutbox):
     assert "https://example.org/en/newsletter/unsubscribe/" in message.body
 
 
-def test_gdpr_export_and_erasure_from_the_admin(editor, issue, smtp_server, django_capture_on_commit_callbacks):
+def test_gdpr_export_and_erasure_from_the_admin(
+    superuser_client, issue, smtp_server, django_capture_on_commit_callbacks
+):
     reader = subscriber("ada@example.org", consent_text="J'accepte.", consent_page="/fr/")
     with django_capture_on_commit_callbacks(execute=True):
-        editor.post(f"/admin/newsletters/{issue.pk}/")
-    listing = editor.get("/admin/subscribers/")
+        superuser_client.post(f"/admin/newsletters/{issue.pk}/")
+    listing = superuser_client.get("/admin/subscribers/")
     assert f"/admin/subscribers/{reader.pk}/export/" in listing.text
-    data = editor.get(f"/admin/subscribers/{reader.pk}/export/").json()
+    data = superuser_client.get(f"/admin/subscribers/{reader.pk}/export/").json()
     assert (
         data["email"] == "ada@example.org" and data["consent_text"] == "J'accepte." and data["consent_page"] == "/fr/"
     )
     assert [delivery["issue"] for delivery in data["deliveries"]] == ["La lettre de mars"]
 
-    assert editor.post(f"/admin/subscribers/delete/{reader.pk}/").status_code == 302
+    assert superuser_client.post(f"/admin/subscribers/delete/{reader.pk}/").status_code == 302
     assert not Subscriber.objects.exists()
     assert Delivery.objects.get().counts()["sent"] == 0, "what it was sent is erased with it"

@@ -11,7 +11,7 @@ from django.test import Client
 from editorial.localize import translate
 from newsletters.models import Subscriber, SubscriberStatus
 from tests.events.factories import event_index
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.reports.factories import report_index
 from topics.models import TopicIndexPage
 

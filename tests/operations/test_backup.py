@@ -13,7 +13,6 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import connection
 
 from benchmarks.serving import database_url
 from events.views import register_for_event
@@ -31,12 +30,6 @@ print(response.status_code)
 print("Rapport sauvegardé" in response.content.decode())
 print(list(Registration.objects.values_list("email", "name")))
 """
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): the restore goes into a second database")
 
 
 @pytest.fixture

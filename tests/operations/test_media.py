@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.images.models import Rendition
 
-from demo.images import Cover
+from tests.kit.factories import ImageFactory
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def page(home_fr):
     page = report(report_index(home_fr), title="Rapport illustré", slug="illustre")
-    page.cover_image = Cover("Couverture", "Cover").image("fr", 400, 300)
+    page.cover_image = ImageFactory(title="Couverture", file__width=400, file__height=300)
     page.cover_alt = "Des lignes bleues"
     page.save_revision().publish()
     return page

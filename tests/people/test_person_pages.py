@@ -7,12 +7,13 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from demo.events import session
 from editorial.localize import translate
+from events.blocks import session_data
 from people.models import PeopleIndexPage
 from tests.events.factories import at, event_index, event_page
-from tests.factories import PersonFactory, TopicFactory
-from tests.news.factories import article, index_pages, make_private
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -35,13 +36,13 @@ def test_person_page_lists_reports_sessions_and_articles(client, site):
         site["events"],
         "Le sommet",
         starts_at=at(2025, 2, 7, 10),
-        programme=[session("panel", "Table ronde sur l'IA", "10:00:00", "11:00:00", moderators=[person])],
+        programme=[session_data("panel", "Table ronde sur l'IA", "10:00:00", "11:00:00", moderators=[person])],
     )
     event_page(
         site["events"],
         "Sommet brouillon",
         publish=False,
-        programme=[session("panel", "Séquence cachée", "10:00:00", "11:00:00", speakers=[person])],
+        programme=[session_data("panel", "Séquence cachée", "10:00:00", "11:00:00", speakers=[person])],
     )
     article(site["news"], "Son article", [TopicFactory()], author=person)
     article(site["news"], "Article brouillon", [TopicFactory()], author=person, publish=False)
@@ -133,7 +134,7 @@ def test_person_page_queries_do_not_grow(client, site):
             event_page(
                 site["events"],
                 f"Événement {n}",
-                programme=[session("panel", f"Séquence {n}", "10:00:00", "11:00:00", speakers=[person])],
+                programme=[session_data("panel", f"Séquence {n}", "10:00:00", "11:00:00", speakers=[person])],
             )
 
     def queries():
@@ -210,7 +211,7 @@ def contributions(person, site, count, start=0):
         f"Sommet {start}",
         starts_at=at(2025, 2, 7, 10),
         programme=[
-            session("panel", f"Séquence {n}", "10:00:00", "11:00:00", speakers=[person])
+            session_data("panel", f"Séquence {n}", "10:00:00", "11:00:00", speakers=[person])
             for n in range(start, start + count)
         ],
     )

@@ -7,11 +7,9 @@ from django.core.files.base import ContentFile
 from django.utils.text import slugify
 from PIL import Image as PILImage
 from wagtail.documents.models import Document
-from wagtail.models import PageViewRestriction
 
-from editorial.models import PageTopic
-from reports.models import ReportAuthor, ReportIndexPage, ReportPage
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.pages import ReportIndexPageFactory, ReportPageFactory
 
 
 def pdf_bytes(pages=2):
@@ -29,10 +27,7 @@ def document(title="Rapport (PDF)", content=None, filename="rapport.pdf"):
 
 
 def report_index(home, title="Rapports", slug="rapports"):
-    index = ReportIndexPage(title=title, slug=slug, locale=home.locale)
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
+    return ReportIndexPageFactory(parent=home, title=title, slug=slug)
 
 
 def recommendations_block(count, start=1, audiences=("government",)):
@@ -64,14 +59,11 @@ def report(
     **fields,
 ):
     """A report under `index`; `topics` and `authors` default to one new each."""
-    topics = [TopicFactory()] if topics is None else topics
-    authors = [PersonFactory()] if authors is None else authors
-    page = ReportPage(
+    return ReportPageFactory(
+        parent=index,
         title=title,
         slug=fields.pop("slug", None) or slugify(title),
-        locale=index.locale,
         publication_date=date,
-        summary=fields.pop("summary", f"Résumé de {title}."),
         body=body
         if body is not None
         else [
@@ -80,18 +72,7 @@ def report(
             recommendations_block(recommendations),
         ],
         live=publish,
+        topics=[TopicFactory()] if topics is None else topics,
+        by=[PersonFactory()] if authors is None else authors,
         **fields,
     )
-    # Editors order inlines in the admin; set the order explicitly as the formset would.
-    page.page_topics = [PageTopic(topic=t, locale=index.locale, sort_order=i) for i, t in enumerate(topics)]
-    page.authors = [ReportAuthor(person=p, locale=index.locale, sort_order=i) for i, p in enumerate(authors)]
-    index.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
-
-
-def make_private(page):
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret")
-    return page

@@ -8,7 +8,7 @@ from wagtail.users.models import UserProfile
 
 from editorial.localize import translate
 from reports.models import ReportPage
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 
 from .factories import document, recommendations_block, report, report_index
 
@@ -57,7 +57,8 @@ def add_url(index):
     return f"/admin/pages/add/reports/reportpage/{index.pk}/"
 
 
-def test_publishing_needs_a_summary_and_a_topic(client, editor, index):
+def test_publishing_needs_a_summary_and_a_topic(client, superuser, index):
+    client.force_login(superuser)
     response = client.post(add_url(index), form(summary="", topics=()))
     assert response.status_code == 200
     text = response.content.decode()
@@ -68,15 +69,17 @@ def test_publishing_needs_a_summary_and_a_topic(client, editor, index):
     assert 'value="Rapport de test"' in text
 
 
-def test_a_draft_may_be_incomplete(client, editor, index):
+def test_a_draft_may_be_incomplete(client, superuser, index):
+    client.force_login(superuser)
     response = client.post(add_url(index), form(summary="", topics=(), action="action-save"))
     assert response.status_code == 302
     page = ReportPage.objects.get()
     assert not page.live
 
 
-def test_messages_follow_the_editor_language(client, editor, index):
-    profile = UserProfile.get_for_user(editor)
+def test_messages_follow_the_editor_language(client, superuser, index):
+    client.force_login(superuser)
+    profile = UserProfile.get_for_user(superuser)
     profile.preferred_language = "en"
     profile.save()
     text = client.post(add_url(index), form(summary="", topics=())).content.decode()
@@ -84,7 +87,8 @@ def test_messages_follow_the_editor_language(client, editor, index):
     assert "A report cannot be published without at least one topic" in text
 
 
-def test_publishing_with_summary_and_topic(client, editor, index):
+def test_publishing_with_summary_and_topic(client, superuser, index):
+    client.force_login(superuser)
     response = client.post(add_url(index), form(topics=[TopicFactory()], pdf=document()))
     assert response.status_code == 302
     page = ReportPage.objects.get()
@@ -99,7 +103,8 @@ def test_publishing_with_summary_and_topic(client, editor, index):
         ("faux.pdf", b"GIF89a pretending", "porte l'extension .pdf mais son contenu n'est pas un PDF"),
     ],
 )
-def test_a_document_that_is_not_a_pdf_is_refused(client, editor, index, filename, content, message):
+def test_a_document_that_is_not_a_pdf_is_refused(client, superuser, index, filename, content, message):
+    client.force_login(superuser)
     fake = document(title="Faux PDF", content=content, filename=filename)
     response = client.post(add_url(index), form(topics=[TopicFactory()], pdf=fake))
     assert response.status_code == 200
@@ -145,7 +150,8 @@ def existing(index):
     return page, translate(page, {"Un tableau": "A table", "Rapport existant": "Existing report"})
 
 
-def test_editor_forms_open_for_the_report_and_its_translation(client, editor, existing):
+def test_editor_forms_open_for_the_report_and_its_translation(client, superuser, existing):
+    client.force_login(superuser)
     french, english = existing
     assert client.get(f"/admin/pages/{french.pk}/edit/").status_code == 200
     # The English page opens in wagtail-localize's translation editor, with the table cells to translate.
@@ -157,7 +163,8 @@ def test_editor_forms_open_for_the_report_and_its_translation(client, editor, ex
         assert f'"{text}"' in sources or f">{text}<" in sources, text
 
 
-def test_preview_renders(client, editor, existing):
+def test_preview_renders(client, superuser, existing):
+    client.force_login(superuser)
     french, _english = existing
     data = form(topics=[TopicFactory()])
     response = client.post(f"/admin/pages/{french.pk}/edit/preview/", data)
@@ -168,7 +175,8 @@ def test_preview_renders(client, editor, existing):
     assert "Rapport de test" in preview.content.decode()
 
 
-def test_an_uploaded_pdf_that_is_not_accessible_is_named_with_what_it_lacks(client, editor, index):
+def test_an_uploaded_pdf_that_is_not_accessible_is_named_with_what_it_lacks(client, superuser, index):
+    client.force_login(superuser)
     # The test PDF is made of images: no tags, no language, no title.
     response = client.post(add_url(index), form(topics=[TopicFactory()], pdf=document()), follow=True)
     text = html.unescape(response.content.decode())

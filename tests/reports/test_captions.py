@@ -7,8 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from demo.images import Cover
 from editorial.localize import translate
+from tests.kit.factories import ImageFactory
 
 from .factories import report, report_index
 
@@ -28,7 +28,7 @@ def table(caption, source=""):
 
 @pytest.fixture
 def page(homes):
-    image = Cover("Figure test", "Test figure").image("fr", 640, 320)
+    image = ImageFactory(title="Figure test", file__width=640, file__height=320)
     body = [
         (
             "figure",

@@ -6,12 +6,12 @@ import datetime
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from editorial.localize import translate
 from reports.models import ReportCorrection, ReportPage
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 
 from .factories import report, report_index
 from .test_admin import add_url, form
@@ -19,11 +19,6 @@ from .test_admin import add_url, form
 pytestmark = pytest.mark.django_db
 
 CORRECTION = "Le taux du tableau 2 était erroné : 12 % et non 21 %."
-
-
-def soup(response):
-    assert response.status_code == 200, response.status_code
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def corrected(page, text="<p>Le taux est de 12 %.</p>", note=CORRECTION, publish=True):
@@ -132,7 +127,8 @@ def test_the_english_reader_gets_the_correction_and_the_old_version_in_english(c
     assert old.html["lang"] == "en"
 
 
-def test_the_editor_records_a_correction_in_the_admin(client, editor, homes):
+def test_the_editor_records_a_correction_in_the_admin(client, superuser, homes):
+    client.force_login(superuser)
     index = report_index(homes[0])
     topic = TopicFactory()
     assert client.post(add_url(index), form(topics=[topic], text="Le taux est de 21 %.")).status_code == 302

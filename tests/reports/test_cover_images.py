@@ -5,7 +5,7 @@ reader sees first fetched with priority, the cards below it lazily."""
 import pytest
 from bs4 import BeautifulSoup
 
-from demo.images import Cover
+from tests.kit.factories import ImageFactory
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def reports(home_fr):
     index = report_index(home_fr)
-    cover = Cover("Couverture", "Cover").image("fr", 1200, 630)
+    cover = ImageFactory(title="Couverture", file__width=1200, file__height=630)
     pages = []
     for number in range(3):
         page = report(index, title=f"Rapport {number}", slug=f"rapport-{number}")

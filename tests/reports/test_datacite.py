@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.factories import PersonFactory
+from tests.kit.factories import PersonFactory
 
 from .factories import report, report_index
 

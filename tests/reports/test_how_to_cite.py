@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from editorial.localize import translate
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 
 from .factories import report, report_index
 

@@ -2,20 +2,17 @@ import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
 from reports.models import ReportIndexPage, ReportType
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
+from tests.kit.pages import make_private
 
-from .factories import make_private, report, report_index
+from .factories import report, report_index
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def titles(response):

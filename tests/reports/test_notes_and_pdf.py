@@ -4,11 +4,11 @@ import io
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from editorial.localize import translate
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 
 from .factories import report, report_index
 
@@ -45,11 +45,6 @@ def page(homes):
         report_index(homes[0]), "Littératie", topics=[topic], authors=[person], body=BODY, slug="litteratie"
     )
     return french
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_notes_are_numbered_in_reading_order_and_linked_both_ways(client, page):

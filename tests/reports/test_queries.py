@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from editorial.models import RelatedPin
 from reports.models import ReportSeries
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 
 from .factories import recommendations_block, report, report_index
 

@@ -37,7 +37,8 @@ def field_block(packed, name):
     return next((found for child in children if (found := field_block(child, name))), None)
 
 
-def test_audiences_are_checkboxes(client, editor, pages):
+def test_audiences_are_checkboxes(client, superuser, pages):
+    client.force_login(superuser)
     french, _english = pages
     soup = BeautifulSoup(client.get(f"/admin/pages/{french.pk}/edit/").content, "html.parser")
     packed = soup.select_one("#body[data-w-block-data-value]")["data-w-block-data-value"]
@@ -54,7 +55,8 @@ def test_audiences_are_checkboxes(client, editor, pages):
     ]
 
 
-def test_translation_segments_are_labelled_by_recommendation_number(client, editor, pages):
+def test_translation_segments_are_labelled_by_recommendation_number(client, superuser, pages):
+    client.force_login(superuser)
     _french, english = pages
     response = client.get(f"/admin/pages/{english.pk}/edit/")
     props = json.loads(BeautifulSoup(response.content, "html.parser").find(attrs={"data-props": True})["data-props"])

@@ -3,13 +3,13 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from editorial.localize import translate
 from people.models import PeopleIndexPage
 from reports.models import ReportPage
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from topics.models import TopicIndexPage
 
 from .factories import document, recommendations_block, report, report_index
@@ -73,10 +73,6 @@ def page(homes, people, topic):
     first_author.role = "coordination"
     first_author.save()
     return ReportPage.objects.get(pk=page.pk)
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def test_report_shows_its_table_of_contents_with_unique_anchors(client, page):
@@ -212,9 +208,9 @@ def test_structured_data_and_social_preview(client, page):
 
 
 def test_cover_image_in_social_preview(client, page):
-    from demo.images import Cover
+    from tests.kit.factories import ImageFactory
 
-    page.cover_image = Cover("Couverture test", "Test cover").image("fr", 400, 300)
+    page.cover_image = ImageFactory(title="Couverture test", file__width=400, file__height=300)
     page.cover_alt = "Des lignes bleues"
     page.save_revision().publish()
     html = soup(client.get("/fr/rapports/litteratie/"))

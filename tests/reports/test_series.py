@@ -5,21 +5,16 @@ import datetime
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from editorial.localize import translate
 from reports.models import ReportSeries
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 
 from .factories import report, report_index
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def titles(response):
@@ -169,7 +164,8 @@ def test_the_filter_is_offered_only_for_series_of_live_reports_of_the_language(c
     assert soup(client.get("/en/reports/")).select_one("#filter-series") is None
 
 
-def test_editors_find_series_in_the_admin_in_french(client, editor, index):
+def test_editors_find_series_in_the_admin_in_french(client, superuser, index):
+    client.force_login(superuser)
     response = client.get("/admin/snippets/reports/reportseries/")
     assert response.status_code == 200
     assert "Collections de publications" in response.text

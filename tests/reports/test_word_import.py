@@ -30,7 +30,8 @@ def upload(client, content, name="rapport.docx"):
     return client.post(IMPORT_URL, {"document": SimpleUploadedFile(name, content)}, follow=True)
 
 
-def test_the_import_makes_a_french_draft_with_the_documents_structure(client, editor, index, docx):
+def test_the_import_makes_a_french_draft_with_the_documents_structure(client, superuser, index, docx):
+    client.force_login(superuser)
     response = upload(client, docx)
     assert response.status_code == 200
     page = ReportPage.objects.get()
@@ -80,7 +81,8 @@ def test_the_import_makes_a_french_draft_with_the_documents_structure(client, ed
     assert client.get(index.url).content.decode().count("L&#x27;IA générative") == 0
 
 
-def test_the_imported_draft_reaches_readers_once_completed(client, editor, index, docx):
+def test_the_imported_draft_reaches_readers_once_completed(client, superuser, index, docx):
+    client.force_login(superuser)
     upload(client, docx)
     page = ReportPage.objects.get()
     preview = client.get(f"/admin/pages/{page.pk}/view_draft/")
@@ -98,7 +100,8 @@ def test_the_imported_draft_reaches_readers_once_completed(client, editor, index
         ("rapport.docx", b"PK\x05\x06" + b"\0" * 18, "n'a pas pu être lu"),
     ],
 )
-def test_a_file_that_is_not_a_word_document_is_refused_in_french(client, editor, index, name, content, message):
+def test_a_file_that_is_not_a_word_document_is_refused_in_french(client, superuser, index, name, content, message):
+    client.force_login(superuser)
     response = upload(client, content, name)
     assert response.status_code == 200
     assert message in html.unescape(response.content.decode())

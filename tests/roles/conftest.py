@@ -1,42 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group, User
 
 from home.models import StandardPage
-from roles.setup import EDITORS, REGISTRATIONS, REVIEWERS, TRANSLATORS, apply_roles
-from tests.factories import StandardPageFactory
-
-
-@pytest.fixture
-def roles(homes):
-    """Groups attached to the home pages, as `load_demo` / `setup_roles` do."""
-    apply_roles()
-    return homes
-
-
-def member_of(group_name, username):
-    user = User.objects.create_user(username, f"{username}@example.org", "motdepasse-solide-42")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(roles):
-    return member_of(EDITORS, "redactrice")
-
-
-@pytest.fixture
-def reviewer(roles):
-    return member_of(REVIEWERS, "relecteur")
-
-
-@pytest.fixture
-def translator(roles):
-    return member_of(TRANSLATORS, "traductrice")
-
-
-@pytest.fixture
-def registrations_manager(roles):
-    return member_of(REGISTRATIONS, "inscriptions")
+from tests.kit.pages import StandardPageFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 
 from editorial.localize import translate
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 
 from .test_translation import french_standard_page
 

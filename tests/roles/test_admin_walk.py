@@ -9,8 +9,8 @@ from wagtail.models import Locale
 from editorial.localize import translate
 from initiatives.models import InitiativeIndexPage
 from tests.events.factories import event_index, event_page, programme
-from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
 from tests.initiatives.factories import initiative
+from tests.kit.factories import OrganisationFactory, PersonFactory, TopicFactory
 from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import report, report_index
 

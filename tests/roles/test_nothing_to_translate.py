@@ -6,8 +6,8 @@ import pytest
 from wagtail_localize.models import StringSegment, TranslationSource
 
 from tests.events.factories import event_index, event_page
-from tests.factories import OrganisationFactory
 from tests.initiatives.factories import initiative
+from tests.kit.factories import OrganisationFactory
 from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db

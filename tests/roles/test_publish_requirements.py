@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from news.models import NewsArticlePage
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.news.factories import index_pages
 
 pytestmark = pytest.mark.django_db

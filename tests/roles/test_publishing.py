@@ -7,7 +7,6 @@ from html import unescape
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -65,15 +64,10 @@ def test_go_live_and_expiry_dates_work_for_every_page_type(demo):
         assert not page.live and page.expired, f"{model.__name__}: unpublished once expired"
 
 
-@pytest.fixture
-def admin_user(db):
-    return User.objects.create_superuser("admin", "admin@example.org", "motdepasse-solide-42")
-
-
-def test_every_page_type_has_a_working_preview(demo, client, admin_user):
-    client.force_login(admin_user)
+def test_every_page_type_has_a_working_preview(demo, client, superuser):
+    client.force_login(superuser)
     for model, page in one_page_of_each_type().items():
-        revision = page.save_revision(user=admin_user)
+        revision = page.save_revision(user=superuser)
         url = reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision.pk])
         response = client.get(url)
         assert response.status_code == 200, f"{model.__name__}: preview failed"
@@ -81,12 +75,12 @@ def test_every_page_type_has_a_working_preview(demo, client, admin_user):
         assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200, model.__name__
 
 
-def test_preview_of_unsaved_changes_in_the_editor(client, admin_user, homes):
+def test_preview_of_unsaved_changes_in_the_editor(client, superuser, homes):
     home_fr, _home_en = homes
     page = StandardPage(title="Page d'essai", slug="essai", intro="Avant", locale=home_fr.locale)
     home_fr.add_child(instance=page)
     page.save_revision().publish()
-    client.force_login(admin_user)
+    client.force_login(superuser)
     url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
     response = client.post(url, standard_page_form(page, intro="Après modification, pas encore enregistrée"))
     assert response.json() == {"is_valid": True, "is_available": True}
@@ -96,9 +90,9 @@ def test_preview_of_unsaved_changes_in_the_editor(client, admin_user, homes):
     assert StandardPage.objects.get(pk=page.pk).intro == "Avant"
 
 
-def test_new_pages_default_to_the_parents_language(client, admin_user, homes):
+def test_new_pages_default_to_the_parents_language(client, superuser, homes):
     _home_fr, home_en = homes
-    client.force_login(admin_user)
+    client.force_login(superuser)
     response = client.post(
         reverse("wagtailadmin_pages:add", args=["home", "standardpage", home_en.pk]),
         standard_page_form(StandardPage(title="Contact", slug="contact", intro="")),

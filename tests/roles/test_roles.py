@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail.models import GroupPagePermission, Page, TaskState, Workflow, WorkflowState
 
 from roles.setup import EDITORS, REGISTRATIONS, REVIEWERS, TRANSLATORS, WORKFLOW_NAME
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 
 from .conftest import admin_messages, standard_page_form
 

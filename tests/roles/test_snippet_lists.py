@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from editorial.localize import translate
-from tests.factories import OrganisationFactory, PersonFactory, TopicFactory
+from tests.kit.factories import OrganisationFactory, PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

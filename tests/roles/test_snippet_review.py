@@ -8,7 +8,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from editorial.localize import translate
 from people.models import Person
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
 from tests.news.factories import index_pages
 from topics.models import Topic
 

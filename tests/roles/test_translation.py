@@ -21,7 +21,8 @@ from editorial.localize import translate
 from editorial.models import PageTopic
 from home.models import StandardPage
 from roles.translation_status import is_out_of_date
-from tests.factories import StandardPageFactory, TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import StandardPageFactory
 from topics.models import Topic
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,8 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 
 from editorial.localize import translate
 from home.models import StandardPage
-from tests.factories import StandardPageFactory, TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import StandardPageFactory
 from topics.models import Topic
 
 from .test_translation import dashboard, french_standard_page, republish

@@ -2,10 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.db import connection
 
 from people.models import PeopleIndexPage
-from tests.factories import OrganisationFactory, PersonFactory
+from tests.kit.factories import OrganisationFactory, PersonFactory
 
 from .conftest import standard_page
 
@@ -50,7 +49,8 @@ def test_people_by_their_organisations_acronym_and_name_only(client, people):
     assert found(client, "/fr/recherche/?q=Ouest-France") == []
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite has no accent folding nor similarity")
+# SQLite has no accent folding nor similarity.
+@pytest.mark.postgres
 def test_people_whatever_the_accents_with_a_typo_or_in_part_on_postgresql(client, people):
     assert found(client, "/fr/recherche/?q=cecile+duflot") == ["Cécile Duflot"]
     assert found(client, "/fr/recherche/?q=Pascal+Rogart") == ["Pascal Rogard"]

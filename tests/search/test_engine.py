@@ -11,7 +11,8 @@ from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
 from search.models import PendingIndexUpdate, Synonym
-from tests.factories import TopicFactory
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
 from tests.reports.factories import report, report_index
 
 from .conftest import indexed_count, standard_page
@@ -121,7 +122,7 @@ def test_drafts_private_pages_are_never_indexed_nor_returned(client, engine, hom
     home_fr, _ = homes
     standard_page(home_fr, "Brouillon zanzibarique", publish=False)
     private = standard_page(home_fr, "Privé zanzibarique")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    make_private(private)
     public = standard_page(home_fr, "Public zanzibarique")
     found, _ = results(client, "/fr/recherche/?q=zanzibarique")
     assert found == [public.url]
@@ -138,7 +139,7 @@ def test_unpublish_delete_move_and_privacy_remove_the_page(client, engine, homes
 
     one.unpublish()
     two.delete()
-    PageViewRestriction.objects.create(page=section, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    make_private(section)
     assert results(client, "/fr/recherche/?q=quokkanesque")[0] == []
     assert indexed_count(engine, "fr") == 0  # the section itself is private too
 

@@ -1,7 +1,6 @@
 """External links pinned above the results: in the language they were made for only."""
 
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import User
 
 from search.models import ExternalPromotion
 
@@ -13,10 +12,9 @@ def promoted(client, url):
     return [(a.text, a["href"]) for a in soup.select(".search-results--promoted h3 a")], soup
 
 
-def test_an_external_link_shows_in_its_language_only(client, homes, locales):
+def test_an_external_link_shows_in_its_language_only(superuser, client, homes, locales):
     french, english = locales
-    User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.login(username="editor", password="pw")
+    client.force_login(superuser)
     response = client.post(
         "/admin/snippets/search/externalpromotion/add/?locale=fr",
         {"query": "Intelligence artificielle", "url": "https://example.org/ia", "text": "Le portail de l'IA"},

@@ -6,14 +6,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from demo.images import Cover
 from editorial.search_text import plain_text
 from initiatives.models import InitiativeIndexPage
 from search.documents import page_document, page_documents
 from search.indexing import visible_pages
 from tests.events.factories import event_index, event_page, organisation, programme
-from tests.factories import OrganisationFactory, TopicFactory
 from tests.initiatives.factories import initiative
+from tests.kit.factories import ImageFactory, OrganisationFactory, TopicFactory
 from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import recommendations_block, report, report_index
 
@@ -26,7 +25,7 @@ def add_content(indexes, home, start, count):
         topics = [TopicFactory(), TopicFactory()]
         standard_page(home, f"Page {number}", "Une introduction.", "Un texte.")
         figure = {
-            "image": Cover(f"Figure {number}", "Test").image("fr", 64, 32),
+            "image": ImageFactory(title=f"Figure {number}", file__width=64, file__height=32),
             "alt_text": "Une courbe",
             "caption": f"Courbe des usages {number}",
             "source": "",

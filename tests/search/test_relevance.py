@@ -5,9 +5,10 @@ never a draft or a private page. Each run prints its score."""
 
 import pytest
 from django.db import connection
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from search import indexing
+from tests.kit.pages import make_private
 
 RELEVANCE = [
     # (language, query, expected page path) — accent-less, elided, plural, acronym, synonym
@@ -124,7 +125,7 @@ def test_demo_content_relevance_on_the_database_backend(client, demo):
 @pytest.mark.search_engine
 def test_demo_drafts_and_private_pages_stay_out(client, engine, demo_indexed):
     report = Page.objects.get(url_path__endswith="/rapports/deployer-une-litteratie-en-ia/")
-    PageViewRestriction.objects.create(page=report, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    make_private(report)
     indexing.sync_page(report.pk)
     event = Page.objects.get(url_path__endswith="/evenements/atelier-litteratie-ia-collectivites/")
     event.unpublish()

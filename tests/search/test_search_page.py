@@ -2,31 +2,24 @@
 (what `make run` uses, and what answers when the engine is down)."""
 
 import pytest
-from bs4 import BeautifulSoup
-from django.contrib.auth.models import User
-from django.db import connection
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import PageViewRestriction
 
 from news.models import NewsIndexPage
 from people.models import PeopleIndexPage
 from search.models import Synonym
 from search.vocabulary import synonym_rules
 from tests.events.factories import event_index
-from tests.factories import PersonFactory, TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import links, soup
+from tests.kit.pages import make_private
 from tests.news.factories import add_child
 from topics.models import TopicIndexPage
 
 from .conftest import standard_page
 
 
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
 def result_links(response):
-    return [a["href"] for a in soup_of(response).select(".search-main .search-results > li h3 a")]
+    return links(response, ".search-main .search-results > li h3 a")
 
 
 @pytest.fixture
@@ -41,13 +34,13 @@ def pages(homes):
 
 def test_search_form_markup_in_both_languages(client, homes):
     for url, label in (("/fr/recherche/", "Rechercher"), ("/en/search/", "Search")):
-        soup = soup_of(client.get(url))
-        form = soup.select_one("form[role=search]")
+        html = soup(client.get(url))
+        form = html.select_one("form[role=search]")
         assert form["action"] == url and form["method"] == "get"
         assert form.select_one("input[name=q]") is not None
         assert form.select_one("button").text == label
-    assert soup.select_one("html")["lang"] == "en"
-    alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
+    assert html.select_one("html")["lang"] == "en"
+    alternates = {link["hreflang"]: link["href"] for link in html.select("link[rel=alternate][hreflang]")}
     assert alternates["fr"].endswith("/fr/recherche/?q=") or alternates["fr"].endswith("/fr/recherche/")
 
 
@@ -60,21 +53,21 @@ def test_results_of_the_current_language_only(client, pages):
 
 
 def test_result_shows_type_excerpt_and_only_a_date_of_its_own(client, pages):
-    soup = soup_of(client.get("/fr/recherche/?q=cloud"))
-    hit = soup.select_one(".search-main .search-results > li")
+    html = soup(client.get("/fr/recherche/?q=cloud"))
+    hit = html.select_one(".search-main .search-results > li")
     assert hit.select_one("h3 a").text == "La souveraineté numérique"
     assert hit.select_one(".search-result__type").text == "Page standard"
     # A standard page has no date of its own: not the day it was published.
     assert hit.select_one("time") is None
     assert "Le cloud européen" in hit.select_one(".search-result__excerpt").text
-    assert "1 résultat pour « cloud »" in soup.select_one(".search-summary").text
+    assert "1 résultat pour « cloud »" in html.select_one(".search-summary").text
 
 
 def test_drafts_and_private_pages_never_returned(client, homes):
     home_fr, _ = homes
     standard_page(home_fr, "Brouillon tapiresque", publish=False)
     private = standard_page(home_fr, "Privé tapiresque")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    make_private(private)
     public = standard_page(home_fr, "Public tapiresque")
     assert result_links(client.get("/fr/recherche/?q=tapiresque")) == [public.url]
     data = client.get("/api/search/?q=tapiresque&locale=fr").json()
@@ -92,16 +85,16 @@ def test_search_syntax_characters_give_a_normal_page(client, pages, query):
 
 
 def test_empty_query_invites_to_type(client, homes):
-    soup = soup_of(client.get("/fr/recherche/?q="))
-    assert "Saisissez un ou plusieurs mots" in soup.text
-    assert soup.select(".search-results") == []
+    html = soup(client.get("/fr/recherche/?q="))
+    assert "Saisissez un ou plusieurs mots" in html.text
+    assert html.select(".search-results") == []
 
 
 def test_long_query_is_cut_and_said(client, pages):
     query = "cloud " * 400
-    soup = soup_of(client.get("/fr/recherche/", {"q": query}))
-    assert "seuls ses 1 000 premiers caractères" in soup.text
-    assert len(soup.select_one("main input[name=q]")["value"]) >= 1000
+    html = soup(client.get("/fr/recherche/", {"q": query}))
+    assert "seuls ses 1 000 premiers caractères" in html.text
+    assert len(html.select_one("main input[name=q]")["value"]) >= 1000
 
 
 @pytest.mark.parametrize(
@@ -115,14 +108,14 @@ def test_facets_and_pagination_links(client, homes):
     home_fr, _ = homes
     for number in range(12):
         standard_page(home_fr, f"Pangolin {number}")
-    soup = soup_of(client.get("/fr/recherche/?q=pangolin"))
-    assert len(soup.select(".search-main .search-results > li")) == 10
-    next_link = soup.select_one("a[rel=next]")
+    html = soup(client.get("/fr/recherche/?q=pangolin"))
+    assert len(html.select(".search-main .search-results > li")) == 10
+    next_link = html.select_one("a[rel=next]")
     assert next_link["href"] == "/fr/recherche/?q=pangolin&page=2"
-    soup = soup_of(client.get(next_link["href"]))
-    assert len(soup.select(".search-main .search-results > li")) == 2
-    assert soup.select_one("ol.search-results")["start"] == "11"
-    type_link = soup.select_one(".search-facets a")
+    html = soup(client.get(next_link["href"]))
+    assert len(html.select(".search-main .search-results > li")) == 2
+    assert html.select_one("ol.search-results")["start"] == "11"
+    type_link = html.select_one(".search-facets a")
     assert "type=home.standardpage" in type_link["href"] and "(12)" in type_link.text
     assert type_link.get_text(" ", strip=True) == "Pages standard (12)"
 
@@ -136,16 +129,14 @@ def test_type_facets_are_plurals_and_listings_are_neither_results_nor_facets(cli
         standard_page(home, "Pangolin")
         add_child(home, NewsIndexPage(title="Pangolin actualités", slug="pangolin-actualites"))
         event_index(home, title="Pangolin événements", slug="pangolin-evenements")
-    soup = soup_of(client.get(url))
-    assert {link.get_text(" ", strip=True) for link in soup.select(".search-facets a")} == labels
-    assert [a.text for a in soup.select(".search-main .search-results > li h3 a")] == ["Pangolin"]
+    html = soup(client.get(url))
+    assert {link.get_text(" ", strip=True) for link in html.select(".search-facets a")} == labels
+    assert [a.text for a in html.select(".search-main .search-results > li h3 a")] == ["Pangolin"]
 
 
 def test_no_result_is_singular_in_french(client, pages):
-    assert (
-        soup_of(client.get("/fr/recherche/?q=okapi")).select_one(".search-summary").text.startswith("0 résultat pour")
-    )
-    assert soup_of(client.get("/en/search/?q=okapi")).select_one(".search-summary").text.startswith("0 results for")
+    assert soup(client.get("/fr/recherche/?q=okapi")).select_one(".search-summary").text.startswith("0 résultat pour")
+    assert soup(client.get("/en/search/?q=okapi")).select_one(".search-summary").text.startswith("0 results for")
 
 
 def test_promotions_pinned_above_and_not_repeated(client, pages):
@@ -153,11 +144,11 @@ def test_promotions_pinned_above_and_not_repeated(client, pages):
         query=Query.get("données"), page=pages["fr"], sort_order=0, description="Notre dossier."
     )
     SearchPromotion.objects.create(query=Query.get("données"), page=pages["en"], sort_order=1)
-    soup = soup_of(client.get("/fr/recherche/?q=Données"))
-    promoted = soup.select(".search-results--promoted h3 a")
+    html = soup(client.get("/fr/recherche/?q=Données"))
+    promoted = html.select(".search-results--promoted h3 a")
     assert [a["href"] for a in promoted] == [pages["fr"].url]
-    assert "Notre dossier." in soup.select_one(".search-results--promoted").text
-    assert [a["href"] for a in soup.select(".search-main .search-results h3 a")] == [pages["fr2"].url]
+    assert "Notre dossier." in html.select_one(".search-results--promoted").text
+    assert [a["href"] for a in html.select(".search-main .search-results h3 a")] == [pages["fr2"].url]
     data = client.get("/api/search/?q=données&locale=fr").json()
     assert [(item["title"], item["promoted"]) for item in data["results"]] == [
         ("La souveraineté numérique", True),
@@ -168,23 +159,23 @@ def test_promotions_pinned_above_and_not_repeated(client, pages):
 def test_promotions_match_the_query_with_or_without_accents_and_are_counted(client, pages):
     SearchPromotion.objects.create(query=Query.get("Données"), page=pages["fr"], sort_order=0)
     for typed in ("donnees", "DONNÉES", "Donnees"):
-        soup = soup_of(client.get("/fr/recherche/", {"q": typed}))
-        assert [a["href"] for a in soup.select(".search-results--promoted h3 a")] == [pages["fr"].url]
+        html = soup(client.get("/fr/recherche/", {"q": typed}))
+        assert [a["href"] for a in html.select(".search-results--promoted h3 a")] == [pages["fr"].url]
     # The pinned page and the other page about data.
-    soup = soup_of(client.get("/fr/recherche/", {"q": "DONNÉES"}))
-    assert soup.select_one(".search-summary").text.startswith("2 résultats")
+    html = soup(client.get("/fr/recherche/", {"q": "DONNÉES"}))
+    assert html.select_one(".search-summary").text.startswith("2 résultats")
     assert client.get("/api/search/?q=DONNÉES&locale=fr").json()["total"] == 2
 
 
 def test_no_results_suggests_and_counts_the_other_language(client, pages):
-    soup = soup_of(client.get("/fr/recherche/?q=sovereignty"))
-    empty = soup.select_one(".search-empty")
+    html = soup(client.get("/fr/recherche/?q=sovereignty"))
+    empty = html.select_one(".search-empty")
     assert "Aucun résultat" in empty.text and "Vérifiez l'orthographe" in empty.text
     # Said in the other language, for its readers, and marked with its lang.
     link = empty.select_one("p[lang=en] a[hreflang=en][href^='/en/search/']")
     assert link.text == "1 result in English" and link["href"] == "/en/search/?q=sovereignty"
-    soup = soup_of(client.get("/en/search/?q=numérique"))
-    assert soup.select_one(".search-empty p[lang=fr] a[hreflang=fr]").text == "1 résultat en français"
+    html = soup(client.get("/en/search/?q=numérique"))
+    assert html.select_one(".search-empty p[lang=fr] a[hreflang=fr]").text == "1 résultat en français"
 
 
 def test_json_api(client, pages):
@@ -215,7 +206,8 @@ def test_suggestions_start_with_topics(client, pages, homes):
     assert client.get("/api/search/suggest/?q=sou&locale=en").json()["results"] == []
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite does not fold accents")
+# SQLite does not fold accents.
+@pytest.mark.postgres
 def test_suggestions_whatever_the_accents_and_people_too(client, pages, homes):
     people = PeopleIndexPage(title="Personnes", slug="personnes", locale=homes[0].locale)
     homes[0].add_child(instance=people)
@@ -237,9 +229,9 @@ def test_engine_down_falls_back_with_a_notice(client, pages, settings, index_now
             "AUTO_UPDATE": False,
         },
     }
-    soup = soup_of(client.get("/fr/recherche/?q=cloud"))
-    assert "mode simplifié" in soup.select_one(".notice").text
-    assert [a["href"] for a in soup.select(".search-main .search-results h3 a")] == [pages["fr"].url]
+    html = soup(client.get("/fr/recherche/?q=cloud"))
+    assert "mode simplifié" in html.select_one(".notice").text
+    assert [a["href"] for a in html.select(".search-main .search-results h3 a")] == [pages["fr"].url]
     assert client.get("/api/search/?q=cloud&locale=fr").json()["degraded"] is True
     assert client.get("/api/search/suggest/?q=souv&locale=fr").json()["results"][0]["url"] == pages["fr"].url
     # Publishing still works; the change waits for the engine.
@@ -250,9 +242,8 @@ def test_engine_down_falls_back_with_a_notice(client, pages, settings, index_now
     assert PendingIndexUpdate.objects.filter(kind="page", object_id=str(page.pk)).exists()
 
 
-def test_synonyms_are_snippets_editors_manage(client, locales):
-    User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.login(username="editor", password="pw")
+def test_synonyms_are_snippets_editors_manage(superuser, client, locales):
+    client.force_login(superuser)
     response = client.post("/admin/snippets/search/synonym/add/?locale=fr", {"terms": "IA"})
     assert response.status_code == 200
     assert "Indiquez au moins deux termes" in response.content.decode()

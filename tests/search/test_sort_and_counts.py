@@ -4,21 +4,17 @@ what readers may see even when the engine's index lags behind a change."""
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
+from tests.kit.html import soup
+from tests.kit.pages import make_private
 from tests.reports.factories import report, report_index
 
 from .conftest import indexed_count
 
 
-def soup_of(response):
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def titles(soup):
-    return [a.text for a in soup.select(".search-main .search-results > li h3 a")]
+def titles(html):
+    return [a.text for a in html.select(".search-main .search-results > li h3 a")]
 
 
 @pytest.fixture
@@ -33,22 +29,22 @@ def reports(homes):
 
 
 def check_sorting(client):
-    soup = soup_of(client.get("/fr/recherche/?q=okapi"))
-    assert titles(soup)[0] == "Okapi okapi"
-    control = soup.select_one("nav.search-sort")
+    html = soup(client.get("/fr/recherche/?q=okapi"))
+    assert titles(html)[0] == "Okapi okapi"
+    control = html.select_one("nav.search-sort")
     current = control.select_one("a[aria-current]")
     assert current.text == "pertinence"
     by_date = control.select_one("a:not([aria-current])")
     assert by_date.text == "date" and by_date["href"] == "/fr/recherche/?q=okapi&sort=date"
-    soup = soup_of(client.get(by_date["href"]))
-    assert titles(soup) == ["Rapport récent", "Rapport moyen", "Okapi okapi"]
-    assert soup.select_one("nav.search-sort a[aria-current]").text == "date"
+    html = soup(client.get(by_date["href"]))
+    assert titles(html) == ["Rapport récent", "Rapport moyen", "Okapi okapi"]
+    assert html.select_one("nav.search-sort a[aria-current]").text == "date"
     # Facets keep the order; the API takes the same parameter.
-    assert all("sort=date" in a["href"] for a in soup.select(".search-facets a"))
+    assert all("sort=date" in a["href"] for a in html.select(".search-facets a"))
     data = client.get("/api/search/?q=okapi&locale=fr&sort=date").json()
     assert data["sort"] == "date" and [hit["title"] for hit in data["results"]][0] == "Rapport récent"
     # An unknown order is the default one, never an error.
-    assert titles(soup_of(client.get("/fr/recherche/?q=okapi&sort=zzz")))[0] == "Okapi okapi"
+    assert titles(soup(client.get("/fr/recherche/?q=okapi&sort=zzz")))[0] == "Okapi okapi"
 
 
 def test_sort_by_date_on_the_database_backend(client, reports):
@@ -59,9 +55,9 @@ def test_sort_control_in_english(client, homes):
     from .conftest import standard_page
 
     standard_page(homes[1], "Okapi notes", "An okapi.")
-    soup = soup_of(client.get("/en/search/?q=okapi"))
-    assert [a.text for a in soup.select("nav.search-sort a")] == ["relevance", "date"]
-    assert "Sort by" in soup.select_one("nav.search-sort").text
+    html = soup(client.get("/en/search/?q=okapi"))
+    assert [a.text for a in html.select("nav.search-sort a")] == ["relevance", "date"]
+    assert "Sort by" in html.select_one("nav.search-sort").text
 
 
 @pytest.mark.search_engine
@@ -81,20 +77,20 @@ def test_counts_and_facets_leave_out_pages_the_index_still_holds(client, engine,
         indexing.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_save"
     )
     try:
-        PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+        make_private(private)
     finally:
         post_save.connect(
             indexing.on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_save"
         )
     assert indexed_count(engine, "fr", {"ids": {"values": [indexing.page_doc_id(private.pk)]}}) == 1
-    soup = soup_of(client.get("/fr/recherche/?q=okapi"))
-    assert soup.select_one(".search-summary").text.startswith("2 résultats")
-    assert "Rapport récent" not in titles(soup)
-    years = [a.text for a in soup.select(".search-facets a")]
+    html = soup(client.get("/fr/recherche/?q=okapi"))
+    assert html.select_one(".search-summary").text.startswith("2 résultats")
+    assert "Rapport récent" not in titles(html)
+    years = [a.text for a in html.select(".search-facets a")]
     assert not any(text.startswith("2025") for text in years)
     data = client.get("/api/search/?q=okapi&locale=fr").json()
     assert data["total"] == 2
     assert [v["value"] for v in data["facets"]["year"]] == ["2023", "2021"]
     # Nor does the English page count it as a French result.
-    soup = soup_of(client.get("/en/search/?q=r%C3%A9cent"))
-    assert soup.select_one(".search-other-language") is None
+    html = soup(client.get("/en/search/?q=r%C3%A9cent"))
+    assert html.select_one(".search-other-language") is None

@@ -40,7 +40,7 @@ def statistics_writes(queries):
     return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))]
 
 
-def test_a_search_writes_nothing_and_reaches_the_reports_after_the_flush(client, homes):
+def test_a_search_writes_nothing_and_reaches_the_reports_after_the_flush(superuser, client, homes):
     standard_page(homes[0], "Le cloud européen", "Souveraineté et données.")
     for url in ("/fr/recherche/?q=Cloud", "/en/search/?q=licorne", "/api/search/?q=cloud&locale=fr"):
         with CaptureQueriesContext(connection) as queries:
@@ -50,8 +50,7 @@ def test_a_search_writes_nothing_and_reaches_the_reports_after_the_flush(client,
     client.get("/fr/recherche/?q=cloud&type=home.standardpage")  # nor is filtering
 
     call_command("flush_search_stats")
-    User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.login(username="editor", password="pw")
+    client.force_login(superuser)
     assert report_terms(client, reverse("wagtailsearchpromotions:search_terms")) == {"cloud": "2", "licorne": "1"}
     assert report_terms(client, reverse("search_terms_no_result")) == {"licorne": "1"}
 
@@ -93,7 +92,9 @@ def searches_writing(client, *urls):
         "django.core.cache.backends.filebased.FileBasedCache",
     ],
 )
-def test_searches_reach_the_reports_without_the_command(client, homes, settings, monkeypatch, tmp_path, cache_backend):
+def test_searches_reach_the_reports_without_the_command(
+    superuser, client, homes, settings, monkeypatch, tmp_path, cache_backend
+):
     settings.CACHES = {"default": {"BACKEND": cache_backend, "LOCATION": str(tmp_path)}}
     standard_page(homes[0], "Le cloud européen", "Souveraineté et données.")
     assert searches_writing(client, "/fr/recherche/?q=cloud", "/en/search/?q=licorne") == []
@@ -102,7 +103,6 @@ def test_searches_reach_the_reports_without_the_command(client, homes, settings,
     later(monkeypatch, stats.FLUSH_INTERVAL)
     assert searches_writing(client, "/fr/recherche/?q=cloud", "/fr/recherche/?q=cloud") == ["/fr/recherche/?q=cloud"]
 
-    User.objects.create_superuser("editor", "editor@example.org", "pw")
-    client.login(username="editor", password="pw")
+    client.force_login(superuser)
     assert report_terms(client, reverse("wagtailsearchpromotions:search_terms")) == {"cloud": "2", "licorne": "1"}
     assert report_terms(client, reverse("search_terms_no_result")) == {"licorne": "1"}

@@ -3,7 +3,6 @@ needs under /admin/ only; checked in Chromium, which reports every blocked
 script as a `securitypolicyviolation` event."""
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from tests.browser.conftest import browser, context, live_server, login, page  # noqa: F401
@@ -83,10 +82,10 @@ def test_public_pages_report_no_csp_violation(browser_page, content):
     assert violations(browser_page) == []
 
 
-def test_admin_page_editor_works_without_csp_error(browser_page, content, login, settings):  # noqa: F811
+def test_admin_page_editor_works_without_csp_error(browser_page, content, login, superuser, settings):  # noqa: F811
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     published_report, _event = content
-    login(User.objects.create_superuser("chef", "chef@example.org", "x"))
+    login(superuser)
     browser_page.goto(f"/admin/pages/{published_report.pk}/edit/")
     browser_page.fill("#id_title", "Pour une IA sobre")
     browser_page.locator("footer").get_by_role("button", name="Enregistrer le brouillon").click()

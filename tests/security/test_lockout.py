@@ -4,25 +4,18 @@ client) and password-protected pages, with a way for an administrator to unlock.
 import pytest
 from axes.models import AccessAttempt
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
+from tests.kit.roles import PASSWORD
 
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "Une-phrase-de-passe-solide-42"
 
 
 @pytest.fixture(autouse=True)
 def _axes_on(settings):
     settings.AXES_ENABLED = True
-
-
-@pytest.fixture
-def editor(db):
-    return User.objects.create_superuser("redaction", "redaction@example.org", PASSWORD)
 
 
 def login(client, username, password, address="192.0.2.10", language="fr"):
@@ -44,35 +37,35 @@ def alert(response):
 
 def test_forty_wrong_passwords_lock_the_account_then_unlock(client, editor):
     for _attempt in range(40):
-        assert login(client, "redaction", "mauvais").status_code in (200, 429)
-    refused = login(client, "redaction", PASSWORD)
+        assert login(client, "redactrice", "mauvais").status_code in (200, 429)
+    refused = login(client, "redactrice", PASSWORD)
     assert refused.status_code == 429
     assert "Trop de mots de passe erronés" in alert(refused)
     assert not logged_in(client)
 
-    call_command("axes_reset_username", "redaction")
-    assert login(client, "redaction", PASSWORD).status_code == 302
+    call_command("axes_reset_username", "redactrice")
+    assert login(client, "redactrice", PASSWORD).status_code == 302
     assert logged_in(client)
 
 
 def test_lockout_is_per_account_from_any_address(client, editor, settings):
     for attempt in range(settings.AXES_FAILURE_LIMIT):
-        login(client, "redaction", "mauvais", address=f"198.51.100.{attempt}")
-    assert login(client, "redaction", PASSWORD, address="203.0.113.1").status_code == 429
+        login(client, "redactrice", "mauvais", address=f"198.51.100.{attempt}")
+    assert login(client, "redactrice", PASSWORD, address="203.0.113.1").status_code == 429
 
 
 def test_lockout_is_per_client_whatever_the_account(client, editor, settings):
     for attempt in range(settings.AXES_FAILURE_LIMIT):
         login(client, f"inconnu{attempt}", "mauvais")
-    assert login(client, "redaction", PASSWORD).status_code == 429
+    assert login(client, "redactrice", PASSWORD).status_code == 429
     # Another client still logs in.
-    assert login(client, "redaction", PASSWORD, address="203.0.113.1").status_code == 302
+    assert login(client, "redactrice", PASSWORD, address="203.0.113.1").status_code == 302
 
 
 def test_lockout_message_in_english(client, editor, settings):
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
-        login(client, "redaction", "wrong", language="en")
-    assert "Too many wrong passwords" in alert(login(client, "redaction", PASSWORD, language="en"))
+        login(client, "redactrice", "wrong", language="en")
+    assert "Too many wrong passwords" in alert(login(client, "redactrice", PASSWORD, language="en"))
 
 
 def test_client_behind_trusted_proxy_is_locked_not_the_proxy(client, editor, settings):
@@ -87,30 +80,27 @@ def test_client_behind_trusted_proxy_is_locked_not_the_proxy(client, editor, set
     assert AccessAttempt.objects.filter(ip_address="203.0.113.66").exists()
     other = client.post(
         "/admin/login/",
-        {"username": "redaction", "password": PASSWORD},
+        {"username": "redactrice", "password": PASSWORD},
         REMOTE_ADDR="10.0.0.1",
         HTTP_X_FORWARDED_FOR="203.0.113.5",
     )
     assert other.status_code == 302
 
 
-def test_administrator_unlocks_from_the_admin(client, editor, settings):
+def test_administrator_unlocks_from_the_admin(client, editor, superuser, settings):
     for attempt in range(settings.AXES_FAILURE_LIMIT):
-        login(client, "redaction", "mauvais", address=f"198.51.100.{attempt}")
-    admin = User.objects.create_superuser("chef", "chef@example.org", PASSWORD)
-    client.force_login(admin)
+        login(client, "redactrice", "mauvais", address=f"198.51.100.{attempt}")
+    client.force_login(superuser)
     page = client.get("/admin/securite/verrouillages/")
     rows = BeautifulSoup(page.content, "html.parser").select("table.listing tbody tr")
-    assert "redaction" in rows[0].text
+    assert "redactrice" in rows[0].text
     action = rows[0].select_one("form")["action"]
     assert client.post(action).status_code == 302
     client.logout()
-    assert login(client, "redaction", PASSWORD, address="198.51.100.1").status_code == 302
+    assert login(client, "redactrice", PASSWORD, address="198.51.100.1").status_code == 302
 
 
-def test_lockouts_screen_is_for_superusers_only(client, db):
-    editor = User.objects.create_user("editeur", "e@example.org", PASSWORD)
-    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+def test_lockouts_screen_is_for_superusers_only(client, editor):
     client.force_login(editor)
     response = client.get("/admin/securite/verrouillages/")
     assert (response.status_code, response.url) == (302, "/admin/")

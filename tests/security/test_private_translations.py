@@ -4,14 +4,15 @@ no page at all."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from editorial.localize import translate
 from home.models import StandardPage
 from roles.setup import REGISTRATIONS, TRANSLATORS, apply_roles
-from tests.factories import StandardPageFactory
+from tests.kit.pages import StandardPageFactory, make_private
+from tests.kit.roles import member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -25,12 +26,6 @@ def french(homes):
     page = StandardPageFactory(parent=home_fr, title="Espace membres", slug="espace-membres", intro=SECRET)
     page.save_revision().publish()
     return StandardPage.objects.get(pk=page.pk)
-
-
-def member_of(group_name, username):
-    user = User.objects.create_user(username, f"{username}@example.org", "motdepasse-solide-42")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def set_privacy(client, page, restriction_type, **fields):
@@ -75,7 +70,7 @@ def test_a_translation_made_after_the_restriction_is_private_from_the_start(admi
 
 def test_a_translator_cannot_remove_or_change_the_restriction_of_an_english_page(client, french):
     english = translate(french, {"Espace membres": "Members", "espace-membres": "members"})
-    PageViewRestriction.objects.create(page=french, restriction_type="password", password="mot-de-passe-2030")
+    make_private(french, password="mot-de-passe-2030")
     translator = member_of(TRANSLATORS, "traductrice")
     client.force_login(translator)
     # The privacy dialog of an English page says where its privacy is set, and

@@ -27,14 +27,6 @@ from tests.events.factories import event_index, event_page
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _needs_postgres_and_redis():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (set DATABASE_URL): the servers share the test database")
-    if not os.environ.get("REDIS_URL"):
-        pytest.skip("needs Redis (services/redis.sh start, then export REDIS_URL)")
-
-
 def test_production_selects_redis_from_redis_url():
     """Production's cache is the guarded Redis cache on the server REDIS_URL names."""
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.production"}

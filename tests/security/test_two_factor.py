@@ -4,18 +4,13 @@ import re
 from base64 import b32decode
 
 import pytest
-from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission, User
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.kit.html import soup
+from tests.kit.roles import PASSWORD
+
 pytestmark = pytest.mark.django_db
-
-PASSWORD = "Une-phrase-de-passe-solide-42"
-
-
-def soup(response):
-    return BeautifulSoup(response.content, "html.parser")
 
 
 def log_in(client, username):
@@ -28,17 +23,10 @@ def code(key):
     return f"{totp(key):06d}"
 
 
-@pytest.fixture
-def editor():
-    user = User.objects.create_user("editeur", "e@example.org", PASSWORD)
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    return user
-
-
 def test_staff_with_a_device_must_enter_a_code(client, editor, settings):
     settings.OTP_TOTP_THROTTLE_FACTOR = 0
     device = TOTPDevice.objects.create(user=editor, name="TOTP", confirmed=True)
-    step = log_in(client, "editeur")
+    step = log_in(client, "redactrice")
     assert step.status_code == 302 and step.url.startswith("/admin/securite/2fa/code/?next=")
     # Everything in the admin waits for the code.
     assert client.get("/admin/pages/").url.startswith("/admin/securite/2fa/code/")
@@ -53,20 +41,20 @@ def test_staff_with_a_device_must_enter_a_code(client, editor, settings):
 def test_a_code_cannot_be_replayed(client, editor):
     device = TOTPDevice.objects.create(user=editor, name="TOTP", confirmed=True)
     token = code(device.bin_key)
-    log_in(client, "editeur")
+    log_in(client, "redactrice")
     assert client.post("/admin/securite/2fa/code/", {"otp_token": token}).status_code == 302
     client.post("/admin/logout/")
-    log_in(client, "editeur")
+    log_in(client, "redactrice")
     assert client.post("/admin/securite/2fa/code/", {"otp_token": token}).status_code == 200
     assert client.get("/admin/").status_code == 302
 
 
 def test_staff_without_a_device_log_in_with_the_password_only(client, editor):
-    assert log_in(client, "editeur").status_code == 200
+    assert log_in(client, "redactrice").status_code == 200
 
 
 def test_staff_turn_it_on_from_their_account(client, editor):
-    log_in(client, "editeur")
+    log_in(client, "redactrice")
     account = soup(client.get("/admin/account/"))
     link = account.find("a", string=re.compile("Authentification à deux facteurs"))
     setup = client.get(link["href"])
@@ -78,13 +66,12 @@ def test_staff_turn_it_on_from_their_account(client, editor):
     assert "est activée" in soup(client.get(link["href"])).select_one(".twofactor-status").text
     # From the next login on, the code is asked for.
     client.post("/admin/logout/")
-    assert log_in(client, "editeur").url.startswith("/admin/securite/2fa/code/")
+    assert log_in(client, "redactrice").url.startswith("/admin/securite/2fa/code/")
 
 
-def test_superusers_must_set_it_up_when_required(client, settings):
+def test_superusers_must_set_it_up_when_required(client, superuser, settings):
     settings.REQUIRE_2FA_FOR_ADMINS = True
-    User.objects.create_superuser("chef", "chef@example.org", PASSWORD)
-    step = log_in(client, "chef")
+    step = log_in(client, superuser.username)
     assert step.url.startswith("/admin/securite/2fa/?next=")
     setup = client.get(step.url)
     assert "Les administrateurs doivent activer" in setup.text
@@ -95,9 +82,8 @@ def test_superusers_must_set_it_up_when_required(client, settings):
     # Required: no way to turn it off.
     assert not soup(client.get("/admin/securite/2fa/")).select("form[action$='desactiver/']")
     assert client.post("/admin/securite/2fa/desactiver/").status_code in (302, 403)
-    assert TOTPDevice.objects.filter(user__username="chef", confirmed=True).exists()
+    assert TOTPDevice.objects.filter(user=superuser, confirmed=True).exists()
 
 
-def test_superusers_log_in_with_the_password_only_when_not_required(client):
-    User.objects.create_superuser("chef", "chef@example.org", PASSWORD)
-    assert log_in(client, "chef").status_code == 200
+def test_superusers_log_in_with_the_password_only_when_not_required(client, superuser):
+    assert log_in(client, superuser.username).status_code == 200

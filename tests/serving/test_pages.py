@@ -5,13 +5,12 @@ at once, and every page type and `served_pages()` use it."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
 
 from home.models import HomePage, StandardPage
 from serving import tags
 from serving.pages import ServedPageQuerySet, served_pages
 from serving.specific import specific_pages
-from tests.factories import StandardPageFactory
+from tests.kit.pages import StandardPageFactory, make_private
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +20,7 @@ def pages(home_fr):
     private = StandardPageFactory(parent=home_fr, title="Réservé", slug="reserve")
     below = StandardPageFactory(parent=private, title="Dessous", slug="dessous")
     public = StandardPageFactory(parent=home_fr, title="Ouvert", slug="ouvert")
-    PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    make_private(private)
     return private, below, public
 
 
@@ -46,7 +45,7 @@ def test_public_hides_a_private_section_with_one_query_per_request(pages, reques
 def test_a_page_made_private_leaves_public_at_once(pages, request_memo):
     _private, _below, public = pages
     assert public in StandardPage.objects.live().public()
-    PageViewRestriction.objects.create(page=public, restriction_type=PageViewRestriction.PASSWORD, password="x")
+    make_private(public)
     assert public not in StandardPage.objects.live().public()
 
 

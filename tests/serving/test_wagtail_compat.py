@@ -18,7 +18,7 @@ from serving.wagtail_compat import (
     share_joined_relations,
     share_site_root_paths,
 )
-from tests.factories import StandardPageFactory
+from tests.kit.pages import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

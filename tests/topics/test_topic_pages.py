@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 
 from editorial.localize import translate
 from tests.events.factories import at, event_index, event_page
-from tests.factories import TopicFactory
-from tests.news.factories import article, index_pages, make_private
+from tests.kit.factories import TopicFactory
+from tests.kit.pages import make_private
+from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
 from topics.models import TopicIndexPage
 

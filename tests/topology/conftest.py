@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from tests.background.worker import Worker
+from tests.kit.services import required
 
-from .harness import AppServer, ManageCommand, Varnish, manage, production_environment, required
+from .harness import AppServer, ManageCommand, Varnish, manage, production_environment
 
 REDIS_DATABASE = 7
 TOPOLOGY_TESTS = ("tests/topology/test_topology.py", "tests/topology/test_fault_drill.py")

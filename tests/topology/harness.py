@@ -14,19 +14,11 @@ from pathlib import Path
 from urllib.error import HTTPError
 from urllib.request import HTTPRedirectHandler, Request, build_opener, urlopen
 
-import pytest
 from django.conf import settings
 
 ROOT = Path(settings.BASE_DIR)
 VARNISH_PORT = int(os.environ.get("TOPOLOGY_VARNISH_PORT", "6189"))
 VARNISH_ADMIN_PORT = VARNISH_PORT - 1
-
-
-def required(message):
-    """Fails the run in CI, where every service must be there; skips elsewhere."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
 
 
 def free_port():

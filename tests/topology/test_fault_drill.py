@@ -26,8 +26,9 @@ from django.utils import timezone
 
 from events.models import EventPage
 from serving.backends import RETRY_AFTER
+from tests.kit.services import required
 
-from .harness import ROOT, Process, free_port, get, required
+from .harness import ROOT, Process, free_port, get
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 

@@ -11,7 +11,6 @@ import urllib.request
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
@@ -20,6 +19,7 @@ from reports.models import ReportPage
 from tests.background.worker import wait_until
 from tests.browser.site_pages import page_types
 from tests.events.factories import event_page
+from tests.kit.html import soup
 
 from .harness import ROOT, get, session_of
 
@@ -28,10 +28,6 @@ CLUSTER = ROOT / "services" / "opensearch" / "cluster.sh"
 PASSWORD = "motdepasse-topologie-42"
 # Longer than gunicorn takes to log a request it answered.
 LOG_DELAY = 1
-
-
-def soup(body):
-    return BeautifulSoup(body, "html.parser")
 
 
 def reader_reads_a_report_twice(varnish, app_servers, report):

@@ -1,11 +1,11 @@
-"""Factories for the shared editorial model. Content apps add theirs in
-tests/<app>/factories.py."""
+"""Factories of the snippets (topics, people, organisations) and images every
+app's tests share; the pages' are in `tests.kit.pages`. Snippets are created in
+French, the source language."""
 
 import factory
 import wagtail_factories
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
-from home.models import StandardPage
 from people.models import Organisation, Person
 from topics.models import Topic
 
@@ -42,9 +42,8 @@ class PersonFactory(factory.django.DjangoModelFactory):
     locale = factory.LazyFunction(french)
 
 
-class StandardPageFactory(wagtail_factories.PageFactory):
-    class Meta:
-        model = StandardPage
+class ImageFactory(wagtail_factories.ImageFactory):
+    """An image in the root collection, drawn by factory_boy (`file__width`, `file__height`, `file__color`)."""
 
-    title = factory.Sequence(lambda n: f"Page {n}")
-    intro = "Introduction"
+    title = factory.Sequence(lambda n: f"Image {n}")
+    collection = factory.LazyFunction(Collection.get_first_root_node)
