@@ -9,9 +9,9 @@ from django.core.cache import cache
 from modelsearch.backends import get_search_backend
 from wagtail.models import Collection, Locale, Page, Site
 
-from editorial.localize import translate
 from home.models import HomePage
 from search import indexing
+from tests.kit.pages import translated
 from tests.kit.services import required
 
 # One fixture per role (`editor`, `reviewer`, `superuser`…); the `postgres` and
@@ -77,7 +77,7 @@ def home_fr(locales):
 @pytest.fixture
 def home_en(home_fr):
     """The English home page, a wagtail-localize translation of the French one."""
-    return translate(home_fr, {"Accueil": "Home", "accueil": "home", "Bienvenue.": "Welcome."})
+    return translated(home_fr, "en", title="Home", slug="home", strings={"Bienvenue.": "Welcome."})
 
 
 @pytest.fixture

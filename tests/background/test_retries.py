@@ -3,7 +3,6 @@ delays, then shown to staff as failed in the admin's report of background
 tasks, with its error; a mail server back in time sends it."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 from background.retry import FIRST_DELAY, MAX_ATTEMPTS
 from roles.setup import EDITORS, REGISTRATIONS, apply_roles
 from tests.events.factories import event_index, event_page
+from tests.kit.html import soup
 from tests.kit.roles import member_of
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +70,7 @@ def mail_tasks():
 def report_rows(client):
     response = client.get(reverse("background_tasks"))
     assert response.status_code == 200
-    rows = BeautifulSoup(response.content, "html.parser").select("table.listing tbody tr")
+    rows = soup(response.content).select("table.listing tbody tr")
     return [[cell.get_text(" ", strip=True) for cell in row.select("td")] for row in rows]
 
 

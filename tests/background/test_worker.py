@@ -2,13 +2,13 @@
 search update waits in the queue until a real `db_worker` process runs it."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from home.models import StandardPage
 from search import indexing
 from search.indexing import _after_commit as queue_after_commit
+from tests.kit.html import soup
 
 from .worker import Worker, wait_until, worker_environment
 
@@ -48,7 +48,7 @@ def test_page_is_live_at_once_and_found_once_the_worker_runs(client, engine, hom
 
     response = client.get(page.url)
     assert response.status_code == 200
-    assert BeautifulSoup(response.content, "html.parser").select_one("h1").get_text(strip=True) == TITLE
+    assert soup(response.content).select_one("h1").get_text(strip=True) == TITLE
     assert found(client) == (True, [])
     queued = DBTaskResult.objects.filter(task_path="search.indexing.sync_page_task", status=TaskResultStatus.READY)
     assert [task.args_kwargs["args"] for task in queued] == [[page.pk]]

@@ -1,12 +1,11 @@
 """A small bilingual site for the purge tests: a report with a topic and an
 author, translated, and a news article pinning it."""
 
-from bs4 import BeautifulSoup
-
 from editorial.localize import translate
 from editorial.models import RelatedPin
 from tests.events.factories import event_index
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
 
@@ -35,7 +34,7 @@ def english(report_page):
 
 
 def text_of(reader, url):
-    return BeautifulSoup(reader.read(url), "html.parser").get_text(" ")
+    return soup(reader.read(url)).get_text(" ")
 
 
 def warm(reader, urls):

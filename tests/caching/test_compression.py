@@ -4,11 +4,11 @@ cache too; pages with a CSRF token compressed with their per-response mask."""
 import gzip
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.caching.test_forms import workshop  # noqa: F401 (fixture)
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import article, index_pages
 
 pytestmark = pytest.mark.django_db
@@ -51,11 +51,9 @@ def test_feeds_and_the_manifest_are_compressed_too(reader, page):
 def test_a_page_with_a_form_is_compressed_with_a_token_masked_anew(workshop):  # noqa: F811
     reader = Client(enforce_csrf_checks=True)
     bodies = [gzip.decompress(reader.get(workshop.url, headers=GZIP).content) for _ in range(2)]
-    tokens = [
-        BeautifulSoup(body, "html.parser").select_one("input[name=csrfmiddlewaretoken]")["value"] for body in bodies
-    ]
+    tokens = [soup(body).select_one("input[name=csrfmiddlewaretoken]")["value"] for body in bodies]
     # BREACH needs a secret repeated byte for byte in every response: the mask changes it each time.
     assert tokens[0] != tokens[1]
-    form = BeautifulSoup(bodies[1], "html.parser").select_one("form.registration__form")
+    form = soup(bodies[1]).select_one("form.registration__form")
     data = {"name": "Ada", "email": "ada@example.org", "consent": "on", "csrfmiddlewaretoken": tokens[1]}
     assert reader.post(form["action"], data).status_code == 302

@@ -3,12 +3,12 @@ pages are never stored (they set the CSRF cookie); a form with errors is
 private; and a page whose form closes or reopens follows its registrations."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 
 from events.models import Registration
 from home.models import StandardPage
 from tests.events.factories import at, event_index, event_page
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def workshop(home_fr):
 
 
 def register(client, page, email):
-    form = BeautifulSoup(client.get(page.url).content, "html.parser").select_one("form.registration__form")
+    form = soup(client.get(page.url).content).select_one("form.registration__form")
     token = form.select_one("input[name=csrfmiddlewaretoken]")["value"]
     data = {"name": "Ada", "email": email, "organisation": "", "consent": "on", "csrfmiddlewaretoken": token}
     return client.post(form["action"], data)
@@ -53,7 +53,7 @@ def test_a_form_with_errors_is_private(workshop):
 
 
 def submit_label(response):
-    form = BeautifulSoup(response.content, "html.parser").select_one("form.registration__form")
+    form = soup(response.content).select_one("form.registration__form")
     return form.select_one("button[type=submit]").get_text(strip=True)
 
 

@@ -10,12 +10,12 @@ import subprocess
 import time
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 
 from events.models import Registration
 from serving import backends
 from tests.caching.test_forms import workshop  # noqa: F401 - the page with a form
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_with_redis_stopped_the_site_answers_uncached_and_says_so_once(redis, wo
     ready = reader.get("/readyz")
     assert (ready.status_code, ready.json()["cache"], ready.json()["database"]) == (503, "unavailable", "ok")
 
-    form = BeautifulSoup(reader.get(workshop.url).content, "html.parser").select_one("form.registration__form")
+    form = soup(reader.get(workshop.url).content).select_one("form.registration__form")
     data = {"name": "Ada", "email": "ada@example.org", "organisation": "", "consent": "on"}
     refused = reader.post(form["action"], data)
     assert refused.status_code < 500

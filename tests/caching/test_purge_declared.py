@@ -4,13 +4,13 @@ yet, reaches every listing of it through the tags of those listings and the
 rows that tie it to its topics, authors and pins."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
 from editorial.models import RelatedPin
 from serving import tags
 from tests.caching.site import build, english, text_of, warm
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import article
 from tests.reports.factories import report
 
@@ -25,9 +25,7 @@ def site(home_fr):
 
 
 def related_titles(reader, url):
-    return [
-        link.get_text(strip=True) for link in BeautifulSoup(reader.read(url), "html.parser").select("section.related a")
-    ]
+    return [link.get_text(strip=True) for link in soup(reader.read(url)).select("section.related a")]
 
 
 def test_a_new_report_appears_on_every_page_listing_it(reader, editor_acts, site):
@@ -54,7 +52,7 @@ def test_a_new_translation_appears_in_the_other_languages_listings(reader, edito
         translate(new, {NEW: "The new report", "nouveau": "new"})
     for url in ["/en/", "/en/reports/", "/en/topics/work/"]:
         assert "The new report" in text_of(reader, url), url
-    french = BeautifulSoup(reader.read(new.url), "html.parser")
+    french = soup(reader.read(new.url))
     assert french.select_one("link[rel=alternate][hreflang=en]")["href"] == "http://testserver/en/reports/new/"
 
 

@@ -3,10 +3,10 @@ page that crops it (the index's and the home page's cards), read from the
 cache before; uploading a new image purges nothing, as it is shown nowhere yet."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.caching.site import build, warm
 from tests.kit.factories import ImageFactory
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def site(home_fr):
 
 
 def card_images(reader, url):
-    images = BeautifulSoup(reader.read(url), "html.parser").select("main img")
+    images = soup(reader.read(url)).select("main img")
     return [image["src"] for image in images if "couverture" in image["src"]]
 
 

@@ -2,11 +2,11 @@
 the changed page shows the change at once (purged from the page cache)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsIndexPage
 from tests.caching.site import build, english, text_of, warm
+from tests.kit.html import soup
 from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_publishing_a_translation_adds_the_hreflang_of_the_french_page(reader, e
     warm(reader, ["/fr/rapports/le-rapport/"])
     with editor_acts():
         english(site["report"])
-    doc = BeautifulSoup(reader.read("/fr/rapports/le-rapport/"), "html.parser")
+    doc = soup(reader.read("/fr/rapports/le-rapport/"))
     assert doc.select_one("link[rel=alternate][hreflang=en]")["href"] == "http://testserver/en/reports/the-report/"
     assert "The report" in text_of(reader, "/en/reports/")
 
@@ -51,7 +51,7 @@ def test_unpublishing_in_the_admin_removes_the_page_everywhere(reader, editor_ac
         assert "Le rapport" not in text_of(reader, url), url
     assert "/fr/rapports/le-rapport/" not in reader.read("/sitemap.xml")
     # The English page loses its link to the French one.
-    doc = BeautifulSoup(reader.read("/en/reports/the-report/"), "html.parser")
+    doc = soup(reader.read("/en/reports/the-report/"))
     assert doc.select_one("link[rel=alternate][hreflang=fr]") is None
 
 
@@ -100,7 +100,7 @@ def test_a_pinned_item_follows_its_target(reader, editor_acts, site):
     with editor_acts():
         site["report"].title = "Nouveau titre du rapport"
         site["report"].save_revision().publish()
-    related = BeautifulSoup(reader.read("/fr/actualites/epingle/"), "html.parser")
+    related = soup(reader.read("/fr/actualites/epingle/"))
     assert related.find(string=lambda s: "Nouveau titre du rapport" in s)
 
 

@@ -3,7 +3,6 @@ pages that listed it through them: the editor's change purges the previous
 author's, speaker's or topic's pages, not only the new ones."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.models import PageTopic
 from events.blocks import session_data
@@ -11,6 +10,7 @@ from reports.models import ReportAuthor
 from tests.caching.site import build, text_of, warm
 from tests.events.factories import event_page
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import article
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def site(home_fr):
 
 
 def listed_titles(reader, url):
-    page = BeautifulSoup(reader.read(url), "html.parser")
+    page = soup(reader.read(url))
     return [link.get_text(strip=True) for link in page.select("article.person-profile a")]
 
 
@@ -77,12 +77,12 @@ def test_a_topic_removed_from_a_page_leaves_the_same_subject_blocks_of_its_pages
     neighbour = article(site["news"], "La voisine", [topic], slug="voisine")
     url = neighbour.url
     warm(reader, [url])
-    related = BeautifulSoup(reader.read(url), "html.parser").select("section.related a")
+    related = soup(reader.read(url)).select("section.related a")
     assert "Le rapport" in [link.get_text(strip=True) for link in related]
     report = site["report"]
     with editor_acts():
         report.page_topics = [PageTopic(topic=TopicFactory(), locale=report.locale)]
         report.save_revision().publish()
-    related = BeautifulSoup(reader.read(url), "html.parser").select("section.related a")
+    related = soup(reader.read(url)).select("section.related a")
     assert "Le rapport" not in [link.get_text(strip=True) for link in related]
     assert "Le rapport" not in text_of(reader, "/fr/themes/travail/")

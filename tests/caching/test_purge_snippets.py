@@ -2,10 +2,10 @@
 shows it, read by a reader before and after the editor saves it."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from navigation.models import Menu, MenuItem
 from tests.caching.site import build, text_of, warm
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_a_menu_change_shows_on_every_page_of_its_language(reader, editor_acts, 
         item.save()
         menu.save()
     for url in urls:
-        nav = BeautifulSoup(reader.read(url), "html.parser").select_one("nav.site-nav")
+        nav = soup(reader.read(url)).select_one("nav.site-nav")
         assert [link.get_text(strip=True) for link in nav.select("a")] == ["Publications"], url
 
 
@@ -36,7 +36,7 @@ def test_a_page_linked_from_a_menu_leaves_every_menu_when_unpublished(reader, ed
     warm(reader, ["/fr/rapports/le-rapport/"])
     with editor_acts():
         site["news"].unpublish()
-    nav = BeautifulSoup(reader.read("/fr/rapports/le-rapport/"), "html.parser").select_one("nav.site-nav")
+    nav = soup(reader.read("/fr/rapports/le-rapport/")).select_one("nav.site-nav")
     assert nav.select("a") == []
 
 
@@ -47,7 +47,7 @@ def test_renaming_a_topic_shows_on_its_pages(reader, editor_acts, site):
         topic = site["topic"]
         topic.name = "Emploi"
         topic.save()
-    assert "Emploi" in BeautifulSoup(reader.read("/fr/themes/travail/"), "html.parser").h1.get_text()
+    assert "Emploi" in soup(reader.read("/fr/themes/travail/")).h1.get_text()
     for url in urls:
         assert "Emploi" in text_of(reader, url), url
 
@@ -58,9 +58,7 @@ def test_renaming_a_person_shows_on_their_pages(reader, editor_acts, site):
         author = site["author"]
         author.name = "Ada King"
         author.save()
-    assert (
-        BeautifulSoup(reader.read("/fr/personnes/ada-lovelace/"), "html.parser").h1.get_text(strip=True) == "Ada King"
-    )
+    assert soup(reader.read("/fr/personnes/ada-lovelace/")).h1.get_text(strip=True) == "Ada King"
     for url in ["/fr/rapports/le-rapport/", "/fr/personnes/"]:
         assert "Ada King" in text_of(reader, url), url
 

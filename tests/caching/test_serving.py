@@ -2,10 +2,10 @@
 browsers and proxies (Cache-Control, ETag, Last-Modified, 304)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.news.factories import article, index_pages
 
@@ -23,7 +23,7 @@ def page(site):
 
 
 def title_of(response):
-    return BeautifulSoup(response.content, "html.parser").select_one("h1").get_text(strip=True)
+    return soup(response.content).select_one("h1").get_text(strip=True)
 
 
 def test_second_anonymous_read_comes_from_the_cache(reader, page):
@@ -101,14 +101,14 @@ def test_private_pages_are_never_stored(reader, client, site):
         assert response.status_code == 200  # the password form
         assert "X-Page-Cache" not in response
         assert response["Cache-Control"] == "private, no-store"
-    assert not BeautifulSoup(response.content, "html.parser").find(string="Résumé de Secret.")
+    assert not soup(response.content).find(string="Résumé de Secret.")
 
 
 def test_a_reader_who_entered_the_password_is_not_stored(reader, site):
     private = make_private(article(site["news"], "Secret", [TopicFactory()]))
     restriction = private.view_restrictions.get()
     form = reader.client.get(private.url)
-    token = BeautifulSoup(form.content, "html.parser").select_one("input[name=csrfmiddlewaretoken]")["value"]
+    token = soup(form.content).select_one("input[name=csrfmiddlewaretoken]")["value"]
     reader.client.post(
         f"/fr/_util/authenticate_with_password/{restriction.pk}/{private.pk}/",
         {"password": "secret", "return_url": private.url, "csrfmiddlewaretoken": token},
@@ -117,7 +117,7 @@ def test_a_reader_who_entered_the_password_is_not_stored(reader, site):
     assert title_of(response) == "Secret"
     assert response["Cache-Control"] == "private, no-store"
     assert "X-Page-Cache" not in response
-    assert not BeautifulSoup(Client().get(private.url).content, "html.parser").find(string="Résumé de Secret.")
+    assert not soup(Client().get(private.url).content).find(string="Résumé de Secret.")
 
 
 def test_preview_is_private(admin_client, page):

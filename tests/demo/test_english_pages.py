@@ -7,11 +7,11 @@ import re
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from wagtail.models import Page
 
 from editorial.url_words import WORDS
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def walk(client, start):
         content_type = response["Content-Type"].split(";")[0]
         found = set()
         if content_type == "text/html":
-            html = BeautifulSoup(response.content, "html.parser")
+            html = soup(response.content)
             links = english_links(html, path)
             targets = links | english_links(html, path, "form[action]")
             found |= {f"link {link}" for link in targets if french_in_url(link)}
@@ -132,7 +132,7 @@ def test_every_english_page_of_the_demo_reads_in_english(client, demo):
     assert problems == {}
     not_found = client.get("/en/no-such-page/")
     assert not_found.status_code == 404
-    assert french_in(visible_text(BeautifulSoup(not_found.content, "html.parser"))) == set()
+    assert french_in(visible_text(soup(not_found.content))) == set()
     visited = " ".join(seen)
     for surface in ("/feed/rss/", "/feed/atom/", "/calendar/", "/cite/bibtex/", "/cite/ris/", "?topic=", "?year="):
         assert surface in visited, surface
@@ -144,7 +144,7 @@ def test_the_english_registration_email_reads_in_english(client, demo):
         for page in Page.objects.live().public().filter(locale__language_code="en").specific()
         if getattr(page, "registration_mode", None) == "form"
     )
-    form = BeautifulSoup(client.get(event.url).content, "html.parser").select_one("form.registration__form")
+    form = soup(client.get(event.url).content).select_one("form.registration__form")
     assert urlsplit(form["action"]).path.endswith("/register/")
     values = {"name": "Ada Lovelace", "email": "ada@example.org", "organisation": "", "consent": "on"}
     response = client.post(form["action"], values)

@@ -5,12 +5,12 @@ menus in the reader's language."""
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import Page
 
 from navigation.models import Menu
 from people.models import Person
+from tests.kit.html import soup
 from topics.models import Topic
 
 pytestmark = pytest.mark.django_db
@@ -39,13 +39,13 @@ def test_every_demo_page_renders_in_both_languages(client, demo):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, (page.url, response.status_code)
-        assert BeautifulSoup(response.content, "html.parser").html["lang"] == page.locale.language_code
+        assert soup(response.content).html["lang"] == page.locale.language_code
         languages.add(page.locale.language_code)
     assert languages == {"fr", "en"}
 
 
 def test_menus_link_to_pages_in_the_reader_language(client, demo):
-    french_menu = BeautifulSoup(client.get("/fr/").content, "html.parser").select(".site-nav a")
+    french_menu = soup(client.get("/fr/").content).select(".site-nav a")
     assert [link.text for link in french_menu] == [
         "Rapports",
         "Événements",
@@ -54,7 +54,7 @@ def test_menus_link_to_pages_in_the_reader_language(client, demo):
         "Thèmes",
         "Personnes",
     ]
-    english_menu = BeautifulSoup(client.get("/en/").content, "html.parser").select(".site-nav a")
+    english_menu = soup(client.get("/en/").content).select(".site-nav a")
     assert ("People", "/en/people/") in [(link.text, link["href"]) for link in english_menu]
     english = client.get("/en/").text
     assert 'href="/en/about/"' in english

@@ -4,7 +4,6 @@ its own, over any page queryset, then through every index that uses it."""
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.http import Http404
 from django.template.loader import render_to_string
@@ -18,6 +17,7 @@ from news.models import NewsArticlePage
 from tests.events.factories import at, event_index, event_page
 from tests.initiatives.factories import initiative
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import report, report_index
@@ -44,7 +44,7 @@ def listing(index, query="", per_page=12, extra_filters=()):
 def rendered(listing):
     html = render_to_string("editorial/includes/filters.html", {"listing": listing})
     html += render_to_string("editorial/includes/pagination.html", {"listing": listing})
-    return BeautifulSoup(html, "html.parser")
+    return soup(html)
 
 
 def group(soup, param):
@@ -155,13 +155,13 @@ def indexes(home_fr):
 
 def test_every_index_filters_through_the_same_parameters(client, indexes):
     for url, queries in indexes.items():
-        soup = BeautifulSoup(client.get(url).content, "html.parser")
-        offered = {link["href"] for link in soup.select(".filters a")}
+        parsed = soup(client.get(url).content)
+        offered = {link["href"] for link in parsed.select(".filters a")}
         for query in queries:
             assert f"?{query}" in offered, (url, query)
             response = client.get(f"{url}?{query}")
             assert response.status_code == 200, (url, query)
-            current = BeautifulSoup(response.content, "html.parser").select('.filters a[aria-current="true"]')
+            current = soup(response.content).select('.filters a[aria-current="true"]')
             assert f"?{query}" in {link["href"] for link in current}, (url, query)
 
 
@@ -180,9 +180,9 @@ def test_an_empty_combination_says_so_with_a_way_back(client, indexes):
     for url in ("/fr/actualites/", "/fr/rapports/", "/fr/evenements/"):
         response = client.get(f"{url}?annee=2019")
         assert response.status_code == 200, url
-        soup = BeautifulSoup(response.content, "html.parser")
-        assert "noindex" in soup.select_one('meta[name="robots"]')["content"]
-        assert soup.select_one(".filters__reset a")["href"] == url
+        parsed = soup(response.content)
+        assert "noindex" in parsed.select_one('meta[name="robots"]')["content"]
+        assert parsed.select_one(".filters__reset a")["href"] == url
     assert "Aucun événement ne correspond à ces filtres." in client.get("/fr/evenements/?format=webinaire").text
 
 
@@ -194,9 +194,9 @@ def test_filter_values_are_words_of_the_readers_language(client, indexes):
 def test_private_and_draft_pages_give_no_filter_value(client, news):
     make_private(article(news, "Privé", [TopicFactory(slug="prive")], datetime.date(2020, 1, 1)))
     article(news, "Visible", [TopicFactory(slug="visible")], datetime.date(2024, 1, 1))
-    soup = BeautifulSoup(client.get("/fr/actualites/").content, "html.parser")
-    assert "?theme=prive" not in {link["href"] for link in soup.select(".filters a")}
-    assert "?annee=2020" not in {link["href"] for link in soup.select(".filters a")}
+    parsed = soup(client.get("/fr/actualites/").content)
+    assert "?theme=prive" not in {link["href"] for link in parsed.select(".filters a")}
+    assert "?annee=2020" not in {link["href"] for link in parsed.select(".filters a")}
     for query in ("?theme=prive", "?annee=2020"):
         response = client.get(f"/fr/actualites/{query}")
         assert response.status_code == 200 and "Privé" not in response.text
@@ -206,8 +206,8 @@ def test_private_and_draft_pages_give_no_filter_value(client, news):
 def test_initiative_status_filter_shows_every_status(client, home_fr):
     initiatives = add_child(home_fr, InitiativeIndexPage(title="Initiatives", slug="initiatives"))
     initiative(initiatives, "Ouverte")
-    soup = BeautifulSoup(client.get("/fr/initiatives/").content, "html.parser")
-    labels = [link.text for link in soup.select('[role=group][aria-labelledby="filter-statut"] a')]
+    parsed = soup(client.get("/fr/initiatives/").content)
+    labels = [link.text for link in parsed.select('[role=group][aria-labelledby="filter-statut"] a')]
     assert labels == ["Tous", *[str(label) for _value, label in InitiativePage.Status.choices]]
 
 
@@ -223,7 +223,7 @@ def test_an_index_follows_each_publication_while_its_choices_are_kept(client, ne
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/fr/actualites/")
         assert response.status_code == 200
-        return BeautifulSoup(response.content, "html.parser"), [query["sql"] for query in queries]
+        return soup(response.content), [query["sql"] for query in queries]
 
     read()
     soup, queries = read()

@@ -6,13 +6,13 @@ import datetime
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from editorial.listing import Listing
 from news.models import NewsIndexPage
+from tests.kit.html import soup
 from tests.news.factories import add_child, article, index_pages
 
 from .test_listing import articles_of
@@ -83,17 +83,17 @@ def shown_titles(soup):
 
 def test_the_last_page_shows_the_oldest_items_and_its_links_lead_back(client, archives):
     for url, newest_first in archives.items():
-        last = BeautifulSoup(client.get(f"{url}?page=3").content, "html.parser")
+        last = soup(client.get(f"{url}?page=3").content)
         assert shown_titles(last) == [newest_first[4]], url
         assert last.select_one('[aria-current="page"]').text.split()[-1] == "3"
         previous = last.select_one('a[rel="prev"]')["href"]
         assert previous == "?page=2"
-        middle = BeautifulSoup(client.get(f"{url}{previous}").content, "html.parser")
+        middle = soup(client.get(f"{url}{previous}").content)
         assert shown_titles(middle) == newest_first[2:4], url
         assert middle.select_one('a[rel="next"]')["href"] == "?page=3"
         first_link = next(link for link in middle.select(".pagination a") if link.text.split()[-1] == "1")
         assert first_link["href"] == url
-        first = BeautifulSoup(client.get(url).content, "html.parser")
+        first = soup(client.get(url).content)
         assert shown_titles(first) == newest_first[0:2], url
 
 
@@ -103,6 +103,6 @@ def test_malformed_page_numbers_are_still_not_found_and_a_page_past_the_end_says
             assert client.get(f"{url}?page={bad}").status_code == 404, (url, bad)
         past = client.get(f"{url}?page=4")
         assert past.status_code == 200
-        soup = BeautifulSoup(past.content, "html.parser")
-        assert shown_titles(soup) == []
-        assert soup.select_one(".notice a")["href"] == "?page=3"
+        parsed = soup(past.content)
+        assert shown_titles(parsed) == []
+        assert parsed.select_one(".notice a")["href"] == "?page=3"

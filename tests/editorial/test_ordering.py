@@ -3,9 +3,9 @@ whatever the database's collation: services/postgres.sh creates its databases
 with the C collation, which puts every accented capital after Z."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import article, index_pages
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def pages(home_fr):
 def texts(client, url, selector):
     response = client.get(url)
     assert response.status_code == 200
-    return [element.get_text(strip=True) for element in BeautifulSoup(response.content, "html.parser").select(selector)]
+    return [element.get_text(strip=True) for element in soup(response.content).select(selector)]
 
 
 # SQLite has no collation but binary and ASCII.

@@ -5,13 +5,13 @@ registry (`serving.registry`) and docs/caching.md shows the registry as it is.""
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.cache import cache
 
 from navigation.models import Menu, MenuItem
 from serving.registry import markdown_table
 from serving.sitewide import sitewide
+from tests.kit.html import soup
 from tests.kit.pages import StandardPageFactory
 from tests.navigation.test_menus import links_in, menu
 
@@ -52,7 +52,7 @@ def test_a_section_moved_to_a_new_address_is_routed_there(client, homes, section
     assert client.get("/fr/programme/").status_code == 404
     response = client.get("/fr/programme-2027/")
     assert response.status_code == 200
-    assert BeautifulSoup(response.content, "html.parser").h1.get_text(strip=True) == "Le programme"
+    assert soup(response.content).h1.get_text(strip=True) == "Le programme"
 
 
 def test_a_name_outside_the_registry_or_with_other_key_parts_is_refused():

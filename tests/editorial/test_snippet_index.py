@@ -2,7 +2,6 @@
 indexes built on it: topics and people."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -10,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from editorial.localize import translate
 from people.models import PeopleIndexPage
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.news.factories import index_pages
 from topics.models import TopicIndexPage
@@ -26,9 +26,9 @@ def test_each_snippet_has_a_page_under_its_index(client, home_fr, index_key, sni
     snippet = snippet_factory(slug="premier")
     response = client.get(f"{prefix}premier/")
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one('link[rel="canonical"]')["href"] == f"http://testserver{prefix}premier/"
-    assert soup.select_one("h1").text.strip() == (snippet.name)
+    parsed = soup(response.content)
+    assert parsed.select_one('link[rel="canonical"]')["href"] == f"http://testserver{prefix}premier/"
+    assert parsed.select_one("h1").text.strip() == (snippet.name)
     assert client.get(f"{prefix}inconnu/").status_code == 404
     assert f"{prefix}premier/" in client.get("/sitemap.xml").text
 
@@ -39,8 +39,8 @@ def test_snippet_pages_link_their_translations(client, homes):
     translate(pages["topics"], {"Thèmes": "Topics", "themes": "topics"})
     topic = TopicFactory(name="Travail", slug="travail")
     translate(topic, {"Travail": "Work", "travail": "work"})
-    soup = BeautifulSoup(client.get("/fr/themes/travail/").content, "html.parser")
-    alternates = {link["hreflang"]: link["href"] for link in soup.select('link[rel="alternate"][hreflang]')}
+    parsed = soup(client.get("/fr/themes/travail/").content)
+    alternates = {link["hreflang"]: link["href"] for link in parsed.select('link[rel="alternate"][hreflang]')}
     assert alternates["fr"] == "http://testserver/fr/themes/travail/"
     assert alternates["en"] == "http://testserver/en/topics/work/"
 

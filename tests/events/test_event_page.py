@@ -2,7 +2,6 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,6 +11,7 @@ from events.blocks import session_data
 from events.models import EventPage, EventParticipation
 from people.models import PeopleIndexPage
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 
 from .factories import at, event_index, event_page, organisation, programme, translate_people
@@ -94,14 +94,14 @@ def test_programme_participants_read_their_session_role_organisation_or_name_alo
     # The role given for this session replaces the one of the person's record.
     panel["value"]["speakers"][0]["value"]["role"] = "Rapporteur"
     page = event_page(index, "Atelier", programme=[panel])
-    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    parsed = soup(client.get(page.url).content)
 
-    moderators = soup.select(".session__moderators .participant")
-    speakers = soup.select(".session__speakers li > .participant")
+    moderators = parsed.select(".session__moderators .participant")
+    speakers = parsed.select(".session__speakers li > .participant")
     assert [p.get_text() for p in moderators] == ["Anne Seule"]
     assert [p.get_text() for p in speakers] == ["Paul Expert, Rapporteur (CNIL)", "Anne Seule"]
-    assert [p.get_text() for p in soup.select(".programme .participant__role")] == [", Rapporteur (CNIL)"]
-    assert soup.select(".programme .participant a") == []
+    assert [p.get_text() for p in parsed.select(".programme .participant__role")] == [", Rapporteur (CNIL)"]
+    assert parsed.select(".programme .participant a") == []
 
 
 def test_session_entries_and_participations_follow_the_live_programme(index):
@@ -201,7 +201,7 @@ def test_jsonld_event_is_built_from_the_page_fields(client, index):
 def test_open_graph_and_calendar_links_in_the_head(client, index):
     page = event_page(index, "Sommet")
     html = client.get(page.url).text
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     assert doc.select_one('meta[property="og:title"]')["content"] == "Sommet"
     calendar = doc.select_one('link[rel=alternate][type="text/calendar"]')
     assert calendar["title"] == "Événements (agenda)" and calendar["href"] == f"{index.url}calendrier/"
@@ -285,7 +285,7 @@ def test_english_translation_translates_texts_and_maps_people(client, homes):
     assert english_session.moderators[0].person.locale.language_code == "en"
 
     html = client.get(english.url).text
-    assert BeautifulSoup(html, "html.parser").html["lang"] == "en"
+    assert soup(html).html["lang"] == "en"
     assert "AI and fundamental rights" in html and "Digital village" in html
     assert "Researcher" in html  # the English record of the speaker
     # The English page has its own participation rows, pointing to the English person.
@@ -321,6 +321,6 @@ def test_page_cost_does_not_grow_with_the_programme(client, index, people_index)
 
 def test_past_events_do_not_offer_to_add_them_to_a_calendar(client, index):
     past = event_page(index, "Sommet passé", starts_at=at(2020, 3, 1, 18))
-    soup = BeautifulSoup(client.get(past.url).content, "html.parser")
-    assert soup.select(f'a[href="{past.url}calendrier/"]') == []
-    assert "Cet événement a eu lieu." in soup.select_one("article header").get_text()
+    parsed = soup(client.get(past.url).content)
+    assert parsed.select(f'a[href="{past.url}calendrier/"]') == []
+    assert "Cet événement a eu lieu." in parsed.select_one("article header").get_text()

@@ -1,13 +1,13 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from editorial.localize import translate
 from events.models import EventIndexPage, EventPage
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 
 from .factories import at, event_index, event_page, organisation
@@ -114,6 +114,6 @@ def test_home_page_shows_upcoming_events_of_its_language(client, homes):
     html = client.get("/fr/").text
     assert "Prochains événements" in html
     assert f'href="{coming.url}"' in html and "Sommet passé" not in html and "Brouillon" not in html
-    links = BeautifulSoup(html, "html.parser").find_all("a")
+    links = soup(html).find_all("a")
     assert index.url in [a["href"] for a in links if a.get_text(strip=True) == "Tous les événements"]
     assert "Atelier à venir" not in client.get("/en/").text

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -12,6 +11,7 @@ from editorial.localize import translate
 from events.blocks import session_data
 from events.models import EventPage
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 
 from .factories import at, event_index, event_page
 
@@ -73,7 +73,7 @@ def index(homes):
 
 def programme_in_form(response):
     """(the sessions, their errors) the programme's editor is built from."""
-    stream = BeautifulSoup(response.content, "html.parser").select_one("#programme[data-w-block-arguments-value]")
+    stream = soup(response.content).select_one("#programme[data-w-block-arguments-value]")
     return json.loads(stream["data-w-block-arguments-value"])
 
 
@@ -124,10 +124,10 @@ def test_sessions_within_the_event_are_published(admin_client, index):
 
 
 def days_shown(client, page):
-    soup = BeautifulSoup(client.get(page.get_url()).content, "html.parser")
+    parsed = soup(client.get(page.get_url()).content)
     return [
         (s.select_one(".session__title").get_text(strip=True), s.select_one(".session__day"))
-        for s in soup.select(".session")
+        for s in parsed.select(".session")
     ]
 
 

@@ -1,13 +1,13 @@
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.utils import timezone
 
 from editorial.localize import translate
 from events.models import Registration
 from home.models import StandardPage
+from tests.kit.html import soup
 
 from .factories import at, event_index, event_page
 
@@ -57,7 +57,7 @@ def test_open_form_shows_seats_left_and_privacy_link(client, workshop, privacy):
     html = client.get(workshop.url).text
     assert "Inscriptions ouvertes" in html and "il reste 2 places." in html
     assert f'action="{workshop.url}inscription/"' in html
-    links = BeautifulSoup(html, "html.parser").find_all("a")
+    links = soup(html).find_all("a")
     assert privacy.url in [
         a["href"] for a in links if a.get_text(strip=True) == "Lire notre politique de confidentialité"
     ]
@@ -73,8 +73,8 @@ def test_english_form_links_the_english_privacy_notice_only_while_it_is_live(cli
     english_workshop = translate(workshop, {"Atelier": "Workshop", "atelier": "workshop"})
 
     def privacy_links():
-        soup = BeautifulSoup(client.get(english_workshop.url).content, "html.parser")
-        return [a["href"] for a in soup.select("form a") if a.get_text(strip=True) == "Read our privacy notice"]
+        parsed = soup(client.get(english_workshop.url).content)
+        return [a["href"] for a in parsed.select("form a") if a.get_text(strip=True) == "Read our privacy notice"]
 
     assert privacy_links() == [english_privacy.url]
     english_privacy.unpublish()
@@ -130,7 +130,7 @@ def test_english_registration_gets_english_mail_and_shares_the_capacity(client, 
     # The one seat is taken, whichever language it was taken in: the French page offers the waitlist.
     french_html = client.get(french.url).text
     assert "Complet" in french_html
-    (form,) = BeautifulSoup(french_html, "html.parser").select("form.registration__form")
+    (form,) = soup(french_html).select("form.registration__form")
     assert form.button.get_text(strip=True) == "Rejoindre la liste d'attente"
     waiting = post(client, french, email="other@example.org")
     assert waiting.status_code == 302 and waiting["Location"].endswith("?attente=1")
@@ -142,7 +142,7 @@ def test_a_full_event_takes_the_waitlist_and_a_forced_full_refuses(client, works
     assert post(client, workshop, email="a@example.org").status_code == 302
     assert post(client, workshop, email="b@example.org").status_code == 302
     html = client.get(workshop.url).text
-    button = BeautifulSoup(html, "html.parser").select_one("form.registration__form button")
+    button = soup(html).select_one("form.registration__form button")
     assert "Complet" in html and button.get_text(strip=True) == "Rejoindre la liste d'attente"
     response = post(client, workshop, email="c@example.org")
     assert response.status_code == 302
@@ -153,7 +153,7 @@ def test_a_full_event_takes_the_waitlist_and_a_forced_full_refuses(client, works
     workshop.registration_mode = "full"
     workshop.save_revision().publish()
     # Editors closing it as full: no form, no waitlist, and a post is sent back to the page.
-    assert "form" not in str(BeautifulSoup(client.get(workshop.url).text, "html.parser").select_one("#inscription"))
+    assert "form" not in str(soup(client.get(workshop.url).text).select_one("#inscription"))
     refused = post(client, workshop, email="d@example.org")
     assert refused.status_code == 302 and refused["Location"].endswith("#inscription")
     assert not Registration.objects.filter(email="d@example.org").exists()
@@ -172,7 +172,7 @@ def test_registration_closes_at_the_closing_date(client, workshop):
 
 def test_past_events_are_closed_without_editing(client, index):
     past = event_page(index, "Passé", starts_at=at(2020, 1, 1, 10), registration_mode="form", capacity=10)
-    doc = BeautifulSoup(client.get(past.url).text, "html.parser")
+    doc = soup(client.get(past.url).text)
     assert doc.select("#inscription") == [] and "Inscription" not in doc.main.get_text(), "no registration section"
     assert post(client, past).status_code == 409
 
@@ -228,7 +228,7 @@ def test_english_readers_get_english_errors(client, homes):
     response = post(client, english, email="nope")
     assert response.status_code == 400
     assert "Enter a valid e-mail address, for example name@example.com." in response.text
-    assert BeautifulSoup(response.text, "html.parser").html["lang"] == "en"
+    assert soup(response.text).html["lang"] == "en"
 
 
 def test_honeypot_pretends_success_and_saves_nothing(client, workshop, mailoutbox):

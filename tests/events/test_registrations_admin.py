@@ -7,7 +7,6 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -15,6 +14,7 @@ from openpyxl import load_workbook
 from editorial.localize import translate
 from events.models import Registration
 from roles.setup import REGISTRATIONS, apply_roles
+from tests.kit.html import soup
 
 from .factories import at, event_index, event_page
 
@@ -64,8 +64,8 @@ def officer(client, django_user_model):
 
 
 def listed_emails(response):
-    soup = BeautifulSoup(response.text, "html.parser")
-    return sorted(cell.get_text(strip=True) for cell in soup.select("table.listing tbody td") if "@" in cell.text)
+    parsed = soup(response.text)
+    return sorted(cell.get_text(strip=True) for cell in parsed.select("table.listing tbody td") if "@" in cell.text)
 
 
 def index_url(**params):
@@ -76,8 +76,8 @@ def index_url(**params):
 def test_the_officer_filters_one_event_in_every_language(officer, events):
     workshop, summit = events
     response = officer.get(index_url())
-    soup = BeautifulSoup(response.text, "html.parser")
-    choices = [option.get_text(strip=True) for option in soup.select("select#id_event_key option")]
+    parsed = soup(response.text)
+    choices = [option.get_text(strip=True) for option in parsed.select("select#id_event_key option")]
     assert choices == ["Tous", "Sommet (01/10/2030)", "Atelier (03/09/2030)"]
     assert listed_emails(officer.get(index_url(event_key=workshop.translation_key))) == [
         "ada@example.org",
@@ -111,7 +111,7 @@ def test_csv_export_of_one_event_reads_paris_times_and_words(officer, events):
 def test_csv_for_french_excel_has_a_bom_and_semicolons(officer, events):
     workshop, _summit = events
     html = officer.get(index_url(event_key=workshop.translation_key)).text
-    links = {a.get_text(strip=True): a["href"] for a in BeautifulSoup(html, "html.parser").select("a[href*=export]")}
+    links = {a.get_text(strip=True): a["href"] for a in soup(html).select("a[href*=export]")}
     excel = links["Télécharger CSV pour Excel"]
     assert f"event_key={workshop.translation_key}" in excel
     response = officer.get(excel)
@@ -139,8 +139,8 @@ def test_dashboard_lists_upcoming_events_with_seats_and_links(officer, events):
     workshop, summit = events
     past = event_page(workshop.get_parent(), "Passé", registration_mode="form", starts_at=at(2020, 1, 1, 10))
     register(past, "old@example.org", WINTER)
-    soup = BeautifulSoup(officer.get(reverse("wagtailadmin_home")).text, "html.parser")
-    rows = soup.select("[data-upcoming-registrations] tbody tr")
+    parsed = soup(officer.get(reverse("wagtailadmin_home")).text)
+    rows = parsed.select("[data-upcoming-registrations] tbody tr")
     titles = [row.select_one(".title").get_text(strip=True) for row in rows]
     assert titles == ["Atelier", "Sommet"]
     seats = [row.select_one("[data-seats]").get_text(" ", strip=True) for row in rows]

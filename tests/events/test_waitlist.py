@@ -7,11 +7,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils import timezone
 
 from events.models import Registration, paris
+from tests.kit.html import soup
 
 from .factories import event_index, event_page
 
@@ -42,7 +42,7 @@ def register(client, page, email):
 
 def test_the_confirmation_page_gives_the_practical_details(client, workshop):
     response = register(client, workshop, "ada@example.org")
-    doc = BeautifulSoup(client.get(response["Location"]).text, "html.parser")
+    doc = soup(client.get(response["Location"]).text)
     text = doc.main.get_text(" ", strip=True)
     assert "7 février 2030" in text and "Maison de la Chimie" in text and "75007 Paris" in text
     assert doc.select_one("a[type='text/calendar']")["href"] == "/fr/evenements/atelier/calendrier/"
@@ -52,7 +52,7 @@ def test_the_confirmation_page_gives_the_practical_details(client, workshop):
 
 def test_errors_take_the_focus(client, workshop):
     response = client.post(workshop.url + workshop.reverse_subpage("register"), {"name": "", "email": "x"})
-    summary = BeautifulSoup(response.text, "html.parser").select_one(".registration .notice--error")
+    summary = soup(response.text).select_one(".registration .notice--error")
     assert response.status_code == 400 and summary.has_attr("autofocus") and summary["tabindex"] == "-1"
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import polib
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from fontTools.ttLib import TTFont
 
+from tests.kit.html import soup
 from tests.reports.factories import report, report_index
 
 STATIC = Path(settings.BASE_DIR) / "site" / "static"
@@ -74,8 +74,8 @@ def test_every_face_of_the_stylesheet_exists():
 
 
 def preloaded(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return {link["href"].rsplit("/", 1)[-1] for link in soup.select("link[rel=preload][as=font]")}
+    parsed = soup(response.content)
+    return {link["href"].rsplit("/", 1)[-1] for link in parsed.select("link[rel=preload][as=font]")}
 
 
 @pytest.mark.django_db

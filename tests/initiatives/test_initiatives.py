@@ -1,5 +1,4 @@
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.blocks import StructBlockValidationError
 
 from editorial.localize import translate
@@ -36,7 +35,7 @@ def test_initiative_page_shows_everything(client, index):
         '<time datetime="2025-03-10">10 mars 2025</time>',
     ):
         assert text in html, text
-    form = BeautifulSoup(html, "html.parser").select_one("form[method=post]")
+    form = soup(html).select_one("form[method=post]")
     assert form is not None and form.select_one("[name=organisation]") is not None
 
 
@@ -46,7 +45,7 @@ def test_link_call_to_action(client, index, home_fr):
         call_to_action=[("link", {"label": "S'inscrire", "page": None, "url": "https://example.org/inscription"})],
     )
     html = client.get(page.url).text
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     [button] = [a for a in doc.find_all("a") if a.get_text(strip=True) == "S'inscrire"]
     assert button["href"] == "https://example.org/inscription" and "button" in button["class"]
     assert doc.select("main form[method=post]") == [], "the page itself has no form (the footer's subscription aside)"

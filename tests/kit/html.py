@@ -21,7 +21,7 @@ def text_of(page, selector=None):
     if selector is not None:
         node = node.select_one(selector)
         assert node is not None, f"nothing matches {selector!r}"
-    return node.get_text(" ", strip=True)
+    return " ".join(node.get_text(" ").split())
 
 
 def links(page, selector="a[href]"):

@@ -2,7 +2,6 @@
 language, and nothing a reader may not open."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -80,7 +79,7 @@ def test_footer_shows_its_links_and_text_in_the_readers_language(client, homes, 
     translate(french_footer, {"À propos": "About", "Paris, France": "Paris, France (EN)"})
 
     english = client.get("/en/")
-    footer = BeautifulSoup(english.content, "html.parser").select_one("footer")
+    footer = soup(english.content).select_one("footer")
 
     assert links_in(english, "footer")["About"] == "/en/about/"
     assert "Paris, France (EN)" in footer.get_text()

@@ -3,7 +3,6 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
 from editorial.localize import translate
@@ -36,7 +35,7 @@ def test_article_shows_author_source_and_json_ld(client, news):
         source_date=datetime.date(2025, 2, 9),
     )
     html = client.get(page.url).text
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     assert 'Par <a href="/fr/personnes/hind-ed-dbali/" rel="author">Hind Ed-dbali</a>' in html
     assert "10 février 2025" in [time.get_text(strip=True) for time in doc.select('time[datetime="2025-02-10"]')]
     assert (

@@ -2,12 +2,12 @@
 language's subscribers through a real SMTP server; one-click unsubscribe."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from newsletters.models import Delivery, DeliveryStatus, NewsletterIssue, NewsletterItem, Subscriber, SubscriberStatus
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.reports.factories import report, report_index
 
@@ -61,7 +61,7 @@ def test_the_issue_goes_to_its_languages_subscribers_with_unsubscribe_headers(
     assert "Rapport réservé" not in text and "Brouillon" not in text
     assert unsubscribe_url in text
     html = message.get_body(preferencelist=("html",)).get_content()
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     assert doc.find("table") and not doc.find("style") and not doc.find("link")
     assert all(img.has_attr("alt") for img in doc.find_all("img")), "no image without alt text (no pixel)"
     assert doc.find("a", string="Sobriété numérique")["href"] == "http://testserver/fr/rapports/sobriete-numerique/"

@@ -4,7 +4,6 @@ or a topic page; double opt-in; managing and leaving through the signed links.""
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail
 from django.test import Client
 
@@ -12,6 +11,7 @@ from editorial.localize import translate
 from newsletters.models import Subscriber, SubscriberStatus
 from tests.events.factories import event_index
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.reports.factories import report_index
 from topics.models import TopicIndexPage
 
@@ -35,13 +35,13 @@ def topic(home_fr):
 
 def test_every_footer_leads_to_the_follow_page_whose_form_subscribes_after_confirmation(client, topic):
     home = client.get("/fr/")
-    footer = BeautifulSoup(home.text, "html.parser").select_one(".site-footer")
+    footer = soup(home.text).select_one(".site-footer")
     assert not footer.select("form"), "the form is on the follow page only: a light footer on every page"
     assert footer.select_one("a.site-footer__follow")["href"] == "/fr/lettre/"
     # Pages set no cookie: they stay in the page cache.
     assert not home.cookies
     follow = client.get("/fr/lettre/")
-    form = BeautifulSoup(follow.text, "html.parser").select_one("main form")
+    form = soup(follow.text).select_one("main form")
     assert form["action"] == "/fr/lettre/" and form.select_one("input[type=email]")
     assert "csrfmiddlewaretoken" not in str(form) and not follow.cookies
 
@@ -66,7 +66,7 @@ def test_every_footer_leads_to_the_follow_page_whose_form_subscribes_after_confi
 
 def test_a_topic_page_form_follows_that_topic_in_english(client, topic):
     english = translate(topic, {"Travail": "Work", "travail": "work"})
-    form = BeautifulSoup(client.get("/fr/themes/travail/").text, "html.parser").select_one("main form.subscribe-form")
+    form = soup(client.get("/fr/themes/travail/").text).select_one("main form.subscribe-form")
     assert form.select_one("input[name=topics]")["value"] == str(topic.pk)
 
     client.post("/fr/lettre/", {"email": "bo@example.org", "language": "en", "topics": [topic.pk]})
@@ -78,7 +78,7 @@ def test_a_topic_page_form_follows_that_topic_in_english(client, topic):
     assert not subscriber.newsletter and subscriber.followed_topic_keys() == {english.translation_key}
 
     manage = client.get(f"/en/newsletter/manage/{subscriber_token(subscriber)}/")
-    checked = BeautifulSoup(manage.text, "html.parser").select("input[name=topics][checked]")
+    checked = soup(manage.text).select("input[name=topics][checked]")
     assert [box["value"] for box in checked] == [str(english.pk)], "topics shown in the subscriber's language"
 
 
@@ -103,7 +103,7 @@ def test_no_enumeration_and_choices_left_to_the_owner(client, topic):
 def test_bad_input_keeps_what_was_typed(client, topic):
     response = client.post("/fr/lettre/", {"email": "pas-une-adresse", "language": "fr"})
     assert response.status_code == 400
-    doc = BeautifulSoup(response.text, "html.parser")
+    doc = soup(response.text)
     assert doc.select_one("input[name=email]")["value"] == "pas-une-adresse"
     assert "Saisissez une adresse e-mail valide" in response.text
     assert "Choisissez la lettre d&#x27;information ou au moins un thème." in response.text
@@ -158,5 +158,5 @@ def test_the_follow_page_lists_the_feeds_of_its_language(client, homes):
         ),
         ("/en/newsletter/", {"/en/reports/feed/rss/": "Reports (RSS)"}),
     ):
-        feeds = BeautifulSoup(client.get(url).text, "html.parser").select("main a[type]")
+        feeds = soup(client.get(url).text).select("main a[type]")
         assert {link["href"]: link.get_text() for link in feeds} == expected, url

@@ -2,10 +2,10 @@
 year's cache lifetime; documents never from the media folder."""
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.images.models import Rendition
 
 from tests.kit.factories import ImageFactory
+from tests.kit.html import soup
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def page(home_fr):
 def cover_url(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser").select_one(".report__cover img")["src"]
+    return soup(response.content).select_one(".report__cover img")["src"]
 
 
 def test_second_render_makes_no_new_rendition(client, page, settings):

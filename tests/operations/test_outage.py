@@ -6,13 +6,13 @@ import socket
 from contextlib import contextmanager
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.urls import path
 
 from config import urls as site_urls
 from operations import outage
 from operations.outage import server_error
+from tests.kit.html import soup
 
 
 @contextmanager
@@ -49,7 +49,7 @@ def maintenance_page(response):
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
     assert "no-store" in response["Cache-Control"]
-    return BeautifulSoup(response.content, "html.parser")
+    return soup(response.content)
 
 
 def test_pages_answer_503_in_the_reader_language(client, database_down):

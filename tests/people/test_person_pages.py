@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -12,6 +11,7 @@ from events.blocks import session_data
 from people.models import PeopleIndexPage
 from tests.events.factories import at, event_index, event_page
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
@@ -51,7 +51,7 @@ def test_person_page_lists_reports_sessions_and_articles(client, site):
     response = client.get("/fr/personnes/hind-ed-dbali/")
     assert response.status_code == 200
     html = response.text
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     text = doc.get_text()
     assert doc.h1.get_text(strip=True) == "Hind Ed-dbali" and "Chargée d'études" in text and "Elle étudie l'IA." in text
     assert person.organisation.name in html
@@ -89,17 +89,17 @@ def test_people_index_pages_its_contributors_with_the_team_first(client, site):
     def read(query=""):
         response = client.get(f"/fr/personnes/{query}")
         assert response.status_code == 200
-        soup = BeautifulSoup(response.content, "html.parser")
-        return soup, [link.get_text() for link in soup.select(".person-card h3 a")]
+        parsed = soup(response.content)
+        return parsed, [link.get_text() for link in parsed.select(".person-card h3 a")]
 
-    soup, names = read()
-    assert names[0] == "Alice Équipe" and "Notre équipe" in soup.get_text()
+    parsed, names = read()
+    assert names[0] == "Alice Équipe" and "Notre équipe" in parsed.get_text()
     assert names[1:] == [f"Intervenant {n:02}" for n in range(PeopleIndexPage.people_per_page)]
-    assert soup.select_one('a[rel="next"]')["href"] == "?page=2"
-    soup, names = read("?page=2")
+    assert parsed.select_one('a[rel="next"]')["href"] == "?page=2"
+    parsed, names = read("?page=2")
     assert names == ["Intervenant 24", "Intervenant 25"]
-    assert "Notre équipe" not in soup.get_text()
-    assert soup.select_one('a[rel="prev"]')["href"] == "/fr/personnes/"
+    assert "Notre équipe" not in parsed.get_text()
+    assert parsed.select_one('a[rel="prev"]')["href"] == "/fr/personnes/"
     assert "Aller à la dernière page" in client.get("/fr/personnes/?page=3").text
     assert client.get("/fr/personnes/?page=trois").status_code == 404
 
@@ -120,7 +120,7 @@ def test_english_person_page(client, homes):
     html = client.get("/en/people/camille-martin/").text
     assert "Researcher" in html and "Translated article" in html
     assert french.title not in html and "English draft" not in html
-    alternate = BeautifulSoup(html, "html.parser").select_one("link[rel=alternate][hreflang=fr]")
+    alternate = soup(html).select_one("link[rel=alternate][hreflang=fr]")
     assert alternate["href"] == "http://testserver/fr/personnes/camille-martin/"
 
 
@@ -176,8 +176,8 @@ def test_an_english_page_never_links_to_a_person_page_that_does_not_exist(client
     for author in (drafted, untranslated):
         english = translate(article(site["news"], author.name, [TopicFactory()], author=author), {})
         assert english.get_parent().pk == news_en.pk
-        soup = BeautifulSoup(client.get(english.url).content, "html.parser")
-        link = soup.select_one('a[rel="author"]')
+        parsed = soup(client.get(english.url).content)
+        link = parsed.select_one('a[rel="author"]')
         assert (link["href"], link["hreflang"]) == (f"/fr/personnes/{author.slug}/", "fr")
         assert client.get(link["href"]).status_code == 200
     assert client.get("/en/people/sophie-marchand/").status_code == 404
@@ -192,7 +192,7 @@ def person_page(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
-    return len(queries), BeautifulSoup(response.text, "html.parser")
+    return len(queries), soup(response.text)
 
 
 def contributions(person, site, count, start=0):

@@ -2,13 +2,13 @@ import html
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 from editorial.localize import translate
 from reports.models import ReportPage
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 
 from .factories import document, recommendations_block, report, report_index
 
@@ -157,7 +157,7 @@ def test_editor_forms_open_for_the_report_and_its_translation(client, superuser,
     # The English page opens in wagtail-localize's translation editor, with the table cells to translate.
     response = client.get(f"/admin/pages/{english.pk}/edit/")
     assert response.status_code == 200
-    props = json.loads(BeautifulSoup(response.content, "html.parser").find(attrs={"data-props": True})["data-props"])
+    props = json.loads(soup(response.content).find(attrs={"data-props": True})["data-props"])
     sources = json.dumps([segment.get("source") for segment in props["segments"]], ensure_ascii=False)
     for text in ("Un tableau", "Colonne", "Valeur", "Recommandation numéro 1", "Texte de la recommandation 2."):
         assert f'"{text}"' in sources or f">{text}<" in sources, text

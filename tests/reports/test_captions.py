@@ -4,11 +4,11 @@ PDF, in the reader's language; other pages' figures are not numbered."""
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from editorial.localize import translate
 from tests.kit.factories import ImageFactory
+from tests.kit.html import soup
 
 from .factories import report, report_index
 
@@ -53,7 +53,7 @@ def captions(html):
 
 
 def test_figures_and_tables_are_numbered_each_in_page_order(client, page):
-    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    html = soup(client.get(page.url).content)
     assert captions(html) == ["Figure 1 :", "Tableau 1", "Figure 2", "Tableau 2"]
     first = html.select(".body figure.figure figcaption")[0]
     assert " ".join(first.text.split()).startswith("Figure 1 : Usages par niveau Source : DEPP")
@@ -67,7 +67,7 @@ def test_the_english_page_says_table(client, page):
     translate(page.author_links()[0].person, {})
     translate(page.get_parent(), {"Rapports": "Reports", "rapports": "reports"})
     english = translate(page, {})
-    html = BeautifulSoup(client.get(english.url).content, "html.parser")
+    html = soup(client.get(english.url).content)
     assert captions(html) == ["Figure 1:", "Table 1", "Figure 2", "Table 2"]
 
 

@@ -3,9 +3,9 @@ image in a <picture>, widths for a phone and a wide screen; the image a
 reader sees first fetched with priority, the cards below it lazily."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.kit.factories import ImageFactory
+from tests.kit.html import soup
 from tests.reports.factories import report, report_index
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def reports(home_fr):
 def pictures(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser").select("picture")
+    return soup(response.content).select("picture")
 
 
 def widths(srcset):

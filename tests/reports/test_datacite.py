@@ -3,9 +3,9 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.kit.factories import PersonFactory
+from tests.kit.html import soup
 
 from .factories import report, report_index
 
@@ -17,7 +17,7 @@ NS = {"d": "http://datacite.org/schema/kernel-4"}
 def test_a_report_with_a_doi_offers_its_datacite_record(client, homes):
     authors = [PersonFactory(name="Jeanne de Martin"), PersonFactory(name="Paul Durand")]
     page = report(report_index(homes[0]), "Littératie & IA", authors=authors, doi="10.1234/abcd", isbn="978-2-1234")
-    link = BeautifulSoup(client.get(page.url).content, "html.parser").select_one('a[href$="/citer/datacite/"]')
+    link = soup(client.get(page.url).content).select_one('a[href$="/citer/datacite/"]')
     response = client.get(link["href"])
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml; charset=utf-8"
@@ -38,5 +38,5 @@ def test_a_report_with_a_doi_offers_its_datacite_record(client, homes):
 
 def test_without_a_doi_there_is_no_record(client, homes):
     page = report(report_index(homes[0]), "Sans DOI")
-    assert not BeautifulSoup(client.get(page.url).content, "html.parser").select('a[href*="datacite"]')
+    assert not soup(client.get(page.url).content).select('a[href*="datacite"]')
     assert client.get(f"{page.url}citer/datacite/").status_code == 404

@@ -1,10 +1,10 @@
 """How to cite a report: three bibliography styles in the reader's language, Scholar's tags."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 
 from .factories import report, report_index
 
@@ -34,7 +34,7 @@ def pages(homes):
 def styles(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
+    html = soup(response.content)
     return html, {dd["data-style"]: dd.text for dd in html.select(".report__styles dd")}
 
 

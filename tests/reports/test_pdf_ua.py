@@ -6,10 +6,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from reports.models import ReportPage
+from tests.kit.html import soup
 
 ROOT = Path(__file__).resolve().parents[2]
 VERAPDF = ROOT / "services" / "verapdf.sh"
@@ -30,7 +30,7 @@ def test_the_demo_reports_pdfs_pass_verapdf_pdf_ua_1(client, verapdf, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
     # The demo's notes are translated with its page.
     english = ReportPage.objects.get(locale__language_code="en")
-    notes = BeautifulSoup(client.get(english.url).content, "html.parser").select("section.notes li")
+    notes = soup(client.get(english.url).content).select("section.notes li")
     assert [note.text.split(" (")[0][:20] for note in notes] == ["According to public ", "The EU AI Act asks p"]
     files = []
     for page in ReportPage.objects.live().order_by("locale__language_code"):

@@ -3,9 +3,9 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 
 from editorial.localize import translate
+from tests.kit.html import soup
 
 from .factories import recommendations_block, report, report_index
 
@@ -40,12 +40,12 @@ def field_block(packed, name):
 def test_audiences_are_checkboxes(client, superuser, pages):
     client.force_login(superuser)
     french, _english = pages
-    soup = BeautifulSoup(client.get(f"/admin/pages/{french.pk}/edit/").content, "html.parser")
-    packed = soup.select_one("#body[data-w-block-data-value]")["data-w-block-data-value"]
+    parsed = soup(client.get(f"/admin/pages/{french.pk}/edit/").content)
+    packed = parsed.select_one("#body[data-w-block-data-value]")["data-w-block-data-value"]
     assert "cochez-en une ou plusieurs" in packed
     definition = json.loads(packed)
     audiences = field_block(definition, "audiences")
-    widget = BeautifulSoup(audiences["_args"][1]["_args"][0], "html.parser")
+    widget = soup(audiences["_args"][1]["_args"][0])
     assert [box["value"] for box in widget.select("input[type=checkbox]")] == [
         "government",
         "schools",
@@ -59,7 +59,7 @@ def test_translation_segments_are_labelled_by_recommendation_number(client, supe
     client.force_login(superuser)
     _french, english = pages
     response = client.get(f"/admin/pages/{english.pk}/edit/")
-    props = json.loads(BeautifulSoup(response.content, "html.parser").find(attrs={"data-props": True})["data-props"])
+    props = json.loads(soup(response.content).find(attrs={"data-props": True})["data-props"])
     labels = [
         segment["location"]["subField"]
         for segment in props["segments"]

@@ -1,6 +1,7 @@
 import pytest
 
 from home.models import StandardPage
+from tests.kit.html import soup
 from tests.kit.pages import StandardPageFactory
 
 
@@ -34,8 +35,5 @@ def standard_page_form(page, **changes):
 
 def admin_messages(response):
     """The messages the admin shows the user at the top of the page."""
-    from bs4 import BeautifulSoup
 
-    return " ".join(
-        m.get_text(" ", strip=True) for m in BeautifulSoup(response.content, "html.parser").select(".messages li")
-    )
+    return " ".join(m.get_text(" ", strip=True) for m in soup(response.content).select(".messages li"))

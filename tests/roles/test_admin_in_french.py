@@ -1,12 +1,12 @@
 """The admin pages a French editor, reviewer and translator open read as French."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Locale
 
 from editorial.localize import translate
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 
 from .test_translation import french_standard_page
 
@@ -16,11 +16,11 @@ ENGLISH = ["More actions", "seconds ago", "minutes ago", "English translation", 
 
 
 def visible_text(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    for hidden in soup(["script", "style", "template"]):
+    parsed = soup(response.content)
+    for hidden in parsed(["script", "style", "template"]):
         hidden.decompose()
-    labels = [node.get(name) for name in ("aria-label", "title", "placeholder") for node in soup.select(f"[{name}]")]
-    return " ".join([soup.get_text(" ", strip=True), *labels])
+    labels = [node.get(name) for name in ("aria-label", "title", "placeholder") for node in parsed.select(f"[{name}]")]
+    return " ".join([parsed.get_text(" ", strip=True), *labels])
 
 
 def english_words(client, urls):

@@ -1,7 +1,8 @@
 """The admin's sidebar and the page editor say what each thing is."""
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.kit.html import soup
 
 from .test_synonyms import menu_labels
 
@@ -19,9 +20,9 @@ def test_the_promotion_tab_offers_no_show_in_menus_box(client, editor, roles):
     home_fr, _home_en = roles
     client.force_login(editor)
     response = client.get(f"/admin/pages/add/home/standardpage/{home_fr.pk}/")
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one("input[name=slug]") is not None
-    assert soup.select_one("input[name=show_in_menus]") is None
+    parsed = soup(response.content)
+    assert parsed.select_one("input[name=slug]") is not None
+    assert parsed.select_one("input[name=show_in_menus]") is None
 
 
 def test_inline_panels_have_a_plural_heading_and_singular_rows(client, editor, roles):
@@ -30,8 +31,8 @@ def test_inline_panels_have_a_plural_heading_and_singular_rows(client, editor, r
     news = index_pages(roles[0])["news"]
     client.force_login(editor)
     response = client.get(f"/admin/pages/add/news/newsarticlepage/{news.pk}/")
-    soup = BeautifulSoup(response.content, "html.parser")
-    add_topic = soup.select_one("#id_page_topics-ADD").get_text(" ", strip=True)
+    parsed = soup(response.content)
+    add_topic = parsed.select_one("#id_page_topics-ADD").get_text(" ", strip=True)
     assert "Thème" in add_topic
     assert "Thèmes" not in add_topic
-    assert soup.find(string="Thèmes") is not None
+    assert parsed.find(string="Thèmes") is not None

@@ -1,10 +1,10 @@
 """An editor creates a person or an organisation from the chooser, without leaving the page."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from people.models import Organisation, Person
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_the_person_chooser_offers_a_creation_form(client, editor):
     client.force_login(editor)
     response = client.get(reverse("wagtailsnippetchoosers_people_person:choose") + "?locale=fr")
-    soup = BeautifulSoup(response.json()["html"], "html.parser")
-    assert "Nouvelle personne" in soup.get_text()
-    assert {field["name"] for field in soup.select("form[data-chooser-modal-creation-form] [name]")} >= {
+    parsed = soup(response.json()["html"])
+    assert "Nouvelle personne" in parsed.get_text()
+    assert {field["name"] for field in parsed.select("form[data-chooser-modal-creation-form] [name]")} >= {
         "name",
         "role",
         "organisation",

@@ -2,12 +2,12 @@
 (PostgreSQL with server-side parameter binding: its DISTINCT ... ORDER BY was a 500)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupSitePermission, Site
 
 from navigation.models import InstituteSettings
 from roles.setup import REVIEWERS
+from tests.kit.html import soup
 
 from .conftest import admin_messages
 
@@ -35,7 +35,7 @@ def test_a_group_given_the_site_edits_the_institute(client, reviewer):
     client.force_login(reviewer)
     response = client.get(URL, follow=True)
     assert response.redirect_chain[-1][0] == f"{URL}{site.pk}/"
-    form = BeautifulSoup(response.content, "html.parser").select_one("form[method=post]")
+    form = soup(response.content).select_one("form[method=post]")
     assert form.select_one("input[name=name]")["value"] == "Institut du numérique responsable"
 
 

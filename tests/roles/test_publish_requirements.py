@@ -2,13 +2,13 @@
 needs what the page type requires (a topic for every content page)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail.users.models import UserProfile
 
 from news.models import NewsArticlePage
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import index_pages
 
 pytestmark = pytest.mark.django_db
@@ -48,16 +48,18 @@ def article_form(action, topics=(), summary="Un résumé."):
 
 
 def errors(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return " ".join(node.get_text(" ", strip=True) for node in soup.select(".messages, .help-critical, .error-message"))
+    parsed = soup(response.content)
+    return " ".join(
+        node.get_text(" ", strip=True) for node in parsed.select(".messages, .help-critical, .error-message")
+    )
 
 
 def test_the_add_form_has_no_required_topic_row(client, editor, news_index):
     client.force_login(editor)
     response = client.get(f"/admin/pages/add/news/newsarticlepage/{news_index.pk}/")
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.select_one("input[name='page_topics-TOTAL_FORMS']")["value"] == "0"
-    assert soup.select_one("input[name='page_topics-MIN_NUM_FORMS']")["value"] == "0"
+    parsed = soup(response.content)
+    assert parsed.select_one("input[name='page_topics-TOTAL_FORMS']")["value"] == "0"
+    assert parsed.select_one("input[name='page_topics-MIN_NUM_FORMS']")["value"] == "0"
 
 
 def test_a_draft_saves_without_topic_or_summary(client, editor, news_index):
@@ -76,7 +78,7 @@ def test_submitting_without_topic_says_one_is_needed(client, editor, news_index)
     assert response.status_code == 200
     assert TOPIC_NEEDED in errors(response)
     assert not NewsArticlePage.objects.exists()
-    assert BeautifulSoup(response.content, "html.parser").select_one("input[name='title']")["value"] == "Une actualité"
+    assert soup(response.content).select_one("input[name='title']")["value"] == "Une actualité"
 
 
 def test_the_message_follows_the_editor_language(client, editor, news_index):

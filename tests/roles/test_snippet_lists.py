@@ -2,11 +2,11 @@
 and link only rows the user may open."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from editorial.localize import translate
 from tests.kit.factories import OrganisationFactory, PersonFactory, TopicFactory
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -32,9 +32,9 @@ def rows(client, url):
     """(text of the title cell, its link or None) of each row."""
     response = client.get(url)
     assert response.status_code == 200, url
-    soup = BeautifulSoup(response.content, "html.parser")
+    parsed = soup(response.content)
     found = []
-    for row in soup.select("table.listing tbody tr"):
+    for row in parsed.select("table.listing tbody tr"):
         title = row.select_one("td.title")
         link = title.select_one(".title-wrapper a[href]")
         found.append((title.select_one(".title-wrapper").get_text(" ", strip=True), link["href"] if link else None))
@@ -53,8 +53,8 @@ def test_an_editor_sees_the_french_snippets_first_and_may_filter_english(client,
     assert "Agence du climat" in organisations and "Climate agency" not in organisations
     assert titles(rows(client, reverse(LISTS[0]) + "?locale=en")) == ["Climate"]
     # The language filter is offered, set to French.
-    soup = BeautifulSoup(client.get(reverse(LISTS[0])).content, "html.parser")
-    assert soup.select_one("input[name=locale][value=fr]").has_attr("checked")
+    parsed = soup(client.get(reverse(LISTS[0])).content)
+    assert parsed.select_one("input[name=locale][value=fr]").has_attr("checked")
 
 
 def test_a_translator_sees_the_english_snippets_first(client, translator, snippets):

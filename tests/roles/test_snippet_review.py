@@ -2,13 +2,13 @@
 see their published version only."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import TaskState, WorkflowState
 
 from editorial.localize import translate
 from people.models import Person
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.news.factories import index_pages
 from topics.models import Topic
 
@@ -23,8 +23,8 @@ def url(model, action, *args):
 
 def actions(response):
     """The names of the buttons of the snippet editor's footer."""
-    soup = BeautifulSoup(response.content, "html.parser")
-    return {button.get("name") for button in soup.select("footer button[name], footer input[type=submit][name]")}
+    parsed = soup(response.content)
+    return {button.get("name") for button in parsed.select("footer button[name], footer input[type=submit][name]")}
 
 
 def topic_form(topic, **changes):
@@ -32,8 +32,8 @@ def topic_form(topic, **changes):
 
 
 def topic_names(client, path):
-    soup = BeautifulSoup(client.get(path).content, "html.parser")
-    return [link.get_text(strip=True) for link in soup.select("main a[href^='/fr/themes/']")]
+    parsed = soup(client.get(path).content)
+    return [link.get_text(strip=True) for link in parsed.select("main a[href^='/fr/themes/']")]
 
 
 @pytest.fixture

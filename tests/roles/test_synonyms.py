@@ -3,17 +3,17 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from search.models import Synonym
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
 
 def menu_labels(response):
     """Every label of the admin sidebar (its menu is drawn from this JSON)."""
-    props = BeautifulSoup(response.content, "html.parser").select_one("#wagtail-sidebar-props")
+    props = soup(response.content).select_one("#wagtail-sidebar-props")
     return json.dumps(json.loads(props.get_text()), ensure_ascii=False)
 
 

@@ -10,7 +10,6 @@ from unittest import mock
 
 import polib
 import pytest
-from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -22,6 +21,7 @@ from editorial.models import PageTopic
 from home.models import StandardPage
 from roles.translation_status import is_out_of_date
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import StandardPageFactory
 from topics.models import Topic
 
@@ -72,7 +72,7 @@ def republish(page, **changes):
 
 def dashboard(client, user):
     client.force_login(user)
-    return BeautifulSoup(client.get(reverse("wagtailadmin_home")).content, "html.parser")
+    return soup(client.get(reverse("wagtailadmin_home")).content)
 
 
 def test_panel_lists_french_pages_without_translation_with_a_translate_button(client, translator, roles):
@@ -227,7 +227,7 @@ def editor_props(client, user, english):
     client.force_login(user)
     response = client.get(reverse("wagtailadmin_pages:edit", args=[english.pk]))
     assert response.status_code == 200
-    element = BeautifulSoup(response.content, "html.parser").select_one(".js-translation-editor")
+    element = soup(response.content).select_one(".js-translation-editor")
     return json.loads(element["data-props"])
 
 

@@ -8,13 +8,13 @@ import json
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from editorial.localize import translate
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +34,15 @@ def save_text(client, translation, path, value):
 
 
 def editor_props(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return json.loads(soup.select_one(".js-translation-editor")["data-props"])
+    parsed = soup(response.content)
+    return json.loads(parsed.select_one(".js-translation-editor")["data-props"])
 
 
 def test_the_only_language_a_translator_works_in_is_ticked(client, translator, french_page):
     page = french_page
     client.force_login(translator)
     response = client.get(reverse("wagtail_localize:submit_page_translation", args=[page.pk]))
-    boxes = BeautifulSoup(response.content, "html.parser").select("input[name=locales]")
+    boxes = soup(response.content).select("input[name=locales]")
     assert [(box.find_parent("label").get_text(strip=True), box.has_attr("checked")) for box in boxes] == [
         ("anglais", True)
     ]
@@ -61,7 +61,7 @@ def test_a_saved_text_is_dated_in_french_and_counted(client, translator, french_
     comments = [row["comment"] for row in editor_props(editor)["initialStringTranslations"]]
     assert comments == [response.json()["comment"]]
     total, translated = translation.get_progress()
-    progress = BeautifulSoup(editor.content, "html.parser").select_one("[data-translation-progress]")
+    progress = soup(editor.content).select_one("[data-translation-progress]")
     assert progress.get_text(" ", strip=True) == f"Textes traduits : {translated} sur {total}"
     assert translated == 1
 

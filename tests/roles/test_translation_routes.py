@@ -3,7 +3,6 @@ no route makes a French page or snippet, translations start as drafts, and
 syncing leads to the translation editor with what is left to translate."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, TranslationSource
@@ -11,6 +10,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 from editorial.localize import translate
 from home.models import StandardPage
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import StandardPageFactory
 from topics.models import Topic
 
@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 
 
 def offered_languages(response):
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [box.find_parent("label").get_text(" ", strip=True) for box in soup.select("input[name=locales]")]
+    parsed = soup(response.content)
+    return [box.find_parent("label").get_text(" ", strip=True) for box in parsed.select("input[name=locales]")]
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_after_sync_the_page_stays_listed_with_its_count_until_translated(client
     source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
     client.force_login(translator)
     sync = client.get(reverse("wagtail_localize:update_translations", args=[source.pk]))
-    assert not BeautifulSoup(sync.content, "html.parser").select("input[name=publish_translations]")
+    assert not soup(sync.content).select("input[name=publish_translations]")
     response = client.post(reverse("wagtail_localize:update_translations", args=[source.pk]))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[english.pk]), "lands in the editor"

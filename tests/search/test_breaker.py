@@ -8,9 +8,9 @@ import threading
 import time
 
 import pytest
-from bs4 import BeautifulSoup
 
 from search import indexing
+from tests.kit.html import soup
 
 from .conftest import standard_page
 
@@ -65,8 +65,8 @@ def timed_search(client):
     response = client.get("/fr/recherche/?q=cloud")
     elapsed = time.perf_counter() - started
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return elapsed, soup
+    parsed = soup(response.content)
+    return elapsed, parsed
 
 
 def test_a_frozen_engine_opens_the_breaker_and_readers_get_the_database_at_once(client, frozen_engine):

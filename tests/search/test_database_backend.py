@@ -1,10 +1,10 @@
 """Partial matches, editors' synonyms and people on Wagtail's database backend (no engine)."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from people.models import PeopleIndexPage
 from tests.kit.factories import OrganisationFactory, PersonFactory
+from tests.kit.html import soup
 
 from .conftest import standard_page
 
@@ -12,8 +12,8 @@ from .conftest import standard_page
 def found(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [a.text for a in soup.select(".search-main .search-results > li h3 a")]
+    parsed = soup(response.content)
+    return [a.text for a in parsed.select(".search-main .search-results > li h3 a")]
 
 
 def test_synonyms_and_partial_matches_without_an_engine(client, homes, synonyms):

@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.utils.text import capfirst
 from wagtail.models import PageViewRestriction
@@ -12,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from home.models import StandardPage
 from search.models import PendingIndexUpdate, Synonym
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.reports.factories import report, report_index
 
@@ -23,8 +23,8 @@ pytestmark = pytest.mark.search_engine
 def results(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [a["href"] for a in soup.select(".search-main .search-results > li h3 a")], soup
+    parsed = soup(response.content)
+    return [a["href"] for a in parsed.select(".search-main .search-results > li h3 a")], parsed
 
 
 @pytest.fixture
@@ -87,14 +87,14 @@ def test_never_across_languages(client, corpus):
 
 def test_no_results_gives_the_other_language_count_and_a_spelling_suggestion(client, corpus):
     response = client.get("/fr/recherche/?q=governing")
-    soup = BeautifulSoup(response.content, "html.parser")
-    other = soup.select_one(".search-empty p[lang=en] a[href^='/en/search/']")
+    parsed = soup(response.content)
+    other = parsed.select_one(".search-empty p[lang=en] a[href^='/en/search/']")
     assert other is not None and "1 result in English" in other.text
     # Below five letters a typo is not forgiven, but corrected when the correction finds something.
     response = client.get("/fr/recherche/?q=clud")
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert "Vouliez-vous dire" in soup.select_one(".search-empty").text
-    assert soup.select_one(".search-empty a")["href"].startswith("/fr/recherche/?q=cloud")
+    parsed = soup(response.content)
+    assert "Vouliez-vous dire" in parsed.select_one(".search-empty").text
+    assert parsed.select_one(".search-empty a")["href"].startswith("/fr/recherche/?q=cloud")
 
 
 def test_nothing_found_before_the_other_language_has_an_index(client, engine, homes):
@@ -103,9 +103,9 @@ def test_nothing_found_before_the_other_language_has_an_index(client, engine, ho
     # Two typos: more than the search forgives, not more than a suggestion corrects.
     response = client.get("/fr/recherche/?q=souvreinete")
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    empty = soup.select_one(".search-empty")
-    assert soup.select_one(".notice") is None
+    parsed = soup(response.content)
+    empty = parsed.select_one(".search-empty")
+    assert parsed.select_one(".notice") is None
     assert empty.select_one("a")["href"] == "/fr/recherche/?q=souverainete"
     assert empty.select_one("[lang=en]") is None
 
@@ -181,8 +181,8 @@ def test_a_match_in_a_recommendation_links_to_its_anchor(client, engine, homes):
         ],
     )
     response = client.get("/fr/recherche/?q=observatoire")
-    soup = BeautifulSoup(response.content, "html.parser")
-    hit = soup.select_one(".search-main .search-results > li")
+    parsed = soup(response.content)
+    hit = parsed.select_one(".search-main .search-results > li")
     assert hit.select_one("h3 a")["href"] == page.url
     match = hit.select_one(".search-result__match a")
     entry = page.recommendation_entries()[1]
@@ -221,14 +221,14 @@ def test_highlighted_excerpt_and_promotion_pinned_once(client, corpus):
         query=Query.get("écrans"), page=corpus["litteratie"], sort_order=0, description="À lire."
     )
     response = client.get("/fr/recherche/?q=écrans")
-    soup = BeautifulSoup(response.content, "html.parser")
-    promoted = [a["href"] for a in soup.select(".search-results--promoted h3 a")]
+    parsed = soup(response.content)
+    promoted = [a["href"] for a in parsed.select(".search-results--promoted h3 a")]
     assert promoted == [corpus["litteratie"].url]
-    found = [a["href"] for a in soup.select(".search-main .search-results h3 a")]
+    found = [a["href"] for a in parsed.select(".search-main .search-results h3 a")]
     assert corpus["litteratie"].url not in found
 
-    found, soup = results(client, "/fr/recherche/?q=europeen")
-    assert "<mark>européen</mark>" in str(soup.select_one(".search-result__excerpt"))
+    found, parsed = results(client, "/fr/recherche/?q=europeen")
+    assert "<mark>européen</mark>" in str(parsed.select_one(".search-result__excerpt"))
 
 
 def test_editors_synonyms_apply_once_saved(client, engine, homes):

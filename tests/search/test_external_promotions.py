@@ -1,15 +1,14 @@
 """External links pinned above the results: in the language they were made for only."""
 
-from bs4 import BeautifulSoup
-
 from search.models import ExternalPromotion
+from tests.kit.html import soup
 
 
 def promoted(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [(a.text, a["href"]) for a in soup.select(".search-results--promoted h3 a")], soup
+    parsed = soup(response.content)
+    return [(a.text, a["href"]) for a in parsed.select(".search-results--promoted h3 a")], parsed
 
 
 def test_an_external_link_shows_in_its_language_only(superuser, client, homes, locales):

@@ -4,7 +4,8 @@ the API answer without an error: control characters are refused with a message
 characters are cleaned out, and what cannot be valid is ignored."""
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.kit.html import soup
 
 from .conftest import standard_page
 
@@ -12,7 +13,7 @@ from .conftest import standard_page
 def page_soup(client, params):
     response = client.get("/fr/recherche/", params)
     assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+    return soup(response.content)
 
 
 def result_titles(soup):
@@ -45,8 +46,8 @@ def test_control_characters_are_refused_with_a_message_in_the_readers_language(c
     french = client.get("/fr/recherche/", {"q": typed})
     english = client.get("/en/search/", {"q": typed})
     assert french.status_code == english.status_code == 400
-    assert BeautifulSoup(french.content, "html.parser").h1.get_text(strip=True) == "Requête refusée"
-    assert BeautifulSoup(english.content, "html.parser").html["lang"] == "en"
+    assert soup(french.content).h1.get_text(strip=True) == "Requête refusée"
+    assert soup(english.content).html["lang"] == "en"
     assert client.get("/api/search/", {"locale": "fr", "q": typed}).status_code == 400
 
 

@@ -4,10 +4,10 @@ then swaps it in: nobody meets an empty or half-filled index."""
 import io
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 
 from search import indexing
+from tests.kit.html import soup
 
 from .conftest import standard_page
 
@@ -17,8 +17,8 @@ pytestmark = pytest.mark.search_engine
 def found(client, text):
     response = client.get("/fr/recherche/", {"q": text})
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [a["href"] for a in soup.select(".search-main .search-results > li h3 a")]
+    parsed = soup(response.content)
+    return [a["href"] for a in parsed.select(".search-main .search-results > li h3 a")]
 
 
 def test_readers_search_the_old_index_during_a_rebuild(client, engine, homes, monkeypatch):

@@ -5,7 +5,6 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.management import call_command
@@ -14,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from search import stats
+from tests.kit.html import soup
 
 from .conftest import standard_page
 
@@ -28,10 +28,10 @@ def empty_cache():
 def report_terms(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    soup = BeautifulSoup(response.content, "html.parser")
+    parsed = soup(response.content)
     return {
         row.select("td")[0].get_text(strip=True): row.select("td")[1].get_text(strip=True)
-        for row in soup.select("table.listing tbody tr")
+        for row in parsed.select("table.listing tbody tr")
     }
 
 

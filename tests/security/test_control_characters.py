@@ -3,7 +3,6 @@ query parameter and form field is checked by one middleware (PostgreSQL
 refuses NUL in text, which used to give a 500)."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -11,6 +10,7 @@ from events.models import Registration
 from initiatives.models import InitiativeIndexPage
 from tests.events.factories import at, event_index, event_page
 from tests.initiatives.factories import initiative
+from tests.kit.html import soup
 from tests.news.factories import add_child
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def _empty_cache():
 
 def assert_refused(response, message=MESSAGE):
     assert response.status_code == 400
-    assert message in BeautifulSoup(response.content, "html.parser").select_one("p.error").text
+    assert message in soup(response.content).select_one("p.error").text
 
 
 @pytest.mark.parametrize("query", ["donn\x00ees", "a\x1bb", "\x7f"])
@@ -85,23 +85,23 @@ def test_refusal_page_is_styled_says_what_to_fix_and_links_back(client, home_fr,
     with django_assert_num_queries(0):
         response = client.post(form_url, data)
     assert_refused(response)
-    soup = BeautifulSoup(response.content, "html.parser")
-    assert soup.html["lang"] == "fr"
-    assert any("css/site.css" in link["href"] for link in soup.select("link[rel=stylesheet]"))
-    assert soup.select_one(".site-header .brand") is not None
-    assert [code.get_text() for code in soup.select("[data-fields] code")] == ["name", "organisation"]
-    assert "rien n'a été enregistré" in soup.select_one("main").get_text()
-    back = soup.select_one("a[data-back]")
+    parsed = soup(response.content)
+    assert parsed.html["lang"] == "fr"
+    assert any("css/site.css" in link["href"] for link in parsed.select("link[rel=stylesheet]"))
+    assert parsed.select_one(".site-header .brand") is not None
+    assert [code.get_text() for code in parsed.select("[data-fields] code")] == ["name", "organisation"]
+    assert "rien n'a été enregistré" in parsed.select_one("main").get_text()
+    back = parsed.select_one("a[data-back]")
     assert back["href"] == form_url and back.get_text(strip=True) == "Revenir au formulaire"
     # The form's address sends the reader back to the event's form.
     assert client.get(back["href"]).status_code == 302
 
 
 def test_refused_search_names_the_parameter_in_english(client, homes):
-    soup = BeautifulSoup(client.get("/en/search/", {"q": "x\x00", "page": "1"}).content, "html.parser")
-    assert soup.html["lang"] == "en" and soup.h1.get_text(strip=True) == "Request refused"
-    assert [code.get_text() for code in soup.select("[data-fields] code")] == ["q"]
-    assert soup.select_one("a[data-back]") is None and soup.select_one("a[data-home]")["href"] == "/en/"
+    parsed = soup(client.get("/en/search/", {"q": "x\x00", "page": "1"}).content)
+    assert parsed.html["lang"] == "en" and parsed.h1.get_text(strip=True) == "Request refused"
+    assert [code.get_text() for code in parsed.select("[data-fields] code")] == ["q"]
+    assert parsed.select_one("a[data-back]") is None and parsed.select_one("a[data-home]")["href"] == "/en/"
 
 
 LATIN_1_FORM = "application/x-www-form-urlencoded; charset=latin-1"
@@ -117,7 +117,7 @@ def test_forms_sent_in_latin_1_are_refused_with_the_site_page(client, homes):
     for url in (f"{event.url}inscription/", reply.url):
         response = client.generic("POST", url, body, content_type=LATIN_1_FORM)
         assert_refused(response, "Le formulaire est arrivé dans un encodage de caractères que nous ne lisons pas")
-        assert "rien n'a été enregistré" in BeautifulSoup(response.content, "html.parser").main.get_text()
+        assert "rien n'a été enregistré" in soup(response.content).main.get_text()
     english = client.generic("POST", "/en/search/", "q=x", content_type=LATIN_1_FORM)
     assert_refused(english, "The form arrived in a character encoding we do not read")
     assert not Registration.objects.exists() and not FormSubmission.objects.exists()

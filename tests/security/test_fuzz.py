@@ -8,7 +8,6 @@ import itertools
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
@@ -16,6 +15,7 @@ from wagtail.models import Page
 
 from events.models import EventPage, Registration
 from home.models import StandardPage
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 
 from .fuzz_corpus import CORE_VALUES, HOSTILE_VALUES, PAGE_QUERIES, PATH_SUFFIXES, RAW_QUERIES
@@ -86,8 +86,8 @@ def public_urls(with_forms):
 
 def get_forms(html):
     """The GET forms of a page (search boxes, listing filters): action and field names."""
-    soup = BeautifulSoup(html, "html.parser")
-    for form in soup.select("form"):
+    parsed = soup(html)
+    for form in parsed.select("form"):
         if (form.get("method") or "get").lower() != "get":
             continue
         names = sorted({field["name"] for field in form.select("[name]") if field.get("name")})
@@ -97,8 +97,8 @@ def get_forms(html):
 
 def post_forms(html):
     """The POST forms of a page with their fields, filled as a reader would."""
-    soup = BeautifulSoup(html, "html.parser")
-    for form in soup.select("form[method=post], form[method=POST]"):
+    parsed = soup(html)
+    for form in parsed.select("form[method=post], form[method=POST]"):
         fields = {}
         for field in form.select("input[name], textarea[name], select[name]"):
             name = field["name"]

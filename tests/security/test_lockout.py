@@ -3,11 +3,11 @@ client) and password-protected pages, with a way for an administrator to unlock.
 
 import pytest
 from axes.models import AccessAttempt
-from bs4 import BeautifulSoup
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
+from tests.kit.html import soup
 from tests.kit.roles import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def logged_in(client):
 
 
 def alert(response):
-    return BeautifulSoup(response.content, "html.parser").select_one("[role=alert]").text
+    return soup(response.content).select_one("[role=alert]").text
 
 
 def test_forty_wrong_passwords_lock_the_account_then_unlock(client, editor):
@@ -92,7 +92,7 @@ def test_administrator_unlocks_from_the_admin(client, editor, superuser, setting
         login(client, "redactrice", "mauvais", address=f"198.51.100.{attempt}")
     client.force_login(superuser)
     page = client.get("/admin/securite/verrouillages/")
-    rows = BeautifulSoup(page.content, "html.parser").select("table.listing tbody tr")
+    rows = soup(page.content).select("table.listing tbody tr")
     assert "redactrice" in rows[0].text
     action = rows[0].select_one("form")["action"]
     assert client.post(action).status_code == 302
@@ -118,7 +118,7 @@ def protected(home_fr):
 
 
 def password_form(response):
-    return BeautifulSoup(response.content, "html.parser").select_one("input[name=password]") is not None
+    return soup(response.content).select_one("input[name=password]") is not None
 
 
 def enter_page_password(client, protected, password, address="192.0.2.20"):

@@ -3,7 +3,6 @@ translator cannot remove them; the page chooser shows the registrations group
 no page at all."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
@@ -11,6 +10,7 @@ from wagtail.models import PageViewRestriction
 from editorial.localize import translate
 from home.models import StandardPage
 from roles.setup import REGISTRATIONS, TRANSLATORS, apply_roles
+from tests.kit.html import soup
 from tests.kit.pages import StandardPageFactory, make_private
 from tests.kit.roles import member_of
 
@@ -76,7 +76,7 @@ def test_a_translator_cannot_remove_or_change_the_restriction_of_an_english_page
     # The privacy dialog of an English page says where its privacy is set, and
     # what is sent there changes nothing (and does not claim it did).
     dialog = client.get(reverse("wagtailadmin_pages:set_privacy", args=(english.pk,))).json()
-    assert "suit celle de sa page source" in BeautifulSoup(dialog["html"], "html.parser").get_text(" ")
+    assert "suit celle de sa page source" in soup(dialog["html"]).get_text(" ")
     assert "restriction_type" not in dialog["html"]
     for restriction_type, fields in (("none", {}), ("password", {"password": "autre-mot-de-passe"})):
         answer = set_privacy(client, english, restriction_type, **fields).json()
@@ -95,7 +95,7 @@ def chooser_text(response):
     """What the chooser shows: a modal (JSON) or, for the search results, an HTML fragment."""
     assert response.status_code == 200
     html = response.json()["html"] if response["Content-Type"] == "application/json" else response.text
-    return BeautifulSoup(html, "html.parser").get_text(" ")
+    return soup(html).get_text(" ")
 
 
 def test_the_registrations_group_chooses_no_page(client, french):

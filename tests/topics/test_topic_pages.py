@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -10,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from editorial.localize import translate
 from tests.events.factories import at, event_index, event_page
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.news.factories import article, index_pages
 from tests.reports.factories import report, report_index
@@ -39,7 +39,7 @@ def test_topic_page_gathers_reports_events_and_news_newest_first(client, site):
     response = client.get("/fr/themes/souverainete-numerique/")
     assert response.status_code == 200
     html = response.text
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     assert doc.h1.get_text(strip=True) == "Souveraineté numérique" and "Qui décide ?" in html
     positions = [html.index(title) for title in ("Le rapport", "L&#x27;article", "Le sommet")]
     assert positions == sorted(positions)
@@ -75,7 +75,7 @@ def test_english_topic_page_lists_english_pages_only(client, homes):
     article(news_en, "English draft", [topic_en], publish=False)
 
     html = client.get("/en/topics/work/").text
-    doc = BeautifulSoup(html, "html.parser")
+    doc = soup(html)
     assert doc.h1.get_text(strip=True) == "Work"
     assert "Translated" in html
     assert french_only.title not in html and "Traduit" not in html and "English draft" not in html
@@ -165,7 +165,7 @@ def test_home_topic_tiles_follow_publications_and_renames(client, site, settings
     article(site["news"], "Premier article", [topic])
 
     def tiles():
-        html = BeautifulSoup(client.get("/fr/").content, "html.parser")
+        html = soup(client.get("/fr/").content)
         return {
             tile.select_one(".topic-tiles__name").text: tile.select_one(".topic-tiles__count").text
             for tile in html.select(".topic-tiles li")

@@ -21,11 +21,11 @@ from urllib.parse import urlencode
 
 import psycopg
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from events.models import EventPage
 from serving.backends import RETRY_AFTER
+from tests.kit.html import soup
 from tests.kit.services import required
 
 from .harness import ROOT, Process, free_port, get
@@ -174,7 +174,7 @@ class Registrant:
         status, headers, body = reader.read("before", self.url)
         assert status == 200
         self.cookie = re.search(r"csrftoken=([^;]+)", headers["Set-Cookie"]).group(1)
-        self.token = BeautifulSoup(body, "html.parser").select_one("input[name=csrfmiddlewaretoken]")["value"]
+        self.token = soup(body).select_one("input[name=csrfmiddlewaretoken]")["value"]
         self.sent = 0
 
     def register(self, step):
