@@ -7,13 +7,11 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from editorial.localize import translate
 from events.models import Registration
-from roles.setup import REGISTRATIONS, apply_roles
 from tests.kit.html import soup
 
 from .factories import at, event_index, event_page
@@ -55,11 +53,8 @@ def events(homes):
 
 
 @pytest.fixture
-def officer(client, django_user_model):
-    apply_roles()
-    user = django_user_model.objects.create_user(username="inscriptions", password="pw")
-    user.groups.add(Group.objects.get(name=REGISTRATIONS))
-    client.force_login(user)
+def officer(client, registrations_manager):
+    client.force_login(registrations_manager)
     return client
 
 

@@ -1,7 +1,7 @@
 """Documents of private pages are served only to those who may see the page."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
@@ -103,8 +103,6 @@ def test_unused_document_is_served(client, home_fr):
     assert client.get(document(title="Seul", filename="seul.pdf").url).status_code == 200
 
 
-def test_editors_get_private_documents_from_the_admin(client, private_doc):
-    editor = User.objects.create_user("editeur", "e@example.org", "x")
-    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+def test_editors_get_private_documents_from_the_admin(client, editor, private_doc):
     client.force_login(editor)
     assert client.get(private_doc.url).status_code == 200
