@@ -24,7 +24,7 @@ def card_images(reader, url):
 
 
 def test_a_new_focal_point_shows_on_every_card_of_the_image(reader, editor_acts, site):
-    cover = ImageFactory(title="Couverture", file__width=1200, file__height=630)
+    cover = ImageFactory(title="Couverture", file__filename="couverture.png", file__width=1200, file__height=630)
     site["report"].cover_image = cover
     site["report"].save_revision().publish()
     warm(reader, URLS)

@@ -89,9 +89,9 @@ def test_preview_and_test_send_to_oneself(superuser_client, issue, smtp_server):
         in superuser_client.get(f"/admin/newsletters/{issue.pk}/preview/?format=text").text
     )
     response = superuser_client.post(f"/admin/newsletters/{issue.pk}/test/", follow=True)
-    assert "Un envoi de test est parti vers comms@example.org." in response.text
+    assert "Un envoi de test est parti vers administratrice@example.org." in response.text
     (message,) = smtp_server.messages
-    assert message["To"] == "comms@example.org" and message["Subject"] == "[TEST] La lettre de mars"
+    assert message["To"] == "administratrice@example.org" and message["Subject"] == "[TEST] La lettre de mars"
     assert not Delivery.objects.exists()
 
 
