@@ -72,7 +72,7 @@ def test_english_index_lists_only_english_reports(client, homes, index, catalogu
 
 def test_filters_are_plain_links_that_combine(client, catalogue):
     html = soup(client.get("/fr/rapports/"))
-    groups = {p.text: [a["href"] for a in p.find_next("ul").select("a")] for p in html.select(".filters__label")}
+    groups = {p.text: [a["href"] for a in p.parent.select("a")] for p in html.select(".filters__label")}
     assert groups["Thème"] == ["/fr/rapports/", "?theme=souverainete", "?theme=travail"]
     assert groups["Type de publication"] == ["/fr/rapports/", "?type=rapport", "?type=note"]
     assert groups["Année"] == ["/fr/rapports/", "?annee=2025", "?annee=2024"]
