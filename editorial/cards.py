@@ -18,8 +18,10 @@ class Card:
     title: str
     url: str
     # The eyebrow: the kind of thing ("Rapport", "Conférence") then details
-    # ("Note n° 12", "Nous y participons"), joined by middle dots.
+    # ("Nous y participons"), joined by middle dots.
     eyebrow: tuple = ()
+    # The series the item belongs to ("Note n° 12"), last in the eyebrow.
+    series: str = ""
     badges: tuple = ()
     # Given with `day` (a date or datetime), the date line; `date_text` says it
     # in words when the day alone does not (an event's hours).

@@ -92,7 +92,8 @@ def sample_cards(text):
         Card(
             title=text["report"],
             url="#report",
-            eyebrow=(text["report_kind"], text["series"]),
+            eyebrow=(text["report_kind"],),
+            series=text["series"],
             day=datetime.date(2026, 1, 20),
             byline=(text["authors"],),
             summary=text["summary"],

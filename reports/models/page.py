@@ -283,11 +283,11 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         return [link.person.name for link in self.author_links()]
 
     def card_meta(self, request):
-        series = (self.series_label,) if self.series else ()
         return Card(
             title=self.title,
             url=self.get_url(request),
-            eyebrow=(self.type_label, *series),
+            eyebrow=(self.type_label,),
+            series=self.series_label if self.series else "",
             day=self.publication_date,
             byline=(", ".join(self.author_names),) if self.author_names else (),
             summary=self.summary,

@@ -130,10 +130,10 @@ def test_scholar_tags_and_json_ld_name_the_series(client, notes):
 
 def test_the_series_filter_in_each_language(client, notes):
     html = soup(client.get("/fr/rapports/"))
-    assert [a["href"] for a in html.select("#filter-collection + ul a")] == ["/fr/rapports/", "?collection=note"]
+    assert [a["href"] for a in html.select("#filter-collection ~ a")] == ["/fr/rapports/", "?collection=note"]
     assert titles(client.get("/fr/rapports/?collection=note")) == ["Le travail et l'IA"]
     html = soup(client.get("/en/reports/"))
-    assert [a.text for a in html.select("#filter-series + ul a")] == ["All", "Brief"]
+    assert [a.text for a in html.select("#filter-series ~ a")] == ["All", "Brief"]
     response = client.get("/en/reports/?series=brief")
     assert titles(response) == ["Work and AI"]
     # The language switch keeps the filter, in the other language's words.
@@ -152,7 +152,7 @@ def test_unknown_series_is_404_and_a_series_without_reports_lists_nothing(client
     # Combined with a filter it contradicts: the empty list, and the option is not linked.
     response = client.get("/fr/rapports/?collection=note&annee=2024")
     assert titles(response) == []
-    assert soup(response).select_one("#filter-collection + ul .filters__empty").text == "Note"
+    assert soup(response).select_one("#filter-collection ~ .filters__empty").text == "Note"
 
 
 def test_the_filter_is_offered_only_for_series_of_live_reports_of_the_language(client, index):
