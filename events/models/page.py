@@ -243,7 +243,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     @property
     def has_ended(self):
         """Whether the event is over (one without an end ends when it starts)."""
-        return (self.ends_at or self.starts_at) < timezone.now()
+        return timezone.now() >= (self.ends_at or self.starts_at)
 
     def ld_entity(self, context):
         return event_json_ld(self, context["request"])
@@ -375,7 +375,6 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         context["registration_status"] = status
         context["registration_open"] = status == RegistrationStatus.OPEN
         context["waitlist_open"] = status == RegistrationStatus.FULL and seats_left == 0
-        context["event_over"] = timezone.now() >= (self.ends_at or self.starts_at)
         # The form and its privacy notice only while readers may fill it in (or join the waitlist).
         if self.registration_mode == RegistrationMode.FORM and (
             context["registration_open"] or context["waitlist_open"]
