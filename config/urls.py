@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from editorial.patterns import patterns
 from home.sitemaps import sitemap
 from home.views import language_redirect, robots_txt, web_manifest
 from operations.health import healthz, readyz
@@ -26,6 +27,8 @@ urlpatterns = [
     path("manifest.webmanifest", web_manifest, name="web_manifest"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    # Answers 404 unless settings.PATTERN_LIBRARY (on with DEBUG).
+    path("patterns/", patterns, name="patterns"),
 ]
 
 # Every public page lives under its language prefix: /fr/... and /en/...

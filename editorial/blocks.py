@@ -8,13 +8,12 @@ Use them as the body of a page::
         body = StreamField(BodyBlock(), verbose_name=_("corps du texte"))
 
 A content type that needs more blocks subclasses `BodyBlock` and declares them
-(see `reports.blocks.ReportBodyBlock`). Render it with
-`editorial.rendered_body.rendered_body(page, page.body, request)` in the page's
-context, as ``body``: its HTML (``editorial/includes/body.html``, once per
-content), and its outline (each heading's anchor) for a table of contents::
+(see `reports.blocks.ReportBodyBlock`). The page names the field in
+`body_field`; `EditorialPage.get_context` then puts it in the context as
+``body``: its HTML (``editorial/includes/body.html``, once per content), and
+its outline (each heading's anchor) for a table of contents::
 
-    context["body"] = rendered_body(self, self.body, request)
-    context["outline"] = context["body"].outline
+    body_field = "body"
 
     {% include "editorial/includes/toc.html" %}
     {{ body.html }}

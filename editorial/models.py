@@ -16,9 +16,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from serving.pages import ServedPage
 from serving.sitewide import is_public, sites, sitewide
 
+from .cards import Card
 from .forms import EditorialPageForm
 from .inline_rows import merge_duplicate_rows
 from .related import related_block
+from .rendered_body import rendered_body
 from .search_text import reader_text
 
 # Wagtail's "Promotion" tab without "show in menus": the site's menus are
@@ -185,6 +187,20 @@ class EditorialPage(ServedPage):
         """The content type as readers call it, in their language."""
         return self._meta.verbose_name
 
+    def brief_card_meta(self, request):
+        """The card every page type can draw from its own row: type, title, date, summary."""
+        return Card(
+            title=self.title,
+            url=self.get_url(request),
+            eyebrow=(self.type_label,),
+            day=self.listing_date,
+            summary=self.summary,
+        )
+
+    def card_meta(self, request):
+        """The card of this page in its own section's lists; types add their details."""
+        return self.brief_card_meta(request)
+
     @property
     def topics(self):
         """Topics in editor order; uses prefetched links when present."""
@@ -194,6 +210,16 @@ class EditorialPage(ServedPage):
     # the cover comes with the page, its renditions from Wagtail's rendition cache.
     view_related = ("cover_image",)
 
+    # The StreamField of body blocks (`editorial.blocks.BodyBlock`) readers read
+    # as the page's text; its HTML and outline are in the context as `body` and
+    # `outline` (`editorial/includes/body.html`, `toc.html`). None: no such text.
+    body_field = None
+
+    def ld_entity(self, context):
+        """The page's schema.org entity (a dict) or None; `templates/base.html`
+        renders it once, as JSON-LD. `context` is the page's template context."""
+        return None
+
     def get_context(self, request, *args, **kwargs):
         # Topics (chips, JSON-LD), read by the header and the head: one query whatever their number.
         prefetch_related_objects(
@@ -201,6 +227,9 @@ class EditorialPage(ServedPage):
         )
         context = super().get_context(request, *args, **kwargs)
         context["related"] = related_block(self, request)
+        if self.body_field:
+            context["body"] = rendered_body(self, getattr(self, self.body_field), request)
+            context["outline"] = context["body"].outline
         return context
 
 

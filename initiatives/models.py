@@ -21,11 +21,12 @@ from wagtail.search import index
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.cards import Badge, Card
 from editorial.listing import Listing, choice_filter
 from editorial.models import EditorialPage, SectionIndexPage
-from editorial.rendered_body import rendered_body
 
 from .blocks import CallToActionBlock, ContactBlock, KeyDateBlock, ParticipantBlock, SectionsBlock
+from .jsonld import initiative_json_ld
 from .replies import CONSENT, LANGUAGE, REPLY_SENT, ReplyFormBuilder, acknowledge, notify_contact
 
 
@@ -83,6 +84,7 @@ class InitiativePage(FormMixin, EditorialPage):
         help_text=_("Les organisations associées, avec leur logo ; créez-en une depuis le sélecteur si besoin."),
     )
     sections = StreamField(SectionsBlock(), verbose_name=_("sections"))
+    body_field = "sections"
     call_to_action = StreamField(
         CallToActionBlock(),
         verbose_name=_("appel à l'action"),
@@ -153,6 +155,19 @@ class InitiativePage(FormMixin, EditorialPage):
         verbose_name_plural = _("initiatives")
         permissions = [("view_replies", _("Peut lire et exporter les réponses aux initiatives"))]
 
+    def ld_entity(self, context):
+        return initiative_json_ld(self, context["request"])
+
+    def card_meta(self, request):
+        return Card(
+            title=self.title,
+            url=self.get_url(request),
+            eyebrow=(self.type_label,),
+            badges=(Badge(self.get_status_display(), f"status status--{self.status}"),),
+            summary=self.summary,
+            modifier="initiative-card",
+        )
+
     @property
     def form_action(self):
         """The built-in form block, when the call to action is one."""
@@ -175,8 +190,6 @@ class InitiativePage(FormMixin, EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["body"] = rendered_body(self, self.sections, request)
-        context["outline"] = context["body"].outline
         if self.accepts_responses:
             context["form"] = self.get_form(page=self, user=request.user)
             context["reply_sent"] = next(

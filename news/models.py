@@ -15,11 +15,11 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.absolute import absolute_url
 from editorial.blocks import BodyBlock
+from editorial.cards import Card
 from editorial.feeds import feed_response
 from editorial.institute import institute_json_ld
 from editorial.listing import Listing, mark_empty_options, topic_filter, year_filter
 from editorial.models import EditorialPage, SectionIndexPage
-from editorial.rendered_body import rendered_body
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 
@@ -82,6 +82,7 @@ class NewsArticlePage(EditorialPage):
         help_text=_("Quand l'article n'est pas signé par une personne de la base, par exemple « La rédaction »."),
     )
     body = StreamField(BodyBlock(), verbose_name=_("corps du texte"))
+    body_field = "body"
 
     source_organisation = models.ForeignKey(
         "people.Organisation",
@@ -188,12 +189,19 @@ class NewsArticlePage(EditorialPage):
     def author_name(self):
         return self.author.name if self.author_id else self.byline
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["body"] = rendered_body(self, self.body, request)
-        context["outline"] = context["body"].outline
-        context["jsonld"] = self.jsonld(request)
-        return context
+    def card_meta(self, request):
+        return Card(
+            title=self.title,
+            url=self.get_url(request),
+            eyebrow=(self.type_label,),
+            day=self.date,
+            byline=(self.author_name,) if self.author_name else (),
+            summary=self.summary,
+            modifier="article-card",
+        )
+
+    def ld_entity(self, context):
+        return self.jsonld(context["request"])
 
     def jsonld(self, request):
         """schema.org NewsArticle, for search engines."""

@@ -1,18 +1,22 @@
+from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.cards import Card
 from editorial.listing import Listing
 from editorial.ordering import alphabetical
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin
+from serving.sitewide import locale_for
 
 from .contributions import person_contributions
+from .jsonld import person_json_ld
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):
@@ -169,6 +173,43 @@ class Person(
     def __str__(self):
         return self.name
 
+    def link(self, request):
+        """{"url", "language"} of the person's page: theirs, or, while it is not
+        published (a translation made with the page and not yet reviewed), the
+        published one of the source language, then of any language. `language` is
+        set when the page is not in the reader's language (the link's `hreflang`);
+        the url is "" when no version is published or its language has no people
+        index page, so that no link leads to a 404."""
+        shown = self
+        if not self.live:
+            translations = self.get_translations().filter(live=True).select_related("locale")
+            by_language = {translation.locale.language_code: translation for translation in translations}
+            shown = by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()), None)
+        if shown is None:
+            return {"url": "", "language": None}
+        # The reader's own locale from the site-wide data: no query per person listed.
+        reader_locale = locale_for(get_language())
+        in_reader_language = reader_locale is not None and shown.locale_id == reader_locale.pk
+        return {
+            "url": PeopleIndexPage.snippet_url(shown, request),
+            "language": None if in_reader_language else shown.locale.language_code,
+        }
+
+    def card_meta(self, request):
+        link = self.link(request)
+        if self.role and self.organisation:
+            meta_text = f"{self.role}, {self.organisation.short_name}"
+        else:
+            meta_text = self.role or (self.organisation.short_name if self.organisation else "")
+        return Card(
+            title=self.name,
+            url=link["url"],
+            hreflang=link["language"] or "",
+            meta_text=meta_text,
+            portrait=self.photo,
+            modifier="person-card",
+        )
+
 
 class PeopleIndexPage(SnippetIndexPage):
     """The people of a language (`/fr/personnes/`, `/en/people/`) and, below it,
@@ -185,6 +226,14 @@ class PeopleIndexPage(SnippetIndexPage):
     @classmethod
     def snippets_for_sitemap(cls):
         return super().snippets_for_sitemap().filter(show_in_listings=True)
+
+    def ld_entity(self, context):
+        """The schema.org `Person` of a person's page; the list has none."""
+        person = context.get("person")
+        if person is None:
+            return None
+        request = context["request"]
+        return person_json_ld(person, request, self.snippet_url(person, request))
 
     @path("")
     def person_list(self, request):

@@ -3,13 +3,14 @@ from django.db import models
 from django.db.models import Count, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.panels import FieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.models import DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
+from editorial.cards import Card
 from editorial.listing import Listing, page_type_filter
 from editorial.models import EditorialPage, PageTopic
 from editorial.ordering import alphabetical
@@ -66,6 +67,17 @@ class Topic(
 
     def __str__(self):
         return self.name
+
+    def card_meta(self, request):
+        """A topic in the topic index; `item_count` comes from `topics_with_counts`."""
+        count = ngettext("%(counter)s contenu", "%(counter)s contenus", self.item_count) % {"counter": self.item_count}
+        return Card(
+            title=self.name,
+            url=TopicIndexPage.snippet_url(self, request),
+            meta_text=count,
+            summary=self.description,
+            summary_words=40,
+        )
 
 
 def topics_with_counts(locale_id):

@@ -25,6 +25,8 @@ def env_bool(name, default=False):
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
+# The pattern page at /patterns/ (editorial.patterns): every component from fixed data.
+PATTERN_LIBRARY = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

@@ -1,6 +1,7 @@
 """Template helpers for editorial pages: heading anchors, absolute URLs for
 social previews and feeds, JSON-LD."""
 
+import dataclasses
 import json
 
 from django import template
@@ -44,6 +45,19 @@ def jsonld(data):
         return ""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.inclusion_tag("editorial/includes/card.html", takes_context=True)
+def card(context, item, heading="h3", loading="lazy", brief=False, summary=True):
+    """The card of `item`: a page, a topic, a person, anything with `card_meta(request)`.
+    `brief` draws a page of any type from what every page has (type, title,
+    date, summary), for lists mixing types whose details are not prefetched;
+    `summary=False` leaves the summary out."""
+    request = context.get("request")
+    meta = item.brief_card_meta(request) if brief else item.card_meta(request)
+    if not summary:
+        meta = dataclasses.replace(meta, summary="")
+    return {"card": meta, "heading": heading, "loading": loading}
 
 
 @register.simple_tag

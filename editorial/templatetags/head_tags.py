@@ -8,7 +8,18 @@ from django.utils.text import Truncator
 from editorial.absolute import absolute_url
 from editorial.institute import institute_mission, institute_name
 
+from .editorial_tags import jsonld
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_ld_entity(context):
+    """The JSON-LD of the page's `ld_entity(context)` (`EditorialPage.ld_entity`),
+    once, in the base template's head; nothing for pages without one."""
+    ld_entity = getattr(context.get("page"), "ld_entity", None)
+    return jsonld(ld_entity(context) if ld_entity else None)
+
 
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from editorial.cards import Badge, Card
 from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path
 from serving.tags import shows
@@ -239,6 +240,38 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     def type_label(self):
         return choice_label(EventFormat, self.event_format)
 
+    @property
+    def has_ended(self):
+        """Whether the event is over (one without an end ends when it starts)."""
+        return timezone.now() >= (self.ends_at or self.starts_at)
+
+    def ld_entity(self, context):
+        return event_json_ld(self, context["request"])
+
+    def card_meta(self, request):
+        start = self.local_start
+        if self.city:
+            place = (self.city,)
+        elif self.online_url:
+            place = (_("En ligne"),)
+        else:
+            place = ()
+        return Card(
+            title=self.title,
+            url=self.get_url(request),
+            eyebrow=(self.type_label, _("Nous y participons"))
+            if self.our_role == OurRole.PARTICIPANT
+            else (self.type_label,),
+            badges=(Badge(_("Annulé"), "badge--cancelled"),) if self.cancelled else (),
+            day=start.date() if self.all_day else start,
+            date_text=self.when(),
+            byline=place,
+            summary=self.summary,
+            summary_words=24,
+            calendar_day=start,
+            modifier="event-card event-card--over" if self.has_ended else "event-card",
+        )
+
     # Place ---------------------------------------------------------------
 
     @property
@@ -342,7 +375,6 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         context["registration_status"] = status
         context["registration_open"] = status == RegistrationStatus.OPEN
         context["waitlist_open"] = status == RegistrationStatus.FULL and seats_left == 0
-        context["event_over"] = timezone.now() >= (self.ends_at or self.starts_at)
         # The form and its privacy notice only while readers may fill it in (or join the waitlist).
         if self.registration_mode == RegistrationMode.FORM and (
             context["registration_open"] or context["waitlist_open"]
@@ -351,7 +383,6 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
             context["registration_form"] = RegistrationForm()
             context["privacy_page"] = self.privacy_page()
         context["programme"] = programme_display(self.sessions, self.is_multi_day)
-        context["jsonld"] = event_json_ld(self, request)
         context["calendar_index"] = self.index_page
         return context
 

@@ -1,5 +1,4 @@
 from django import template
-from django.utils import timezone
 
 from events.models import EventIndexPage
 from events.models import upcoming_events as upcoming_events_of
@@ -15,9 +14,3 @@ def upcoming_events(context, page, limit=3):
         "upcoming_events": list(upcoming_events_of(page.locale_id, limit=limit)),
         "index_url": EventIndexPage.url_for_locale(page.locale_id),
     }
-
-
-@register.filter
-def is_past(event):
-    """Whether `event` has ended (an event without an end ends when it starts)."""
-    return (event.ends_at or event.starts_at) < timezone.now()

@@ -1,6 +1,5 @@
 from django import template
 
-from initiatives.jsonld import initiative_json_ld as build_initiative_json_ld
 from initiatives.models import InitiativeIndexPage, InitiativePage
 
 register = template.Library()
@@ -20,8 +19,3 @@ def latest_initiatives(context, page, count=3):
         "initiatives": list(initiatives),
         "index_url": InitiativeIndexPage.url_for_locale(page.locale_id),
     }
-
-
-@register.simple_tag(takes_context=True)
-def initiative_json_ld(context, page):
-    return build_initiative_json_ld(page, context.get("request"))

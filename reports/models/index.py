@@ -61,7 +61,6 @@ class ReportIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             reports,
         )
         context["listing"] = listing
-        context["reports"] = listing.page.object_list
         return context
 
     @path("")

@@ -22,9 +22,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import reading_minutes, word_count
+from editorial.cards import Card
 from editorial.institute import institute_json_ld
 from editorial.models import EditorialPage, choice_label
-from editorial.rendered_body import rendered_body
 from editorial.url_words import LocalizedRoutesMixin, localized_path, word
 from people.models import PeopleIndexPage
 
@@ -68,6 +68,7 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         help_text=_("Sert au filtre des publications et à l'étiquette affichée sur la page."),
     )
     body = StreamField(ReportBodyBlock(), verbose_name=_("corps du texte"), blank=True)
+    body_field = "body"
     pdf = models.ForeignKey(
         "wagtaildocs.Document",
         verbose_name=_("version PDF"),
@@ -281,6 +282,20 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def author_names(self):
         return [link.person.name for link in self.author_links()]
 
+    def card_meta(self, request):
+        return Card(
+            title=self.title,
+            url=self.get_url(request),
+            eyebrow=(self.type_label,),
+            series=self.series_label if self.series else "",
+            day=self.publication_date,
+            byline=(", ".join(self.author_names),) if self.author_names else (),
+            summary=self.summary,
+            topics=tuple(topic.name for topic in self.topics),
+            cover=self.cover_image,
+            modifier="report-card",
+        )
+
     @cached_property
     def reader_pdf(self):
         """(document, language code) of the PDF offered on this page."""
@@ -337,6 +352,9 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
             "publisher": organisation,
         }
 
+    def ld_entity(self, context):
+        return self.jsonld(context["request"], context["corrections"])
+
     def jsonld(self, request, corrections=()):
         index_page = self.get_parent()
         organisation = institute_json_ld(request)
@@ -386,8 +404,6 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def get_context(self, request, *args, **kwargs):
         self._load_pdfs()
         context = super().get_context(request, *args, **kwargs)
-        context["body"] = rendered_body(self, self.body, request)
-        context["outline"] = context["body"].outline
         context["body_html"], context["notes"] = number_notes(context["body"].html)
         context["toc_extra"] = [{"anchor": "notes-title", "text": _("Notes")}] if context["notes"] else []
         context["toc_extra"].append(
@@ -399,7 +415,6 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
         context["pdf"] = self.pdf_info()
         context["citation"] = self.citation(request)
         context["corrections"] = corrections_with_versions(self)
-        context["jsonld"] = self.jsonld(request, context["corrections"])
         return context
 
     # Routes -----------------------------------------------------------------

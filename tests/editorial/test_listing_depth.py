@@ -78,7 +78,7 @@ def archives(home_fr, home_en, monkeypatch):
 
 
 def shown_titles(soup):
-    return [link.text.strip() for link in soup.select(".news-list .card h2 a") if link.text.strip()]
+    return [link.text.strip() for link in soup.select("ul.cards .card h2 a") if link.text.strip()]
 
 
 def test_the_last_page_shows_the_oldest_items_and_its_links_lead_back(client, archives):

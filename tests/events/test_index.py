@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(html):
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+    return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a></h3>', html)
 
 
 @pytest.fixture
