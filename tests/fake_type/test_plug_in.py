@@ -9,7 +9,7 @@ from serving.tags import object_tag, versions
 from tests.factories import PersonFactory
 from tests.news.factories import add_child
 
-from .models import FieldNotePage
+from .factories import note
 
 pytestmark = pytest.mark.django_db
 
@@ -18,17 +18,6 @@ pytestmark = pytest.mark.django_db
 def author(home_fr):
     add_child(home_fr, PeopleIndexPage(title="Personnes", slug="personnes"))
     return PersonFactory(name="Ada Lovelace", slug="ada-lovelace")
-
-
-def note(home, title, author, observation="", publish=True):
-    page = FieldNotePage(
-        title=title, summary=title, locale=home.locale, author=author, observation=observation, live=publish
-    )
-    home.add_child(instance=page)
-    revision = page.save_revision()
-    if publish:
-        revision.publish()
-    return page
 
 
 def texts(client, url, selector):
