@@ -26,6 +26,7 @@ def load(context):
             locale=french,
             eyebrow="Laboratoire d'idées indépendant",
             tagline="Pour un numérique au service de l'humain et de la planète",
+            sections=[("section", key) for key in ("reports", "events", "news", "initiatives", "topics")],
             intro="<p>Un laboratoire d'idées indépendant sur les politiques du numérique et de l'intelligence "
             "artificielle : rapports, recommandations, événements et concertations pour un numérique "
             "au service de l'humain et de la planète.</p>",

@@ -42,7 +42,7 @@ def page_meta(context, title="", description="", image=None, image_alt="", og_ty
         description = description or _page_description(page)
         image = image or getattr(page, "cover_image", None)
         image_alt = image_alt or getattr(page, "cover_alt", "")
-    description = Truncator(strip_tags(str(description or institute_mission())).strip()).chars(300)
+    description = Truncator(strip_tags(str(description or institute_mission(context))).strip()).chars(300)
     current = lang.get("current", "")
     return {
         "title": title or institute_name(request),

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 
 from editorial.content_types import home_sections as registered_sections
+from editorial.institute import institute_mission
 from home.jsonld import home_json_ld as build_home_json_ld
 
 register = template.Library()
@@ -9,7 +10,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def home_json_ld(context, page):
-    return build_home_json_ld(page, context.get("request"))
+    return build_home_json_ld(page, context.get("request"), institute_mission(context))
 
 
 @register.simple_tag(takes_context=True)

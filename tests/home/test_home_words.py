@@ -2,6 +2,8 @@
 in the admin in French, translated with wagtail-localize, in both languages
 on the site; the footer's mission likewise, on the footer menu."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
@@ -100,4 +102,8 @@ def test_the_footer_mission_is_the_footer_menus_in_each_language(client, homes):
     footer = Menu.objects.create(locale=homes[0].locale, slot=Menu.Slot.FOOTER, mission="Penser le numérique.")
     translate(footer, {"Penser le numérique.": "Thinking digital."})
     assert page_of(client, "/fr/").select_one(".site-footer__mission").get_text() == "Penser le numérique."
-    assert page_of(client, "/en/").select_one(".site-footer__mission").get_text() == "Thinking digital."
+    english = page_of(client, "/en/")
+    assert english.select_one(".site-footer__mission").get_text() == "Thinking digital."
+    # The institute's description in the home page's JSON-LD is the same sentence.
+    graph = json.loads(english.select_one('script[type="application/ld+json"]').string)["@graph"]
+    assert graph[0]["description"] == "Thinking digital."
