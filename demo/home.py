@@ -24,6 +24,9 @@ def load(context):
             title="Institut du numérique responsable",
             slug="accueil",
             locale=french,
+            eyebrow="Laboratoire d'idées indépendant",
+            tagline="Pour un numérique au service de l'humain et de la planète",
+            sections=[("section", key) for key in ("reports", "events", "news", "initiatives", "topics")],
             intro="<p>Un laboratoire d'idées indépendant sur les politiques du numérique et de l'intelligence "
             "artificielle : rapports, recommandations, événements et concertations pour un numérique "
             "au service de l'humain et de la planète.</p>",
@@ -44,6 +47,9 @@ def load(context):
         {
             "Institut du numérique responsable": "Institute for Responsible Digital Policy",
             "accueil": "home",
+            "Laboratoire d'idées indépendant": "Independent think-tank",
+            "Pour un numérique au service de l'humain et de la planète": "For digital technology that serves people "
+            "and the planet",
             "Un laboratoire d'idées indépendant sur les politiques du numérique et de l'intelligence "
             "artificielle : rapports, recommandations, événements et concertations pour un numérique "
             "au service de l'humain et de la planète.": "An independent think-tank on digital and artificial "
@@ -135,7 +141,10 @@ def load_menus(context):
     footer, created = Menu.objects.get_or_create(
         locale=french,
         slot=Menu.Slot.FOOTER,
-        defaults={"footer_text": "Institut du numérique responsable — contenus sous licence CC BY 4.0."},
+        defaults={
+            "mission": "Un laboratoire d'idées indépendant pour un numérique au service de l'humain et de la planète.",
+            "footer_text": "Institut du numérique responsable — contenus sous licence CC BY 4.0.",
+        },
     )
     if created:
         for page in context["standard_pages"].values():
@@ -151,6 +160,8 @@ def load_menus(context):
         "À propos": "About us",
         "Mentions légales": "Legal notice",
         "Politique de confidentialité": "Privacy notice",
+        "Un laboratoire d'idées indépendant pour un numérique au service de l'humain et de la planète.": "An "
+        "independent think-tank for digital technology that serves people and the planet.",
         "Institut du numérique responsable — contenus sous licence CC BY 4.0.": "Institute for Responsible "
         "Digital Policy — content licensed under CC BY 4.0.",
     }

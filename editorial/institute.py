@@ -8,11 +8,9 @@ ORGANISATION_NAME setting where no request tells which site is meant."""
 from django.apps import apps
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils.translation import get_language, gettext, gettext_lazy
+from django.utils.translation import get_language, gettext
 
 from .absolute import absolute_url
-
-MISSION = gettext_lazy("Un laboratoire d'idées indépendant pour un numérique au service de l'humain et de la planète.")
 
 
 def institute_name(request=None, language=None):
@@ -23,8 +21,12 @@ def institute_name(request=None, language=None):
     return apps.get_model("navigation", "InstituteSettings").cached_for_request(request).name_in(language)
 
 
-def institute_mission():
-    return str(MISSION)
+def institute_mission(context):
+    """The mission editors write on the footer menu (`navigation.Menu.mission`),
+    in the page's language: read from the menus the template context carries
+    (the `navigation` context processor, a layer above this one); "" without one."""
+    menus = context.get("navigation") or {}
+    return (menus.get("footer") or {}).get("mission", "")
 
 
 def institute_json_ld(request):

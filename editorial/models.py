@@ -215,11 +215,6 @@ class EditorialPage(ServedPage):
     # `outline` (`editorial/includes/body.html`, `toc.html`). None: no such text.
     body_field = None
 
-    def ld_entity(self, context):
-        """The page's schema.org entity (a dict) or None; `templates/base.html`
-        renders it once, as JSON-LD. `context` is the page's template context."""
-        return None
-
     def get_context(self, request, *args, **kwargs):
         # Topics (chips, JSON-LD), read by the header and the head: one query whatever their number.
         prefetch_related_objects(

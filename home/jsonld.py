@@ -3,11 +3,11 @@
 from django.urls import NoReverseMatch, reverse
 
 from editorial.absolute import absolute_url
-from editorial.institute import institute_json_ld, institute_mission, institute_name
+from editorial.institute import institute_json_ld, institute_name
 
 
-def home_json_ld(page, request):
-    organisation = {**institute_json_ld(request), "description": institute_mission()}
+def home_json_ld(page, request, mission):
+    organisation = {**institute_json_ld(request), "description": mission}
     website = {
         "@type": "WebSite",
         "name": institute_name(request),

@@ -20,19 +20,21 @@ def _localized_pages(keys, locale):
 
 
 def load_menus(language_code):
-    """{slot: {links: [(label, url)], footer_text}}: each item's page replaced by its
+    """{slot: {links: [(label, url)], mission, footer_text}}: each item's page replaced by its
     live translation (items whose page has none are dropped), in one query."""
     locale = locale_for(language_code)
     if locale is None:
         return {}
     rows = Menu.objects.filter(locale=locale).order_by("pk", "items__sort_order", "items__pk")
     rows = list(
-        rows.values_list("slot", "footer_text", "items__label", "items__link_url", "items__link_page__translation_key")
+        rows.values_list(
+            "slot", "mission", "footer_text", "items__label", "items__link_url", "items__link_page__translation_key"
+        )
     )
     pages = _localized_pages({row[-1] for row in rows if row[-1]}, locale)
     menus = {}
-    for slot, footer_text, label, link_url, page_key in rows:
-        links = menus.setdefault(slot, {"links": [], "footer_text": footer_text})["links"]
+    for slot, mission, footer_text, label, link_url, page_key in rows:
+        links = menus.setdefault(slot, {"links": [], "mission": mission, "footer_text": footer_text})["links"]
         if page_key in pages:
             links.append((label, pages[page_key].url))
         elif link_url and not page_key:

@@ -20,6 +20,11 @@ class Menu(TranslatableMixin, ClusterableModel):
         FOOTER = "footer", _("Pied de page")
 
     slot = models.CharField(_("emplacement"), max_length=20, choices=Slot.choices)
+    mission = models.TextField(
+        _("mission"),
+        blank=True,
+        help_text=_("Pied de page : la phrase qui dit ce que fait l'institut, au-dessus des liens."),
+    )
     footer_text = models.TextField(
         _("texte du pied de page"),
         blank=True,
@@ -28,11 +33,13 @@ class Menu(TranslatableMixin, ClusterableModel):
 
     panels = [
         FieldPanel("slot"),
+        FieldPanel("mission"),
         FieldPanel("footer_text"),
         InlinePanel("items", heading=_("Liens"), label=_("Lien")),
     ]
     translatable_fields = [
         SynchronizedField("slot", overridable=False),
+        TranslatableField("mission"),
         TranslatableField("footer_text"),
         TranslatableField("items"),
     ]

@@ -6,10 +6,6 @@ class NewsConfig(AppConfig):
     name = "news"
 
     def ready(self):
-        from people.models import Person
-        from serving.tags import object_tag, tie
+        from .content_type import register_news
 
-        from .models import NewsArticlePage
-
-        # An author's page lists their articles.
-        tie(NewsArticlePage, lambda article: {object_tag(Person, article.author_id)} if article.author_id else set())
+        register_news()

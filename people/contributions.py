@@ -1,18 +1,16 @@
 """What a person did, among what readers of their language may see: reports
-they wrote, sessions they spoke at or moderated, articles they signed.
+they wrote, sessions they spoke at or moderated, articles they signed...
 
-Read through the reverse relations the content apps declare towards `Person`
-(this layer knows no content type). Each kind is paginated in the database,
+Each content type declares what it lists here (editorial.content_types): this
+layer knows none. Each kind is paginated in the database,
 newest first, with a query parameter of its own (`?rapports=2` /
 `?reports=2`), so a prolific author's page costs the same as anyone's."""
 
 from django.http import Http404
-from wagtail.fields import StreamField
 
-from editorial.related import newest_first_in_database
+from editorial.content_types import contributions
 from editorial.snippet_index import live_pages_of
 from editorial.url_words import word
-from serving.specific import specific_pages
 
 PER_KIND = 10
 
@@ -60,31 +58,9 @@ class Section:
 
 
 def person_contributions(request, person):
+    """[(contribution, section)] of the content types (editorial.content_types) the person contributed to."""
     visible = live_pages_of(person.locale_id)
-    report_model = person.report_authorships.model._meta.get_field("page").related_model
-    reports = newest_first_in_database(visible.filter(pk__in=person.report_authorships.values("page_id")))
-    articles = newest_first_in_database(visible.filter(pk__in=person.news_articles.values("pk")))
-    event_model = person.event_participations.model._meta.get_field("event").related_model
-    sessions = (
-        person.event_participations.filter(event__in=visible.values("pk"))
-        .select_related("event")
-        .defer(
-            *(f"event__{field.name}" for field in event_model._meta.concrete_fields if isinstance(field, StreamField))
-        )
-        .order_by("-starts_at", "sort_order", "pk")
-    )
-    return {
-        "reports": Section(
-            request,
-            "reports",
-            reports,
-            lambda rows: specific_pages(rows, [report_model], defer_streamfields=True),
-        ),
-        "sessions": Section(request, "sessions", sessions),
-        "articles": Section(
-            request,
-            "articles",
-            articles,
-            lambda rows: specific_pages(rows, [person.news_articles.model], defer_streamfields=True),
-        ),
-    }
+    return [
+        (contribution, Section(request, contribution.key, contribution.queryset(person, visible), contribution.load))
+        for contribution in contributions()
+    ]

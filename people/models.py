@@ -262,7 +262,7 @@ class PeopleIndexPage(SnippetIndexPage):
             raise Http404
         context = {
             "person": person,
-            **person_contributions(request, person),
+            "contributions": person_contributions(request, person),
             **self.snippet_language_context(request, person),
         }
         return self.render(request, template="people/person_page.html", context_overrides=context)

@@ -6,12 +6,8 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self):
-        from people.models import Person
-        from serving.tags import object_tag, tie
-
+        from .content_type import register_reports
         from .localize import install
-        from .models import ReportAuthor
 
         install()
-        # An author's page lists their reports.
-        tie(ReportAuthor, lambda author: {object_tag(Person, author.person_id)}, page="page")
+        register_reports()

@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail.models import Page, get_page_models
 
+from editorial.content_types import search_extras
 from editorial.models import SectionIndexPage
 from editorial.search_text import (
     content_date,
@@ -31,8 +32,9 @@ OWN_FIELDS = {"title", "summary", "search_description"}
 # The search field of content pages for Wagtail's database backend
 # (editorial.search_text.reader_text); the engine's documents hold that text in their own fields.
 READER_TEXT_FIELD = "search_reader_text"
-# What documents read beyond a page's own row, fetched with the pages rather than page by page.
-RELATED = ("locale", "organiser", "source_organisation")
+# What documents read beyond a page's own row, fetched with the pages rather than page by page;
+# each content type adds its own (editorial.content_types.SearchExtras).
+RELATED = ("locale",)
 PREFETCHED = ("page_topics",)
 
 
@@ -128,13 +130,14 @@ def page_documents(page_ids):
     for content_type_id, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         fields = {field.name for field in model._meta.get_fields()}
+        extras = search_extras(model)
         pages = list(
             model.objects.filter(pk__in=pks)
-            .select_related(*(name for name in RELATED if name in fields))
-            .prefetch_related(*(name for name in PREFETCHED if name in fields))
+            .select_related(*(name for name in RELATED if name in fields), *extras.related)
+            .prefetch_related(*(name for name in PREFETCHED if name in fields), *extras.prefetched)
         )
-        if hasattr(model, "prefetch_sessions"):
-            model.prefetch_sessions(pages)
+        if extras.prepare:
+            extras.prepare(pages)
         documents.extend((page_doc_id(page.pk), page_document(page)) for page in pages)
     return documents
 

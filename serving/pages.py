@@ -33,12 +33,18 @@ def served_pages():
 
 class ServedPage(Page):
     """Abstract base of every page type served to readers: a URL resolved one
-    query per level, and the view restrictions read from the site-wide data."""
+    query per level, the view restrictions read from the site-wide data, and
+    the page's schema.org entity."""
 
     objects = ServedPageManager()
 
     class Meta:
         abstract = True
+
+    def ld_entity(self, context):
+        """The page's schema.org entity (a dict) or None; `templates/base.html`
+        renders it once, as JSON-LD. `context` is the page's template context."""
+        return None
 
     def route(self, request, path_components):
         if not path_components:

@@ -54,6 +54,16 @@ def locales(db):
     return tuple(Locale.objects.get_or_create(language_code=code)[0] for code, _name in django_settings.LANGUAGES)
 
 
+# The home page's eyebrow and tagline, (French, English), as the demo has them.
+HOME_WORDS = (
+    ("Laboratoire d'idées indépendant", "Independent think-tank"),
+    (
+        "Pour un numérique au service de l'humain et de la planète",
+        "For digital technology that serves people and the planet",
+    ),
+)
+
+
 @pytest.fixture
 def home_fr(locales):
     """The French home page, root of the default site (the install page removed)."""
@@ -66,7 +76,14 @@ def home_fr(locales):
             Collection.add_root(name="Root")
     for page in root.get_children():
         page.delete()
-    home = HomePage(title="Accueil", slug="accueil", locale=locales[0], intro="<p>Bienvenue.</p>")
+    home = HomePage(
+        title="Accueil",
+        slug="accueil",
+        locale=locales[0],
+        eyebrow=HOME_WORDS[0][0],
+        tagline=HOME_WORDS[1][0],
+        intro="<p>Bienvenue.</p>",
+    )
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.all().delete()
@@ -77,7 +94,7 @@ def home_fr(locales):
 @pytest.fixture
 def home_en(home_fr):
     """The English home page, a wagtail-localize translation of the French one."""
-    return translated(home_fr, "en", title="Home", slug="home", strings={"Bienvenue.": "Welcome."})
+    return translated(home_fr, "en", title="Home", slug="home", strings={"Bienvenue.": "Welcome.", **dict(HOME_WORDS)})
 
 
 @pytest.fixture

@@ -8,6 +8,8 @@ class TopicsConfig(AppConfig):
     def ready(self):
         from serving.tags import SHOWN_WHEN_LOADED
 
+        from .home_section import register_topics
         from .models import Topic
 
         SHOWN_WHEN_LOADED.add(Topic)
+        register_topics()

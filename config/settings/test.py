@@ -26,3 +26,6 @@ SEARCH_ENGINE_TEST_CONFIG = WAGTAILSEARCH_BACKENDS.pop("engine", None)  # noqa: 
 if SEARCH_ENGINE_TEST_CONFIG and "SEARCH_TIMEOUT" not in os.environ:
     SEARCH_ENGINE_TEST_CONFIG["TIMEOUT"] = 10
 SEARCH_REFRESH_ON_WRITE = True
+
+# A fifth content type, plugged in the way the README says (tests/fake_type).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.fake_type"]  # noqa: F405

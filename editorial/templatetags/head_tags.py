@@ -15,7 +15,7 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def page_ld_entity(context):
-    """The JSON-LD of the page's `ld_entity(context)` (`EditorialPage.ld_entity`),
+    """The JSON-LD of the page's `ld_entity(context)` (`ServedPage.ld_entity`),
     once, in the base template's head; nothing for pages without one."""
     ld_entity = getattr(context.get("page"), "ld_entity", None)
     return jsonld(ld_entity(context) if ld_entity else None)
@@ -53,7 +53,7 @@ def page_meta(context, title="", description="", image=None, image_alt="", og_ty
         description = description or _page_description(page)
         image = image or getattr(page, "cover_image", None)
         image_alt = image_alt or getattr(page, "cover_alt", "")
-    description = Truncator(strip_tags(str(description or institute_mission())).strip()).chars(300)
+    description = Truncator(strip_tags(str(description or institute_mission(context))).strip()).chars(300)
     current = lang.get("current", "")
     return {
         "title": title or institute_name(request),
