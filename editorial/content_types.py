@@ -10,6 +10,11 @@ from dataclasses import dataclass, field
 from serving.tags import tie
 
 
+def specific(rows):
+    """The pages of `rows` as their own types (what their cards read)."""
+    return list(rows.specific())
+
+
 @dataclass(frozen=True)
 class HomeSection:
     """A section of the home page: `context(page, request)` gives the context
@@ -29,7 +34,7 @@ class HomeSection:
 class Contribution:
     """What a person's page lists of a content type, under `heading`:
     `queryset(person, visible)` (`visible`: the live, public pages of the
-    person's language), newest first, loaded page by page with `load(rows)`,
+    person's language), newest first, loaded page by page with `load(rows)` (by default as specific pages),
     shown by `template` with `section`; `pages_label` names its page links.
     `key` (in English) is also the page's query parameter, translated
     (`editorial.url_words`)."""
@@ -38,7 +43,7 @@ class Contribution:
     heading: str
     pages_label: str
     queryset: object
-    load: object = list
+    load: object = specific
     template: str = "people/includes/contribution_cards.html"
 
 

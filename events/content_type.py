@@ -50,6 +50,8 @@ def register_events():
                 _("Interventions"),
                 _("Pages des interventions"),
                 sessions_of,
+                # Rows of the programme, not pages: read as they are.
+                load=list,
                 template="events/includes/person_sessions.html",
             )
         ],

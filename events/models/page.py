@@ -5,7 +5,6 @@ from functools import cached_property
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -29,7 +28,14 @@ from ..jsonld import event_json_ld
 from ..programme_display import programme_display
 from ..schedule import describe_dates, paris, whole_days
 from .programme import build_sessions, people_in_bulk, programme_person_ids
-from .registration import HOLDING_A_SEAT, Registration, registration_state, registration_status, seats_tag
+from .registration import (
+    HOLDING_A_SEAT,
+    Registration,
+    privacy_notice,
+    registration_state,
+    registration_status,
+    seats_tag,
+)
 
 
 class EventPage(LocalizedRoutesMixin, EditorialPage):
@@ -352,21 +358,6 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
             return parent
         return index_model.objects.parent_of(self).first()
 
-    def privacy_page(self):
-        """The privacy notice linked from the consent box, in the page's language (one query)."""
-        privacy_id = self.index_page.privacy_page_id if self.index_page else None
-        if privacy_id is None:
-            return None
-        # Its translation in the page's language, else the page chosen (as `Page.localized`), if live.
-        chosen = Page.objects.filter(pk=privacy_id).values("translation_key")
-        in_language = Q(translation_key=Subquery(chosen), locale_id=self.locale_id)
-        localized = (
-            Page.objects.filter(in_language | Q(pk=privacy_id))
-            .order_by(Case(When(in_language, then=0), default=1))
-            .first()
-        )
-        return localized if localized and localized.live else None
-
     # Views ---------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):
@@ -381,7 +372,7 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         ):
             context["seats_left"] = seats_left if context["registration_open"] else None
             context["registration_form"] = RegistrationForm()
-            context["privacy_page"] = self.privacy_page()
+            context["privacy_page"] = privacy_notice(self)
         context["programme"] = programme_display(self.sessions, self.is_multi_day)
         context["calendar_index"] = self.index_page
         return context

@@ -6,9 +6,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, Q, Subquery, When
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from ..choices import RegistrationMode, RegistrationStatus, SeatStatus
 
@@ -97,3 +99,18 @@ def expired_registrations(days=None):
     return Registration.objects.annotate(event_ended_at=Coalesce("event__ends_at", "event__starts_at")).filter(
         event_ended_at__lt=retention_cutoff(days)
     )
+
+
+def privacy_notice(event):
+    """The privacy notice of `event`'s registration form, linked from
+    the consent box, in the event's language (one query)."""
+    privacy_id = event.index_page.privacy_page_id if event.index_page else None
+    if privacy_id is None:
+        return None
+    # Its translation in the page's language, else the page chosen (as `Page.localized`), if live.
+    chosen = Page.objects.filter(pk=privacy_id).values("translation_key")
+    in_language = Q(translation_key=Subquery(chosen), locale_id=event.locale_id)
+    localized = (
+        Page.objects.filter(in_language | Q(pk=privacy_id)).order_by(Case(When(in_language, then=0), default=1)).first()
+    )
+    return localized if localized and localized.live else None

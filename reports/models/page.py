@@ -23,15 +23,14 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.blocks import reading_minutes, word_count
 from editorial.cards import Card
-from editorial.institute import institute_json_ld
 from editorial.models import EditorialPage, choice_label
 from editorial.url_words import LocalizedRoutesMixin, localized_path, word
-from people.models import PeopleIndexPage
 
 from .. import citation
 from ..blocks import ReportBodyBlock, audience_labels, recommendation_anchor
 from ..documents import pdf_error, pdf_page_count
 from ..forms import report_requirements
+from ..jsonld import report_json_ld
 from ..notes import number_notes
 from ..pdf import report_pdf_response
 from ..versions import corrections_with_versions, earlier_version
@@ -324,69 +323,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     def citation(self, request):
         return citation.Citation(self, request)
 
-    @staticmethod
-    def _person_jsonld(person, request):
-        data = {"@type": "Person", "name": person.name}
-        if person.role:
-            data["jobTitle"] = person.role
-        url = PeopleIndexPage.snippet_url(person, request)
-        if url:
-            data["url"] = request.build_absolute_uri(url)
-        return data
-
-    def _series_jsonld(self, request, index_page, organisation):
-        """The report's series, listed by the index filtered on it; without one, the index's list of reports."""
-        index_url = request.build_absolute_uri(index_page.get_url(request))
-        if self.series is None:
-            return {
-                "@type": "CreativeWorkSeries",
-                "name": index_page.title,
-                "url": index_url,
-                "publisher": organisation,
-            }
-        query = f"?{word('series', self.locale.language_code)}={self.series.slug}"
-        return {
-            "@type": "CreativeWorkSeries",
-            "name": self.series.name,
-            "url": index_url + query,
-            "publisher": organisation,
-        }
-
     def ld_entity(self, context):
-        return self.jsonld(context["request"], context["corrections"])
-
-    def jsonld(self, request, corrections=()):
-        index_page = self.get_parent()
-        organisation = institute_json_ld(request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Report",
-            "headline": self.title,
-            "name": self.title,
-            "description": self.summary,
-            "url": request.build_absolute_uri(self.get_url(request)),
-            "datePublished": self.publication_date.isoformat(),
-            "inLanguage": self.locale.language_code,
-            "author": [self._person_jsonld(link.person, request) for link in self.author_links()],
-            "publisher": organisation,
-            "isPartOf": self._series_jsonld(request, index_page, organisation),
-            "about": [topic.name for topic in self.topics],
-            "genre": str(self.type_label),
-        }
-        if self.series_number:
-            data["reportNumber"] = self.series_number
-        if self.updated_on:
-            data["dateModified"] = self.updated_on.isoformat()
-        if self.doi:
-            data["identifier"] = f"https://doi.org/{self.doi}"
-        if self.isbn:
-            data["isbn"] = self.isbn
-        if corrections:
-            data["correction"] = [
-                {"@type": "CorrectionComment", "text": entry.text, "datePublished": entry.date.isoformat()}
-                for entry in corrections
-            ]
-        return data
+        return report_json_ld(self, context["request"], context["corrections"])
 
     def _load_pdfs(self):
         """Both PDFs in one query (the page offers one and may point to the other),

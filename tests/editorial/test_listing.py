@@ -226,22 +226,22 @@ def test_an_index_follows_each_publication_while_its_choices_are_kept(client, ne
         return soup(response.content), [query["sql"] for query in queries]
 
     read()
-    soup, queries = read()
+    page, queries = read()
     assert not [sql for sql in queries if "DISTINCT" in sql or "COUNT(" in sql]
-    assert list(group(soup, "annee")) == ["Toutes", "2024"]
-    assert soup.select_one('a[rel="next"]') is None
+    assert list(group(page, "annee")) == ["Toutes", "2024"]
+    assert page.select_one('a[rel="next"]') is None
 
     late = article(news, "Nouveau", [TopicFactory(name="Culture", slug="culture")], datetime.date(2019, 5, 1))
-    soup, _queries = read()
-    assert list(group(soup, "annee")) == ["Toutes", "2024", "2019"]
-    assert list(group(soup, "theme")) == ["Tous", "Culture", "Travail"]
-    assert soup.select_one('a[rel="next"]')["href"] == "?page=2"
+    page, _queries = read()
+    assert list(group(page, "annee")) == ["Toutes", "2024", "2019"]
+    assert list(group(page, "theme")) == ["Tous", "Culture", "Travail"]
+    assert page.select_one('a[rel="next"]')["href"] == "?page=2"
 
     late.unpublish()
-    soup, _queries = read()
-    assert list(group(soup, "annee")) == ["Toutes", "2024"]
-    assert list(group(soup, "theme")) == ["Tous", "Travail"]
-    assert soup.select_one('a[rel="next"]') is None
+    page, _queries = read()
+    assert list(group(page, "annee")) == ["Toutes", "2024"]
+    assert list(group(page, "theme")) == ["Tous", "Travail"]
+    assert page.select_one('a[rel="next"]') is None
 
     work.name = "Emploi"
     work.save()

@@ -2,11 +2,11 @@
 only: the home page, search, a person's page and the purges take it in."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from people.models import PeopleIndexPage, Person
 from serving.tags import object_tag, versions
-from tests.factories import PersonFactory
+from tests.kit.factories import PersonFactory
+from tests.kit.html import soup
 from tests.news.factories import add_child
 
 from .factories import note
@@ -21,11 +21,7 @@ def author(home_fr):
 
 
 def texts(client, url, selector):
-    response = client.get(url)
-    assert response.status_code == 200
-    return [
-        element.get_text(" ", strip=True) for element in BeautifulSoup(response.content, "html.parser").select(selector)
-    ]
+    return [element.get_text(" ", strip=True) for element in soup(client.get(url)).select(selector)]
 
 
 def test_the_home_page_shows_its_section_where_the_editors_put_it(client, home_fr, author):

@@ -5,23 +5,23 @@ on the site; the footer's mission likewise, on the footer menu."""
 import json
 
 import pytest
-from bs4 import BeautifulSoup
-from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from editorial.localize import translate
 from home.models import HomePage
 from navigation.models import Menu
 from tests.fake_type.factories import note
+from tests.kit.html import soup
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, homes):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.org", "password")
-    client.force_login(user)
-    return user
+def as_reviewer(client, reviewer):
+    """The test's client, logged in as a reviewer: the role that publishes
+    (editors submit for review)."""
+    client.force_login(reviewer)
+    return reviewer
 
 
 def home_form(**fields):
@@ -43,12 +43,10 @@ def home_form(**fields):
 
 
 def page_of(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+    return soup(client.get(url))
 
 
-def test_the_editor_writes_the_words_and_orders_the_sections(client, editor, homes):
+def test_the_editor_writes_the_words_and_orders_the_sections(client, as_reviewer, homes):
     home_fr, home_en = homes
     form = home_form(
         eyebrow="Un institut qui écoute",
@@ -58,10 +56,10 @@ def test_the_editor_writes_the_words_and_orders_the_sections(client, editor, hom
     response = client.post(f"/admin/pages/{home_fr.pk}/edit/", form)
     assert response.status_code == 302, response.context["form"].errors if response.context else response
 
-    soup = page_of(client, "/fr/")
-    assert soup.select_one(".hero .eyebrow").get_text() == "Un institut qui écoute"
-    assert soup.select_one("h1").get_text() == "Des politiques numériques sobres"
-    assert soup.title.get_text().endswith("Des politiques numériques sobres")
+    french = page_of(client, "/fr/")
+    assert french.select_one(".hero .eyebrow").get_text() == "Un institut qui écoute"
+    assert french.select_one("h1").get_text() == "Des politiques numériques sobres"
+    assert french.title.get_text().endswith("Des politiques numériques sobres")
     # The sections' order is the site's: the English page follows the French one once translated again.
     translate(
         HomePage.objects.get(pk=home_fr.pk),
@@ -70,14 +68,14 @@ def test_the_editor_writes_the_words_and_orders_the_sections(client, editor, hom
             "Des politiques numériques sobres": "Frugal digital policies",
         },
     )
-    soup = page_of(client, "/en/")
-    assert soup.select_one(".hero .eyebrow").get_text() == "An institute that listens"
-    assert soup.select_one("h1").get_text() == "Frugal digital policies"
+    english = page_of(client, "/en/")
+    assert english.select_one(".hero .eyebrow").get_text() == "An institute that listens"
+    assert english.select_one("h1").get_text() == "Frugal digital policies"
     home_en.refresh_from_db()
     assert [block.value for block in home_en.sections] == ["topics", "reports"]
 
 
-def test_a_section_left_out_by_the_editor_is_not_shown(client, editor, homes):
+def test_a_section_left_out_by_the_editor_is_not_shown(client, as_reviewer, homes):
     home_fr, _home_en = homes
     note(home_fr, "Carnet de Lisbonne", author=None)
     assert "Carnets" in [h2.get_text() for h2 in page_of(client, "/fr/").select("main h2")]
@@ -88,7 +86,7 @@ def test_a_section_left_out_by_the_editor_is_not_shown(client, editor, homes):
     assert "Carnets" not in [h2.get_text() for h2 in page_of(client, "/fr/").select("main h2")]
 
 
-def test_an_unknown_section_is_refused_with_a_message_and_keeps_the_words(client, editor, homes):
+def test_an_unknown_section_is_refused_with_a_message_and_keeps_the_words(client, as_reviewer, homes):
     home_fr, _home_en = homes
     form = home_form(tagline="Mes mots", sections=streamfield([("section", "nowhere")]))
     response = client.post(f"/admin/pages/{home_fr.pk}/edit/", form)

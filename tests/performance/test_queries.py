@@ -19,7 +19,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
-from demo.management.commands.page_queries import sample_urls
+from benchmarks.management.commands.page_queries import sample_urls
 from editorial.models import EditorialPage, PageTopic, RelatedPin, SectionIndexPage
 from events.models import EventPage
 from people.models import Person
