@@ -2,6 +2,7 @@
 browsers and proxies (Cache-Control, ETag, Last-Modified, 304)."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.kit.factories import TopicFactory
@@ -34,6 +35,30 @@ def test_second_anonymous_read_comes_from_the_cache(reader, page):
     assert second["X-Page-Cache"] == "hit"
     assert second.content == first.content
     assert title_of(second) == "Un article"
+
+
+def page_entries():
+    """{key: (versions, content, headers)} of the page cache (the test settings'
+    local-memory cache, whose keys read `:1:pagecache:…`)."""
+    keys = [key.split(":", 2)[2] for key in cache._cache if ":pagecache:" in key]
+    return {key: cache.get(key) for key in keys}
+
+
+def test_the_cache_keeps_a_page_deflated_and_serves_it_whole(reader, page):
+    first = reader.get(page.url)
+    [(_versions, kept, _headers)] = page_entries().values()
+    assert len(kept) * 2 < len(first.content)
+    assert Client().get(page.url).content == first.content
+
+
+def test_an_entry_kept_whole_by_an_earlier_release_is_a_miss(reader, page):
+    first = reader.get(page.url)
+    [(key, (versions, _kept, headers))] = page_entries().items()
+    cache.set(key, (versions, first.content, headers))
+    again = Client().get(page.url)
+    assert again.status_code == 200
+    assert again["X-Page-Cache"] == "miss"
+    assert title_of(again) == "Un article"
 
 
 def test_a_cached_page_answers_only_the_allowed_hosts(reader, page, settings):
