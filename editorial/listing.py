@@ -196,10 +196,12 @@ class Listing:
     """A filtered, paginated list of `queryset` for `request`; raises Http404
     for a malformed filter value or page number."""
 
-    def __init__(self, request, queryset, filters=(), per_page=12, cache_key=None):
+    def __init__(self, request, queryset, filters=(), per_page=12, cache_key=None, order=None):
         """`cache_key` (naming the list, such as its index page) keeps the filters'
         choices and the unfiltered count with the site-wide data, which any
-        publication renews: they cost a query each (DISTINCT over every listed page)."""
+        publication renews: they cost a query each (DISTINCT over every listed page).
+        `order(queryset)`, when given, makes the filtered queryset the list to
+        paginate (`queryset` is then left unordered)."""
         self.request = request
         self.language = get_language()
         self.params = {}
@@ -219,7 +221,7 @@ class Listing:
                 self.params[link_filter.param] = value
                 queryset = link_filter.apply(queryset, chosen[2])
             self.filters.append((link_filter, chosen))
-        self.paginator = EitherEndPaginator(queryset, per_page)
+        self.paginator = EitherEndPaginator(order(queryset) if order else queryset, per_page)
         if not self.params and self.total_count is not None:
             self.paginator.count = self.total_count
         number = request.GET.get(PAGE_PARAM) or 1

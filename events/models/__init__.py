@@ -3,7 +3,7 @@ programme, registration, calendars), the table of who speaks where, and the
 registrations readers make through the built-in form."""
 
 from ..choices import EventFormat, OurRole, RegistrationMode, RegistrationStatus
-from ..schedule import not_ended, paris, upcoming_first, with_end
+from ..schedule import UpcomingThenPast, not_ended, paris, with_end
 from .index import EventIndexPage, upcoming_events
 from .page import EventPage
 from .programme import EventParticipation, Participant, Session, list_items, rebuild_participations
@@ -23,12 +23,12 @@ __all__ = [
     "expired_registrations",
     "list_items",
     "not_ended",
+    "UpcomingThenPast",
     "paris",
     "rebuild_participations",
     "registration_status",
     "retention_cutoff",
     "seats_tag",
     "upcoming_events",
-    "upcoming_first",
     "with_end",
 ]

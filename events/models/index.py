@@ -12,7 +12,7 @@ from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole
-from ..schedule import not_ended, upcoming_first, with_end
+from ..schedule import UpcomingThenPast, not_ended, with_end
 from .page import EventPage
 
 
@@ -52,7 +52,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
         events = self.events()
         context["listing"] = listing = Listing(
             request,
-            upcoming_first(events).defer_streamfields(),
+            events.defer_streamfields(),
             filters=[
                 topic_filter(events, self.locale_id),
                 choice_filter("format", _("Format"), "event_format", EventFormat.choices, events),
@@ -61,6 +61,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             ],
             per_page=12,
             cache_key=f"page-{self.pk}",
+            order=UpcomingThenPast,
         )
         mark_empty_options(listing, events)
         context["calendar_url"] = request.build_absolute_uri(self.url + self.reverse_subpage("calendar"))

@@ -5,6 +5,7 @@ from functools import cached_property
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -202,6 +203,8 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
     class Meta:
         verbose_name = _("événement")
         verbose_name_plural = _("événements")
+        # What the events index and the home page ask first: the events that have not ended.
+        indexes = [models.Index(Coalesce("ends_at", "starts_at"), name="event_end_or_start")]
 
     # Dates ---------------------------------------------------------------
 

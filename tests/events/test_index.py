@@ -42,6 +42,20 @@ def test_upcoming_soonest_first_then_past_newest_first(client, index):
     assert html.index("Événements passés") < html.index("Passé récent")
 
 
+@pytest.mark.parametrize("skipped_cheaply", [1000, 0], ids=["offset", "read-from-the-oldest-end"])
+def test_pages_run_on_from_the_upcoming_events_into_the_past_ones(client, index, monkeypatch, skipped_cheaply):
+    # With nothing skipped cheaply, every page past the middle of the archive is read from its oldest end.
+    monkeypatch.setattr("events.schedule.SKIPPED_CHEAPLY", skipped_cheaply)
+    for day in range(1, 6):
+        event_page(index, f"À venir {day:02d}", slug=f"a-venir-{day}", starts_at=at(2031, 5, day, 9))
+    for day in range(1, 21):
+        event_page(index, f"Passé {day:02d}", slug=f"passe-{day}", starts_at=at(2021, 5, day, 9))
+    pages = [titles(client.get(f"{index.url}?page={number}").text) for number in (1, 2, 3)]
+    upcoming = [f"À venir {day:02d}" for day in range(1, 6)]
+    past = [f"Passé {day:02d}" for day in range(20, 0, -1)]
+    assert pages == [upcoming + past[:7], past[7:19], past[19:]]
+
+
 def test_drafts_private_and_other_language_events_are_not_listed(client, homes):
     home_fr, _ = homes
     index = event_index(home_fr)
