@@ -225,7 +225,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@exa
 ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 
 # The admin's password-reset e-mail goes through the retried queue (background.mail).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "background.mail.QueuedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "background.mail.QueuedPasswordResetForm"  # noqa: S105 - a class path
 
 # Django's cache: the page cache, the related lists and site-wide data. Local
 # memory (one per process) until REDIS_URL gives every process the same one.
