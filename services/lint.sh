@@ -21,8 +21,16 @@ say() { echo "[lint] $*"; }
 status=0
 failed() { say "FAILED: $*"; status=1; }
 
-# Tracked files and new ones, never what .gitignore leaves out (var/, .venv, static/).
-files() { git ls-files --cached --others --exclude-standard "$@" | while read -r f; do [ -f "$f" ] && echo "$f"; done; }
+# Tracked files and new ones, never what .gitignore leaves out (var/, .venv, static/);
+# outside a git checkout (an unpacked archive), the same folders are skipped by name.
+files() {
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+        git ls-files --cached --others --exclude-standard "$@" | while read -r f; do [ -f "$f" ] && echo "$f"; done
+    else
+        find . \( -path ./.venv -o -path ./var -o -path ./static -o -path ./media -o -name node_modules \) -prune \
+            -o -type f -name "$1" -print | sed 's|^\./||' | sort
+    fi
+}
 mapfile -t templates < <(files '*.html')
 mapfile -t stylesheets < <(files '*.css')
 mapfile -t scripts < <(files '*.js')
