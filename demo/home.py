@@ -11,7 +11,7 @@ from .helpers import child_page, english_version, french_and_english_locales
 
 
 def load(context):
-    french, english = french_and_english_locales()
+    french, _english = french_and_english_locales()
     root = Page.get_first_root_node()
     # The Wagtail install page ("Welcome to your new Wagtail site!") gives way to ours.
     for page in root.get_children().exclude(content_type__model="homepage"):

@@ -287,7 +287,7 @@ def load(context):
         organisation = organisations.get(organisation_key)
         where_fr = f" ({organisation.name})" if organisation else ""
         bio_fr = f"{name} est {role_fr.lower()}{where_fr}."
-        person, created = Person.objects.get_or_create(
+        person, _created = Person.objects.get_or_create(
             locale=french,
             slug=slug,
             defaults={

@@ -24,7 +24,7 @@ def request_subscription(request, *, email, language, newsletter, topics, alert_
     already subscribed, its manage link (its choices are left as they are: only
     its owner changes them)."""
     with transaction.atomic():
-        subscriber, created = Subscriber.objects.select_for_update().get_or_create(
+        subscriber, _created = Subscriber.objects.select_for_update().get_or_create(
             email=email, defaults={"language": language}
         )
         if subscriber.status == SubscriberStatus.ACTIVE:

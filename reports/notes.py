@@ -76,4 +76,4 @@ def number_notes(html):
             note.number,
         )
 
-    return mark_safe(NOTE_PATTERN.sub(call, str(html))), notes
+    return mark_safe(NOTE_PATTERN.sub(call, str(html))), notes  # noqa: S308 - rendered rich text; calls by format_html

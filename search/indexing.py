@@ -109,7 +109,7 @@ def _sync(kind, object_id, language, send):
         return True
     try:
         send(engine)
-    except Exception as error:
+    except Exception as error:  # noqa: BLE001 - whatever the engine's failure, the save goes on and the change waits
         logger.warning(
             "Search engine did not take the change of %s %s (%s); kept for later", kind, object_id, describe(error)
         )

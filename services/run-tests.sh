@@ -207,6 +207,7 @@ fi
 # 3. Static checks
 .venv/bin/ruff check . || fail "ruff check"
 .venv/bin/ruff format --check . || fail "ruff format --check"
+services/lint.sh || fail "templates, stylesheets or scripts (services/lint.sh; services/lint.sh fix rewrites their layout)"
 .venv/bin/lint-imports --no-cache || fail "lint-imports: an app imports a layer above it or a sibling (README, Architecture)"
 DJANGO_SETTINGS_MODULE=config.settings.test $PY manage.py makemigrations --check --dry-run >/dev/null \
     || fail "models have changes without migrations (run: python manage.py makemigrations)"

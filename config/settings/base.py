@@ -225,7 +225,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Institut <contact@exa
 ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items() if name.startswith("ANYMAIL_")}
 
 # The admin's password-reset e-mail goes through the retried queue (background.mail).
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "background.mail.QueuedPasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "background.mail.QueuedPasswordResetForm"  # noqa: S105 - a class path
 
 # Django's cache: the page cache, the related lists and site-wide data. Local
 # memory (one per process) until REDIS_URL gives every process the same one.
@@ -261,7 +261,7 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # No Gravatar: staff e-mail hashes stay here, and the admin's CSP needs no third-party images.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Search (README, "Search engines"). Wagtail's database backend stays the default:
+# Search (docs/search.md). Wagtail's database backend stays the default:
 # the admin searches with it and the public search falls back on it. SEARCH_URL
 # adds the engine the public search and its API use: one index per language,
 # kept up to date by search.indexing (hence no AUTO_UPDATE).
@@ -343,7 +343,7 @@ SESSION_COOKIE_AGE = 2 * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Lockout after wrong passwords (admin login and password-protected pages),
-# per account or protected page and per client; see README, "Lockouts".
+# per account or protected page and per client; see docs/security.md, "Lockouts".
 AXES_FAILURE_LIMIT = 10
 AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]

@@ -36,7 +36,7 @@ def suggestions(query, limit=8):
         try:
             found = engine.search_raw(query.language, suggest_body(text, limit - len(hits)))["hits"]["hits"]
             return hits + hydrate(query.language, found)
-        except Exception as error:
+        except Exception as error:  # noqa: BLE001 - whatever the engine's failure, the database suggests
             logger.warning("Search engine unavailable for suggestions (%s)", describe(error))
     pages = _containing(visible_pages(query.language), "title", words).specific().order_by("title")
     hits += [page_hit(page) for page in pages[: limit - len(hits)]]

@@ -28,11 +28,12 @@ def free_port():
 
 @pytest.fixture
 def redis(settings, tmp_path):
-    if shutil.which("redis-server") is None:
+    redis_server = shutil.which("redis-server")
+    if redis_server is None:
         pytest.skip("redis-server not found (Debian's redis-server package)")
     port = free_port()
     server = subprocess.Popen(
-        ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)],
+        [redis_server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--dir", str(tmp_path)],
         stdout=subprocess.DEVNULL,
     )
     for _ in range(50):

@@ -18,7 +18,7 @@ class FrontEndCache(BaseHTTPRequestHandler):
 
     received = []
 
-    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+    def do_PURGE(self):
         self.received.append(self.headers["xkey-purge"])
         self.send_response(200)
         self.end_headers()

@@ -35,7 +35,7 @@ def test_demo_report_in_both_languages(client, demo):
         assert len(recommendations) == 5
         assert recommendations[0]["id"] == "recommandation-1"
         assert rec_title in recommendations[0].h3.text
-        assert [a.text.strip() for a in html.select(".report__authors li")][0].startswith("Jean-François Lucas")
+        assert next(a.text.strip() for a in html.select(".report__authors li")).startswith("Jean-François Lucas")
         assert html.select_one(".report__authors a")["href"].endswith("/jean-francois-lucas/")
         assert html.select_one("section.related .card a") is not None
         assert html.select_one("figure.figure figcaption") is not None

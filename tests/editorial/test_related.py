@@ -45,7 +45,7 @@ def test_most_shared_topics_first_then_newest(site):
 
 
 def test_drafts_private_and_other_language_pages_never_appear(homes):
-    home_fr, home_en = homes
+    home_fr, _home_en = homes
     site = index_pages(home_fr)
     news = site["news"]
     topic = TopicFactory()
@@ -62,7 +62,7 @@ def test_drafts_private_and_other_language_pages_never_appear(homes):
 
 
 def test_pinned_items_come_first_in_the_reader_language(homes):
-    home_fr, home_en = homes
+    home_fr, _home_en = homes
     news = index_pages(home_fr)["news"]
     topic = TopicFactory()
     topic_en = translate(topic, {topic.name: "Topic", topic.slug: "topic"})

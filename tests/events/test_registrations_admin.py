@@ -131,7 +131,7 @@ def test_xlsx_export_keeps_working_with_paris_times(officer, events):
 
 
 def test_dashboard_lists_upcoming_events_with_seats_and_links(officer, events):
-    workshop, summit = events
+    workshop, _summit = events
     past = event_page(workshop.get_parent(), "Passé", registration_mode="form", starts_at=at(2020, 1, 1, 10))
     register(past, "old@example.org", WINTER)
     parsed = soup(officer.get(reverse("wagtailadmin_home")).text)

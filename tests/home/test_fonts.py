@@ -14,7 +14,7 @@ from tests.kit.html import soup
 from tests.reports.factories import report, report_index
 
 STATIC = Path(settings.BASE_DIR) / "site" / "static"
-FACE = re.compile(r'@font-face \{[^}]*url\("\.\./fonts/(?P<file>[^"]+)"\)[^}]*unicode-range: (?P<range>[^;]+);')
+FACE = re.compile(r'@font-face \{[^}]*url\("\.\./fonts/(?P<file>[^"]+)"\)[^}]*unicode-range:\s*(?P<range>[^;]+);')
 SUBSETS = [
     "source-sans-3-normal.woff2",
     "source-sans-3-italic.woff2",

@@ -55,7 +55,7 @@ def test_three_styles_from_one_record_in_each_language(client, pages):
 
 
 def test_scholar_tags_are_complete(client, pages):
-    french, english = pages
+    _french, english = pages
     html, _cited = styles(client, english)
     tags = {}
     for meta in html.select('meta[name^="citation_"]'):

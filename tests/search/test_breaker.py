@@ -89,7 +89,7 @@ def test_a_frozen_engine_opens_the_breaker_and_readers_get_the_database_at_once(
 
 
 def test_after_the_cooldown_one_request_tries_the_engine_again(client, frozen_engine, settings):
-    engine, page, accepted = frozen_engine
+    engine, _page, accepted = frozen_engine
     settings.SEARCH_BREAKER_COOLDOWN = 1
     for _ in range(3):
         timed_search(client)
@@ -107,7 +107,7 @@ def test_after_the_cooldown_one_request_tries_the_engine_again(client, frozen_en
 def test_publishing_during_the_freeze_keeps_the_change_for_later(client, frozen_engine, index_now):
     from search.models import PendingIndexUpdate
 
-    engine, page, _accepted = frozen_engine
+    _engine, page, _accepted = frozen_engine
     for _ in range(3):
         timed_search(client)
     started = time.perf_counter()

@@ -78,7 +78,7 @@ def test_language_aware_matching(client, corpus, url, key):
 
 
 def test_never_across_languages(client, corpus):
-    found, soup = results(client, "/en/search/?q=intelligence+artificielle")
+    found, _soup = results(client, "/en/search/?q=intelligence+artificielle")
     assert corpus["ia"].url not in found
     assert all(url.startswith("/en/") for url in found)
     found_fr, _ = results(client, "/fr/recherche/?q=governing")
@@ -244,7 +244,7 @@ def test_json_api_and_suggestions(client, corpus):
     assert data["engine"] is True and data["total"] == 1
     first = data["results"][0]
     assert first["url"] == "http://testserver" + corpus["litteratie"].url
-    assert first["type"] == "home.standardpage" and "<mark>" in first["excerpt"] or first["excerpt"]
+    assert (first["type"] == "home.standardpage" and "<mark>" in first["excerpt"]) or first["excerpt"]
     assert {"type", "topic", "year"} <= set(data["facets"])
     suggest = client.get("/api/search/suggest/?q=souve&locale=fr").json()
     assert [item["url"] for item in suggest["results"]] == [corpus["souverainete"].url]

@@ -12,7 +12,7 @@ def promoted(client, url):
 
 
 def test_an_external_link_shows_in_its_language_only(superuser, client, homes, locales):
-    french, english = locales
+    _french, english = locales
     client.force_login(superuser)
     response = client.post(
         "/admin/snippets/search/externalpromotion/add/?locale=fr",

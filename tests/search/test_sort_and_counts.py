@@ -42,7 +42,7 @@ def check_sorting(client):
     # Facets keep the order; the API takes the same parameter.
     assert all("sort=date" in a["href"] for a in html.select(".search-facets a"))
     data = client.get("/api/search/?q=okapi&locale=fr&sort=date").json()
-    assert data["sort"] == "date" and [hit["title"] for hit in data["results"]][0] == "Rapport récent"
+    assert data["sort"] == "date" and next(hit["title"] for hit in data["results"]) == "Rapport récent"
     # An unknown order is the default one, never an error.
     assert titles(soup(client.get("/fr/recherche/?q=okapi&sort=zzz")))[0] == "Okapi okapi"
 

@@ -199,7 +199,7 @@ def test_readers_and_an_editor_through_varnish_two_servers_and_two_search_nodes(
 
     # 1. A reader reads a report twice: the second answer comes from Varnish alone.
     reader_reads_a_report_twice(varnish, app_servers, report)
-    status, _headers, english = get(varnish.url + report.url)
+    _status, _headers, english = get(varnish.url + report.url)
     english_path = hreflang(english, "en")
     assert get(varnish.url + english_path)[0] == 200
     # A listing read with a query string is another cache object, purged too.

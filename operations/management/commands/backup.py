@@ -4,7 +4,7 @@ from operations.backup import BackupError, back_up
 
 
 class Command(BaseCommand):
-    help = "Back up the database and the media files into a new folder under DESTINATION (README, Backups)."
+    help = "Back up the database and the media files into a new folder under DESTINATION (docs/production.md, Health and backups)."
 
     def add_arguments(self, parser):
         parser.add_argument("destination", help="Folder that receives the backup's own dated folder.")

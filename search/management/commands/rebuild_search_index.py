@@ -16,7 +16,7 @@ class Command(BaseCommand):
     def handle(self, *args, locale=None, pending=False, **options):
         engine = indexing.get_engine()
         if engine is None:
-            raise CommandError("No search engine configured: set SEARCH_URL (see README, 'Search engines').")
+            raise CommandError("No search engine configured: set SEARCH_URL (see docs/search.md).")
         # Someone asking for the engine now: try it, even if readers were sent to the database a moment ago.
         engine.breaker.reset()
         if pending:

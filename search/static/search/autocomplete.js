@@ -13,29 +13,42 @@
       timer = setTimeout(function () {
         var text = input.value.trim();
         var ticket = ++latest;
-        if (text.length < 2) { list.hidden = true; list.replaceChildren(); return; }
+        if (text.length < 2) {
+          list.hidden = true;
+          list.replaceChildren();
+          return;
+        }
         fetch(form.dataset.suggestUrl + "&q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
-          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+          .then(function (response) {
+            return response.ok ? response.json() : { results: [] };
+          })
           .then(function (data) {
             if (ticket !== latest) return;
-            list.replaceChildren.apply(list, data.results.map(function (item) {
-              var li = document.createElement("li");
-              var a = document.createElement("a");
-              a.href = item.url;
-              a.textContent = item.title;
-              var type = document.createElement("span");
-              type.className = "meta";
-              type.textContent = " · " + item.type;
-              li.append(a, type);
-              return li;
-            }));
+            list.replaceChildren.apply(
+              list,
+              data.results.map(function (item) {
+                var li = document.createElement("li");
+                var a = document.createElement("a");
+                a.href = item.url;
+                a.textContent = item.title;
+                var type = document.createElement("span");
+                type.className = "meta";
+                type.textContent = " · " + item.type;
+                li.append(a, type);
+                return li;
+              }),
+            );
             list.hidden = data.results.length === 0;
           })
-          .catch(function () { list.hidden = true; });
+          .catch(function () {
+            list.hidden = true;
+          });
       }, 150);
     });
     input.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { list.hidden = true; }
+      if (event.key === "Escape") {
+        list.hidden = true;
+      }
     });
   });
 })();

@@ -8,7 +8,11 @@
   var folds = document.querySelectorAll("details[data-open-wide]");
   if (!folds.length || !window.matchMedia || (window.CSS && CSS.supports("selector(::details-content)"))) return;
   var wide = window.matchMedia("(min-width: 48rem)");
-  function sync() { folds.forEach(function (fold) { fold.open = wide.matches; }); }
+  function sync() {
+    folds.forEach(function (fold) {
+      fold.open = wide.matches;
+    });
+  }
   sync();
   wide.addEventListener("change", sync);
 })();
@@ -31,7 +35,9 @@
   var contents = document.querySelector("[data-report-contents]");
   if (!contents || !window.matchMedia) return;
   var wide = window.matchMedia("(min-width: 68rem)");
-  function follow() { contents.open = wide.matches; }
+  function follow() {
+    contents.open = wide.matches;
+  }
   follow();
   wide.addEventListener("change", follow);
 })();
