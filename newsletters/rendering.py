@@ -3,11 +3,15 @@ styles (what mail clients render alike), a plain-text part, no tracking pixel
 and no remote image needed to read them. The unsubscribe link is left as a
 placeholder, filled in per subscriber (`delivery.bulk_message`)."""
 
+import re
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
+from wagtail.rich_text import expand_db_html
 
 from navigation.models import InstituteSettings
 
@@ -53,10 +57,17 @@ def render_email(template, context, language, base_url):
     return text, html
 
 
+def absolute_links(html, base_url):
+    """`html` with each address of the site (`href="/…"`) made absolute: a mail client has no site to resolve it against."""
+    return re.sub(r'\b(href|src)="/(?!/)', lambda found: f'{found[1]}="{base_url.rstrip("/")}/', html)
+
+
 def render_issue(issue, base_url):
     """(subject, text, html) of a newsletter issue, in its language."""
     language = issue.locale.language_code
     with translation.override(language):
         items = [email_item(page, base_url) for page in issue.item_pages()]
-    text, html = render_email("issue", {"issue": issue, "items": items}, language, base_url)
+        # The editor's rich text, its links to pages and documents expanded.
+        intro = mark_safe(absolute_links(expand_db_html(issue.intro), base_url))  # noqa: S308 - the editors' rich text, as Wagtail renders it
+    text, html = render_email("issue", {"issue": issue, "intro": intro, "items": items}, language, base_url)
     return issue.subject, text, html

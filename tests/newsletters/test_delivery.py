@@ -28,7 +28,9 @@ def issue(home_fr):
     hidden = make_private(report(index, "Rapport réservé", topics=[topic]))
     draft = report(index, "Brouillon", topics=[topic], publish=False)
     issue = NewsletterIssue.objects.create(
-        subject="La lettre de mars", intro="<p>Bonjour à toutes et à tous.</p>", locale=home_fr.locale
+        subject="La lettre de mars",
+        intro=f'<p>Bonjour à toutes et à tous. Lisez <a linktype="page" id="{shown.pk}">notre rapport</a>.</p>',
+        locale=home_fr.locale,
     )
     for order, page in enumerate((shown, hidden, draft)):
         NewsletterItem.objects.create(issue=issue, page=page, sort_order=order, locale=home_fr.locale)
@@ -65,6 +67,9 @@ def test_the_issue_goes_to_its_languages_subscribers_with_unsubscribe_headers(
     assert doc.find("table") and not doc.find("style") and not doc.find("link")
     assert all(img.has_attr("alt") for img in doc.find_all("img")), "no image without alt text (no pixel)"
     assert doc.find("a", string="Sobriété numérique")["href"] == "http://testserver/fr/rapports/sobriete-numerique/"
+    # The editor's link in the introduction reaches the page from a mail client too.
+    assert doc.find("a", string="notre rapport")["href"] == "http://testserver/fr/rapports/sobriete-numerique/"
+    assert "Bonjour à toutes et à tous. Lisez notre rapport." in text
     delivery = Delivery.objects.get()
     assert delivery.status == DeliveryStatus.DONE and delivery.counts() == {"sent": 1, "failed": 0, "total": 1}
     listing = superuser_client.get(f"/admin/newsletters/{issue.pk}/").text
