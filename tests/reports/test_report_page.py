@@ -129,7 +129,7 @@ def test_report_header_authors_topics_pdf_and_reading_time(client, page, people,
     assert re.search(r"\d+ minutes? de lecture", html.select_one(".report__header .meta").text)
     authors = [li.text.strip() for li in html.select(".report__authors li")]
     assert authors == ["Jean-François Lucas (coordination)", "Hind Ed-dbali — Chargée d'études"]
-    assert [li.text for li in html.select("ul.tags li")] == ["Littératie en IA"]
+    assert [topic.text for topic in html.select(".tags > *")] == ["Littératie en IA"]
     pdf = html.select_one(".report__pdf")
     assert pdf.a["href"] == page.pdf.url
     assert "2 pages" in pdf.text
@@ -147,7 +147,7 @@ def test_authors_and_topics_link_to_their_pages(client, homes, page):
         "/fr/personnes/jean-francois-lucas/",
         "/fr/personnes/hind-ed-dbali/",
     ]
-    assert [a["href"] for a in html.select("ul.tags a")] == ["/fr/themes/litteratie-ia/"]
+    assert [a["href"] for a in html.select(".tags a")] == ["/fr/themes/litteratie-ia/"]
 
 
 def test_body_blocks_render(client, page):
@@ -294,7 +294,7 @@ def test_english_translation_translates_text_and_keeps_anchors(client, english):
     assert "Teachers" in table.text
     assert "(coordination (EN))" in html.select_one(".report__authors").text
     assert "Policy analyst" in html.select_one(".report__authors").text
-    assert [li.text for li in html.select("ul.tags li")] == ["AI literacy"]
+    assert [topic.text for topic in html.select(".tags > *")] == ["AI literacy"]
     assert "Published on" in html.select_one(".report__header .meta").text
     assert "23 October 2025" in html.select_one(".report__header .meta").text
 

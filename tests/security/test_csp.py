@@ -75,7 +75,7 @@ def test_public_pages_report_no_csp_violation(browser_page, content):
     browser_page.goto(published_report.url)
     assert browser_page.locator("script[type='application/ld+json']").count() >= 1
     assert violations(browser_page) == []
-    # The search page's own script runs (autocomplete from search/autocomplete.js).
+    # The suggestions (site.js) run under the search page's box.
     browser_page.goto("/fr/recherche/")
     browser_page.locator("input[name=q]").first.fill("frug")
     browser_page.wait_for_load_state("networkidle")
