@@ -56,6 +56,17 @@ def test_pages_run_on_from_the_upcoming_events_into_the_past_ones(client, index,
     assert pages == [upcoming + past[:7], past[7:19], past[19:]]
 
 
+def test_an_event_card_shows_its_day_in_one_element_and_says_the_date_in_its_text(client, index):
+    """The date block is one element hidden from assistive technology (site.css draws its
+    month and year from its attributes); the card's text gives the date in full."""
+    event_page(index, "Atelier", starts_at=at(2030, 2, 5, 18), ends_at=at(2030, 2, 5, 20))
+    card = soup(client.get(index.url)).select_one(".event-card")
+    block = card.select_one(".date-block")
+    assert (block["data-month"], block.text, block["data-year"]) == ("Fév", "5", "2030")
+    assert block["aria-hidden"] == "true" and block.find() is None
+    assert card.select_one("time").text.startswith("5 février 2030")
+
+
 def test_drafts_private_and_other_language_events_are_not_listed(client, homes):
     home_fr, _ = homes
     index = event_index(home_fr)

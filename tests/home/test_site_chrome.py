@@ -22,6 +22,11 @@ def test_header_search_box_is_a_get_form_to_the_language_search_page(client, hom
         assert form.select_one("input[type=search][name=q]")
         assert form["data-suggest-url"].endswith(f"?locale={language}")
         assert [script["src"] for script in html.select("script[src]")] == ["/static/js/site.js"]
+        assert [link["href"] for link in html.select("link[rel=stylesheet]")] == ["/static/css/site.css"]
+        # The search page's own box is its only one (no second box in the header).
+        search_page = soup(client.get(action))
+        assert not search_page.select("header form[role=search]") and len(search_page.select("form[role=search]")) == 1
+        assert [link["href"] for link in search_page.select("link[rel=stylesheet]")] == ["/static/css/site.css"]
 
 
 def test_home_has_one_title_and_an_h1_that_is_not_the_brand(client, homes):
