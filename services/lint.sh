@@ -59,6 +59,8 @@ if [ -x "$BIN/prettier" ] && [ -x "$BIN/stylelint" ]; then
     if [ "$MODE" = "fix" ]; then
         "$BIN/prettier" --log-level warn --write "${stylesheets[@]}" "${scripts[@]}"
         "${stylelint[@]}" --fix "${stylesheets[@]}" || failed "stylesheet rules that need a hand (stylelint)"
+        # The served stylesheet is the parts of site/css/ joined: rebuilt from the parts just laid out.
+        .venv/bin/python site/css/build.py >/dev/null
     else
         "$BIN/prettier" --log-level warn --check "${stylesheets[@]}" "${scripts[@]}" || failed "CSS/JS formatting (prettier; services/lint.sh fix)"
         "${stylelint[@]}" "${stylesheets[@]}" || failed "stylesheet rules (stylelint, .stylelintrc.json)"

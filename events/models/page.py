@@ -377,7 +377,6 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
             context["registration_form"] = RegistrationForm()
             context["privacy_page"] = privacy_notice(self)
         context["programme"] = programme_display(self.sessions, self.is_multi_day)
-        context["calendar_index"] = self.index_page
         return context
 
     @localized_path("{register}/", name="register")
