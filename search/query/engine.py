@@ -19,6 +19,14 @@ SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
 FACET_NAMES = ("type", "topic", "year")
 
 
+# Two tiers. The words as typed first: every word (stemmed, or a synonym, the last
+# one possibly in part) in the page. When those pages do not fill the first page of
+# results, the lenient tier adds the pages with every word give or take a typo,
+# then those with most words, below them. Asked for every time, the lenient
+# clauses cost most of a search at 100,000 pages: two common words make "most"
+# either word (a third of the pages), each scored and counted for the facets
+# (docs/search.md, search p95).
+#
 # One typo is forgiven per word of 5 letters or more, two from 12 letters
 # ("survelliance"), never on the first letter; fuzzy matches skip synonyms (a
 # fuzzy synonym graph is noise) and score below exact and stemmed ones.
@@ -28,8 +36,7 @@ FACET_NAMES = ("type", "topic", "year")
 # (`spelling`: stemming turns "litteratei" two edits away from "littératie"),
 # and in titles of recommendations and sessions (copied to `spelling` too).
 FUZZINESS = "AUTO:5,12"
-# When not every word is found: the pages with most of them (all but one of up to
-# four words, three quarters beyond).
+# Most words: all but one of up to four words, three quarters beyond.
 PARTIAL = "1<-1 4<75%"
 HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=\w)-(?=\w)")
 # A word typed in part ("intercommunal" for « Intercommunalités »), the last one
@@ -38,10 +45,16 @@ HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=\w)-(?=\w)")
 PREFIX_FROM_LETTERS = 4
 
 
-def _matching(text, fields, typo_fields, typo_analyzer):
-    """Pages with every word first, then with every word give or take a typo, then with most words."""
+def _matching(text, fields, typo_fields, typo_analyzer, lenient):
+    """Pages with every word; with `lenient`, below them, pages with every word
+    give or take a typo, then with most words."""
+    every_word = {
+        "multi_match": {"query": text, "fields": fields, "type": "cross_fields", "operator": "and", "boost": 4}
+    }
+    if not lenient:
+        return [every_word]
     return [
-        {"multi_match": {"query": text, "fields": fields, "type": "cross_fields", "operator": "and", "boost": 4}},
+        every_word,
         {
             "multi_match": {
                 "query": text,
@@ -88,13 +101,13 @@ def _typed_in_part(text, fields):
     ]
 
 
-def text_query(text):
-    """The words (or synonyms, or near spellings, or most of them, or the last
-    one in part) in the page's text, or in one recommendation or session."""
+def text_query(text, lenient=True):
+    """The words (or synonyms, or the last one in part; with `lenient`, near
+    spellings or most of them) in the page's text, or in one recommendation or session."""
     return {
         "bool": {
             "should": [
-                *_matching(text, ["title", "summary", "body"], ["spelling"], "words"),
+                *_matching(text, ["title", "summary", "body"], ["spelling"], "words", lenient),
                 *_typed_in_part(text, ["title", "summary", "body"]),
                 {
                     "nested": {
@@ -103,7 +116,11 @@ def text_query(text):
                         "query": {
                             "bool": {
                                 "should": _matching(
-                                    text, ["entries.title^2", "entries.text"], ["entries.title^2"], "text_index"
+                                    text,
+                                    ["entries.title^2", "entries.text"],
+                                    ["entries.title^2"],
+                                    "text_index",
+                                    lenient,
                                 )
                             }
                         },
@@ -142,12 +159,12 @@ def _filter_clauses(filters):
 DATE_ORDER = [{"date": {"order": "desc", "missing": "_last"}}, "_score"]
 
 
-def engine_body(text, filters, start, size, exclude_page_ids=(), by_date=False):
+def engine_body(text, filters, start, size, exclude_page_ids=(), by_date=False, lenient=True):
     return {
         **({"sort": DATE_ORDER} if by_date else {}),
         "query": {
             "bool": {
-                "must": [text_query(text)],
+                "must": [text_query(text, lenient)],
                 "should": [
                     {"match": {"title": {"query": text, "boost": 3}}},
                     {"match_phrase": {"title": {"query": text, "boost": 3}}},
@@ -213,19 +230,24 @@ def _total(response):
 def engine_search(engine, query, exclude_page_ids=()):
     language = query.language
     page = query.page
-    response = engine.search_raw(
-        language, engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids, query.by_date)
-    )
+
+    def ask(page, lenient):
+        body = engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids, query.by_date, lenient)
+        return engine.search_raw(language, body)
+
+    lenient = False
+    response = ask(page, lenient)
+    if _total(response) < PER_PAGE:
+        # Too few pages with every word as typed to fill a page: those first, then the lenient tier.
+        lenient = True
+        response = ask(page, lenient)
     total = _total(response)
     last = max(1, -(-min(total, MAX_RESULT_WINDOW) // PER_PAGE))
     if page > last:
         # A page number past the end (edited by hand, or the results shrank): the last page instead.
         page = last
         if total:
-            response = engine.search_raw(
-                language,
-                engine_body(query.text, query.filters, _start(page), PER_PAGE, exclude_page_ids, query.by_date),
-            )
+            response = ask(page, lenient)
     aggs = response.get("aggregations", {})
     buckets = {
         name: [(str(bucket["key"]), bucket["doc_count"]) for bucket in aggs.get(name, {}).get("buckets", [])]

@@ -94,3 +94,29 @@ def test_counts_and_facets_leave_out_pages_the_index_still_holds(client, engine,
     # Nor does the English page count it as a French result.
     html = soup(client.get("/en/search/?q=r%C3%A9cent"))
     assert html.select_one(".search-other-language") is None
+
+
+@pytest.mark.search_engine
+def test_pages_with_some_of_the_words_come_only_when_those_with_all_are_too_few(client, engine, homes):
+    from search.query.value import PER_PAGE
+
+    from .conftest import standard_page
+
+    both = [standard_page(homes[0], f"Okapi et pangolin {number}") for number in range(PER_PAGE)]
+    standard_page(homes[0], "Le pangolin seul")
+    standard_page(homes[0], "Okapy et pangolin")  # a typo away
+    # A page of results with every word: the count and the facets are theirs.
+    html = soup(client.get("/fr/recherche/?q=okapi+pangolin"))
+    assert html.select_one(".search-summary").text.startswith(f"{PER_PAGE} résultats")
+    assert sorted(titles(html)) == sorted(page.title for page in both)
+    assert client.get("/api/search/?q=okapi+pangolin&locale=fr").json()["total"] == PER_PAGE
+    # One fewer: the pages with every word first, then the typo, then the one with a word of two.
+    both[0].unpublish()
+    html = soup(client.get("/fr/recherche/?q=okapi+pangolin"))
+    assert html.select_one(".search-summary").text.startswith(f"{PER_PAGE + 1} résultats")
+    found = titles(html)
+    assert sorted(found[: PER_PAGE - 1]) == sorted(page.title for page in both[1:])
+    assert found[PER_PAGE - 1 :] == ["Okapy et pangolin"]
+    assert client.get("/api/search/?q=okapi+pangolin&locale=fr&page=2").json()["results"][0]["title"] == (
+        "Le pangolin seul"
+    )
