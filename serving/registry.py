@@ -52,6 +52,7 @@ ENTRIES = {
         Cached("translations-out-of-date", (), (PAGES, TRANSLATIONS), "translations whose source changed"),
         Cached("synonyms", ("language",), (SEARCH,), "search synonyms of a language"),
         Cached("search-promotions", (), (SEARCH, PAGES), "Wagtail's search promotions"),
+        Cached("hidden-pages", ("language",), (PAGES,), "ids of the pages search leaves out (drafts, private)"),
         Cached("search-external-promotions", ("language",), (SEARCH,), "recommended external links"),
     ]
 }

@@ -68,6 +68,7 @@ def test_sort_by_date_on_the_engine(client, engine, reports):
 @pytest.mark.search_engine
 def test_counts_and_facets_leave_out_pages_the_index_still_holds(client, engine, reports):
     private = reports[1]
+    assert "Rapport récent" in titles(soup(client.get("/fr/recherche/?q=okapi")))
     # Made private without telling the index (as after an engine outage).
     from django.db.models.signals import post_save
 
