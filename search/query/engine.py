@@ -19,13 +19,13 @@ SOURCE_FIELDS = ["kind", "object_id", "type", "type_label", "date", "summary"]
 FACET_NAMES = ("type", "topic", "year")
 
 
-# Two tiers. The words as typed first: every word (stemmed, or a synonym, the last
-# one possibly in part) in the page. When those pages do not fill the first page of
-# results, the lenient tier adds the pages with every word give or take a typo,
-# then those with most words, below them. Asked for every time, the lenient
+# Two tiers. The words as typed first: every word (stemmed, or a synonym) in the
+# page. When those pages do not fill the first page of results, the lenient tier
+# adds, below them, the pages with every word the last one in part, or give or
+# take a typo, then those with most words. Asked for every time, the lenient
 # clauses cost most of a search at 100,000 pages: two common words make "most"
-# either word (a third of the pages), each scored and counted for the facets
-# (docs/search.md, search p95).
+# either word (a third of the pages), each scored and counted for the facets, and
+# a word in part expands to every word it starts (docs/search.md, search p95).
 #
 # One typo is forgiven per word of 5 letters or more, two from 12 letters
 # ("survelliance"), never on the first letter; fuzzy matches skip synonyms (a
@@ -102,13 +102,13 @@ def _typed_in_part(text, fields):
 
 
 def text_query(text, lenient=True):
-    """The words (or synonyms, or the last one in part; with `lenient`, near
+    """The words (or synonyms; with `lenient`, the last one in part, near
     spellings or most of them) in the page's text, or in one recommendation or session."""
     return {
         "bool": {
             "should": [
                 *_matching(text, ["title", "summary", "body"], ["spelling"], "words", lenient),
-                *_typed_in_part(text, ["title", "summary", "body"]),
+                *(_typed_in_part(text, ["title", "summary", "body"]) if lenient else []),
                 {
                     "nested": {
                         "path": "entries",
