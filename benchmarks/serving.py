@@ -127,10 +127,6 @@ def fetch(port, path):
     return response.status, body, elapsed
 
 
-def time_path(port, path, requests, warm_up=2):
-    return time_paths(port, [path], requests, warm_up)[0]
-
-
 def time_paths(port, paths, requests, warm_up=2):
     """[timings of each path], the paths requested in turn: on a loaded machine
     both see the same load, so their ratio holds where their medians do not."""
