@@ -61,6 +61,15 @@ def with_end(queryset):
     return queryset.annotate(ends_or_starts_at=Coalesce("ends_at", "starts_at"))
 
 
+def soonest_first(upcoming):
+    """`upcoming` (events not ended) by start, sorted once found. Ordered by the
+    bare column, PostgreSQL follows the start index from the oldest event to
+    find the few not ended at its far end, reading every past one: 45 ms at
+    25,000 events, against 1 ms found by the end-or-start index, then sorted
+    (docs/performance.md). The same start, wrapped, is an order no index serves."""
+    return upcoming.order_by(Coalesce("starts_at", "starts_at"), "pk")
+
+
 # Rows the database skips (OFFSET) faster than it counts the past events.
 SKIPPED_CHEAPLY = 1000
 
@@ -75,7 +84,7 @@ class UpcomingThenPast:
     def __init__(self, queryset, now=None):
         queryset = with_end(queryset)
         # `is_over` says which part a row is from (the index's two headings).
-        self.upcoming = queryset.filter(not_ended(now)).annotate(is_over=Value(False)).order_by("starts_at", "pk")
+        self.upcoming = soonest_first(queryset.filter(not_ended(now)).annotate(is_over=Value(False)))
         self.past = queryset.exclude(not_ended(now)).annotate(is_over=Value(True)).order_by("-starts_at", "-pk")
 
     @cached_property

@@ -27,6 +27,7 @@ def latest_reports(page, request, count=4):
             "cover_image__renditions",
             Prefetch("authors", queryset=ReportAuthor.objects.select_related("person").order_by("sort_order")),
         )
+        .defer_streamfields()
         .order_by("-publication_date", "-pk")[:count]
     )
     return {

@@ -49,6 +49,7 @@ ENTRIES = {
         Cached("listing", ("listing", "language"), (PAGES, TOPICS), "an index's filter choices and count"),
         Cached("topics-with-counts", ("locale",), (PAGES, TOPICS), "the topics of a language with page counts"),
         Cached("body", ("language", "model", "page", "digest"), (PAGES, MEDIA), "a rendered body (StreamField)"),
+        Cached("card", ("language", "digest"), (MEDIA,), "a rendered card, keyed by a digest of what it shows"),
         Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),
         Cached("translations-out-of-date", (), (PAGES, TRANSLATIONS), "translations whose source changed"),
         Cached("synonyms", ("language",), (SEARCH,), "search synonyms of a language"),

@@ -2,14 +2,19 @@
 social previews and feeds, JSON-LD."""
 
 import dataclasses
+import hashlib
 import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Model
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from editorial import url_words
+from serving.sitewide import sitewide
 
 register = template.Library()
 
@@ -47,17 +52,43 @@ def jsonld(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - <, > and & are \u escapes: the text cannot end the script element
 
 
-@register.inclusion_tag("editorial/includes/card.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def card(context, item, heading="h3", loading="lazy", brief=False, summary=True):
-    """The card of `item`: a page, a topic, a person, anything with `card_meta(request)`.
-    `brief` draws a page of any type from what every page has (type, title,
-    date, summary), for lists mixing types whose details are not prefetched;
-    `summary=False` leaves the summary out."""
+    """The card of `item`: a page, a topic, a person, anything with `card_meta(request)`,
+    drawn by `editorial/includes/card.html`. `brief` draws a page of any type from
+    what every page has (type, title, date, summary), for lists mixing types whose
+    details are not prefetched; `summary=False` leaves the summary out.
+
+    The HTML is kept in the cache under a digest of what the card shows: the
+    template, its dates and its cover's four renditions took half of an uncached
+    list page (docs/performance.md). What a card shows is its key, so no change
+    needs to drop it; an image's does (the `media` tag)."""
     request = context.get("request")
     meta = item.brief_card_meta(request) if brief else item.card_meta(request)
     if not summary:
         meta = dataclasses.replace(meta, summary="")
-    return {"card": meta, "heading": heading, "loading": loading}
+    shown = json.dumps([_plain(meta), heading, loading], ensure_ascii=False)
+    return sitewide(
+        "card",
+        lambda: render_to_string(
+            "editorial/includes/card.html", {"card": meta, "heading": heading, "loading": loading}
+        ),
+        get_language(),
+        hashlib.sha256(shown.encode()).hexdigest(),
+    )
+
+
+def _plain(value):
+    """`value` (a card, its badges, dates, lazy texts, images) as JSON values: images by id."""
+    if isinstance(value, list | tuple):
+        return [_plain(part) for part in value]
+    if dataclasses.is_dataclass(value):
+        return [_plain(getattr(value, field.name)) for field in dataclasses.fields(value)]
+    if isinstance(value, Model):
+        return value.pk
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return str(value)
 
 
 @register.simple_tag

@@ -12,14 +12,13 @@ from editorial.url_words import LocalizedRoutesMixin, localized_path
 
 from ..calendar import calendar_response
 from ..choices import EventFormat, OurRole
-from ..schedule import UpcomingThenPast, not_ended, with_end
+from ..schedule import UpcomingThenPast, not_ended, soonest_first, with_end
 from .page import EventPage
 
 
 def upcoming_events(locale, limit=None, now=None):
     """Live, public events of `locale` that have not ended, soonest first."""
-    queryset = with_end(EventPage.objects.live().public().filter(locale=locale)).filter(not_ended(now))
-    queryset = queryset.order_by("starts_at", "pk")
+    queryset = soonest_first(with_end(EventPage.objects.live().public().filter(locale=locale)).filter(not_ended(now)))
     return queryset[:limit] if limit else queryset
 
 
