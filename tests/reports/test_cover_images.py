@@ -62,3 +62,21 @@ def test_the_home_page_lead_is_fetched_first_and_its_cards_lazily(client, report
     lead, *cards = images
     assert lead["fetchpriority"] == "high" and not lead.has_attr("loading")
     assert cards and all(card["loading"] == "lazy" for card in cards)
+
+
+def test_a_listed_card_follows_its_cover_and_its_authors(client, reports):
+    # Cards are kept rendered in the cache (editorial_tags.card): what they show must still change.
+    index, pages = reports
+    first = soup(client.get(index.url).content).select_one(".card")
+    newest = pages[-1]
+    author = newest.authors.first().person
+    assert author.name in first.text
+    author.name = "Camille Nouveau-Nom"
+    author.save()
+    first = soup(client.get(index.url).content).select_one(".card")
+    assert "Camille Nouveau-Nom" in first.text
+    old_src = first.select_one("img")["src"]
+    cover = newest.cover_image
+    cover.focal_point_x, cover.focal_point_y, cover.focal_point_width, cover.focal_point_height = 100, 100, 50, 50
+    cover.save()
+    assert soup(client.get(index.url).content).select_one(".card img")["src"] != old_src
