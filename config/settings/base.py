@@ -155,6 +155,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # connection repeats (after 5 runs): PostgreSQL then skips planning it, a
     # third of a page's SQL time (a report's authors: 0.6 ms planned, 0.2 ms prepared).
     DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
+    # The planner's cost of reading a page out of order as on solid-state disks
+    # (1.1; PostgreSQL's 4 is a spinning disk's): with 4, a topic page at 100,000
+    # pages read every page of the language to find its 2,400 instead of looking
+    # them up (47 → 26 ms). Set per connection, so it holds on whatever server
+    # the site is pointed at.
+    DATABASES["default"]["OPTIONS"].setdefault("options", "-c random_page_cost=1.1")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Lists of names (topics, people) in the readers' alphabetical order whatever the
 # database's own collation (editorial/ordering.py): ICU's root collation, which
