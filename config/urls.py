@@ -6,7 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from editorial.patterns import patterns
 from home.sitemaps import sitemap
-from home.views import language_redirect, robots_txt, web_manifest
+from home.views import language_redirect, robots_txt, root_icon, web_manifest
 from operations.health import healthz, readyz
 from operations.outage import server_error
 from search.urls import page_urlpatterns as search_page_urls
@@ -25,6 +25,8 @@ urlpatterns = [
     path("api/search/", include("search.urls")),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("manifest.webmanifest", web_manifest, name="web_manifest"),
+    path("favicon.ico", root_icon, {"name": "favicon.ico"}, name="favicon"),
+    path("apple-touch-icon.png", root_icon, {"name": "apple-touch-icon.png"}, name="apple_touch_icon"),
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     # Answers 404 unless settings.PATTERN_LIBRARY (on with DEBUG).

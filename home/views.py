@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.contrib.staticfiles import finders
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -40,6 +41,22 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# Icons browsers ask for at the root when a page names none: Safari's home-screen
+# icon and the `.ico` of browsers without SVG icons. Served here, the head names
+# only the inline SVG (a tag less on every page).
+ROOT_ICONS = {"favicon.ico": "brand/favicon.ico", "apple-touch-icon.png": "brand/apple-touch-icon.png"}
+
+
+@require_GET
+@same_for_every_reader
+@cache_control(public=True, max_age=SITE_FILE_MAX_AGE)
+def root_icon(request, name):
+    path = finders.find(ROOT_ICONS.get(name, ""))
+    if not path:
+        raise Http404(name)
+    return FileResponse(open(path, "rb"))
 
 
 @require_GET

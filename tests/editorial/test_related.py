@@ -12,6 +12,7 @@ from initiatives.models import InitiativeIndexPage
 from tests.events.factories import event_index, event_page
 from tests.initiatives.factories import initiative
 from tests.kit.factories import TopicFactory
+from tests.kit.html import soup
 from tests.kit.pages import make_private
 from tests.news.factories import add_child, article, index_pages
 from tests.reports.factories import report, report_index
@@ -197,3 +198,16 @@ def test_every_content_type_shows_its_related_items(client, site, home_fr):
         others = titles_html - {page.title}
         assert all(other in section for other in others), (page.title, others)
         assert "Brouillon lié" not in section and "Privé lié" not in section
+
+
+def test_a_related_cards_date_alone_is_its_own_line(client, site):
+    """No paragraph around a lone date (one element less on every dated card): the
+    `time` is the card's line, styled as the meta line."""
+    news = site["news"]
+    topic = TopicFactory()
+    current = article(news, "Courant", [topic], day(5))
+    article(news, "Voisin", [topic], day(3))
+    (card,) = soup(client.get(current.url)).select(".related li.card")
+    time = card.select_one("time")
+    assert time.parent is card and "meta" in time["class"] and time["datetime"] == day(3).isoformat()
+    assert not card.select("p.meta")

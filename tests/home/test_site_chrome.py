@@ -40,8 +40,17 @@ def test_home_has_one_title_and_an_h1_that_is_not_the_brand(client, homes):
 
 def test_icons_theme_colour_and_manifest(client, homes):
     html = soup(client.get("/fr/"))
-    assert html.select_one('link[rel=icon][type="image/svg+xml"]')
-    assert html.select_one("link[rel=apple-touch-icon]")
+    # The head names the SVG only; the others are where browsers look for them unnamed.
+    assert [link["type"] for link in html.select("link[rel=icon]")] == ["image/svg+xml"]
+    assert not html.select("link[rel=apple-touch-icon]")
+    for url, kind, magic in (
+        ("/favicon.ico", "image/", b"\x00\x00\x01\x00"),
+        ("/apple-touch-icon.png", "image/png", b"\x89PNG"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 200 and response["Content-Type"].startswith(kind), url
+        assert b"".join(response.streaming_content).startswith(magic), url
+        assert response["Cache-Control"] == "public, max-age=86400", url
     assert html.select_one("meta[name=theme-color]")["content"]
     manifest_url = html.select_one("link[rel=manifest]")["href"]
     manifest = json.loads(client.get(manifest_url).content)
@@ -64,7 +73,7 @@ def test_robots_txt_points_to_the_sitemap(client, homes):
 def test_robots_txt_and_the_manifest_are_one_copy_for_every_reader(client, homes):
     """No `Vary: Accept-Language, Cookie`: a shared cache keeps one copy, whoever asked."""
     client.get("/en/")  # a reader with a session and language cookie of their own
-    for url in ("/robots.txt", "/manifest.webmanifest?lang=en"):
+    for url in ("/robots.txt", "/manifest.webmanifest?lang=en", "/favicon.ico", "/apple-touch-icon.png"):
         for headers in ({"HTTP_ACCEPT_LANGUAGE": "en", "HTTP_ACCEPT_ENCODING": "gzip"}, {}):
             response = client.get(url, **headers)
             vary = {name.strip().lower() for name in response.get("Vary", "").split(",")}

@@ -65,7 +65,7 @@ def test_the_header_the_titles_and_our_events_name_the_institute_as_set(client, 
     event = event_page(event_index(homes[0]), "Sommet des essais", our_role="organiser")
     for url, name in (("/fr/", "Institut des essais"), ("/en/", "Institute of Trials")):
         home = soup(client.get(url))
-        assert home.select_one("header .brand__name").get_text() == name
+        assert home.select_one("header .brand").get_text() == name
         assert home.title.string.startswith(f"{name} — ")
     html = soup(client.get(event.url))
     assert html.title.string == "Sommet des essais · Institut des essais"

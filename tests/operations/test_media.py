@@ -23,7 +23,7 @@ def page(home_fr):
 def cover_url(client, page):
     response = client.get(page.url)
     assert response.status_code == 200
-    return soup(response.content).select_one(".report__cover img")["src"]
+    return soup(response.content).select_one("img.cover")["src"]
 
 
 def test_second_render_makes_no_new_rendition(client, page, settings):

@@ -217,7 +217,7 @@ def test_cover_image_in_social_preview(client, page):
     assert html.find("meta", property="og:image")["content"].startswith("http://testserver/")
     assert html.find("meta", property="og:image:alt")["content"] == "Des lignes bleues"
     assert html.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
-    assert html.select_one(".report__cover img")["alt"] == "Des lignes bleues"
+    assert html.select_one("img.cover")["alt"] == "Des lignes bleues"
 
 
 def test_last_updated_shown_only_after_a_later_revision(client, page):
