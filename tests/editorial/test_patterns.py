@@ -45,4 +45,3 @@ def test_pattern_page_draws_the_components_in_both_languages(client, settings):
         )
     assert "Rapport" in french[0].text and "Report" in english[0].text
     assert english[0].select_one("h2").text == "Cards · English"
-

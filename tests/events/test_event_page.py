@@ -97,7 +97,7 @@ def test_programme_participants_read_their_session_role_organisation_or_name_alo
     parsed = soup(client.get(page.url).content)
 
     moderators = parsed.select(".session__moderators .participant")
-    speakers = parsed.select(".session__speakers li > .participant")
+    speakers = parsed.select(".session__speakers > li.participant")
     assert [p.get_text() for p in moderators] == ["Anne Seule"]
     assert [p.get_text() for p in speakers] == ["Paul Expert, Rapporteur (CNIL)", "Anne Seule"]
     assert [p.get_text() for p in parsed.select(".programme .participant__role")] == [", Rapporteur (CNIL)"]
