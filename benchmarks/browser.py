@@ -7,7 +7,7 @@ categories and its simulated LCP (throttled like a mid-range phone on 4G)."""
 import json
 import os
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -148,6 +148,8 @@ class LighthouseRun:
     errors: list
     # The scored audits of the asked categories the page fails, to say why a score is not 100.
     failed: list
+    # Each run's simulated LCP, when the figures are a median of several runs.
+    lcp_runs_ms: list = field(default_factory=list)
 
 
 def run_lighthouse(url, lighthouse_path=LIGHTHOUSE, categories=LIGHTHOUSE_CATEGORIES):
