@@ -68,7 +68,10 @@ def page_document(page):
         "object_id": str(page.pk),
         "type": page._meta.label_lower,
         "type_label": type_label,
-        "topics": [str(link.topic_id) for link in page.page_topics.all()] if hasattr(page, "page_topics") else [],
+        # Sorted: a facet's values have no order, and the rows come in the order the plan reads them.
+        "topics": sorted({str(link.topic_id) for link in page.page_topics.all()})
+        if hasattr(page, "page_topics")
+        else [],
         "year": date.year if date else None,
         "date": date.isoformat() if date else None,
         "title": page.title,
