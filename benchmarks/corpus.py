@@ -29,6 +29,7 @@ from wagtail.models.copying import _copy
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from editorial.models import PageTopic
+from editorial.related import date_shown
 from events.models import EventIndexPage, EventPage, EventParticipation
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsArticlePage, NewsIndexPage
@@ -300,8 +301,11 @@ class CorpusBuilder:
                 setattr(page, model._meta.pk.attname, page.id)
             model._base_manager._insert(pages, fields=model._meta.local_concrete_fields, using=DEFAULT_DB_ALIAS)
         rows_by_model = defaultdict(list)
-        for _page, _parent, rows in copies:
+        for page, _parent, rows in copies:
             for row in rows:
+                if isinstance(row, PageTopic):
+                    # What `EditorialPage.save` keeps on the row, the copy's own date.
+                    row.shown_date = date_shown(page)
                 rows_by_model[type(row)].append(row)
         for model, rows in rows_by_model.items():
             model.objects.bulk_create(rows)

@@ -5,7 +5,7 @@ abstract page with summary, cover and topics, and the two page-level relations
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -19,7 +19,7 @@ from serving.sitewide import is_public, sites, sitewide
 from .cards import Card
 from .forms import EditorialPageForm
 from .inline_rows import merge_duplicate_rows
-from .related import related_block
+from .related import related_block, shown_date_expression
 from .rendered_body import rendered_body
 from .search_text import reader_text
 
@@ -47,6 +47,12 @@ class PageTopic(TranslatableMixin, Orderable):
         help_text=_("Au moins un thème pour soumettre la page à relecture ; le premier est le thème principal."),
     )
 
+    # The date readers see for the page (`related.date_shown`), copied here by
+    # `EditorialPage.save` (`copy_page_dates`): each content type keeps its date in its own table, so
+    # only a copy beside the topic lets one index give a topic's pages newest first
+    # (35 ms to sort a topic's 2,400 pages at 100,000 pages, against 0.2 ms).
+    shown_date = models.DateField(null=True, editable=False)
+
     panels = [FieldPanel("topic")]
 
     class Meta(TranslatableMixin.Meta):
@@ -55,6 +61,13 @@ class PageTopic(TranslatableMixin, Orderable):
         unique_together = [("translation_key", "locale")]
         # What `inline_rows.merge_duplicate_rows` merges before a page is saved.
         constraints = [models.UniqueConstraint(fields=["page", "topic"], name="unique_topic_per_page")]
+        indexes = [models.Index(fields=["topic", "-shown_date", "-page"], name="topic_newest_first")]
+
+
+def copy_page_dates(topic_rows):
+    """Gives each of `topic_rows` (a `PageTopic` queryset) its page's date as readers see it."""
+    dates = Page.objects.filter(pk=OuterRef("page_id")).annotate(date=shown_date_expression()).values("date")[:1]
+    topic_rows.update(shown_date=Subquery(dates))
 
 
 class RelatedPin(TranslatableMixin, Orderable):
@@ -154,7 +167,11 @@ class EditorialPage(ServedPage):
 
     def save(self, *args, **kwargs):
         merge_duplicate_rows(self)
-        return super().save(*args, **kwargs)
+        saved = super().save(*args, **kwargs)
+        # After the topic rows are committed; from the saved row, which holds the
+        # published version (a draft's date stays in its revision).
+        copy_page_dates(PageTopic.objects.filter(page_id=self.pk))
+        return saved
 
     def publish_requirements(self, data, topics):
         """(field name or None, message) for what the page lacks to be submitted

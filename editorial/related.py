@@ -45,7 +45,7 @@ def newest_first(pages):
     return sorted(pages, key=lambda page: (date_sort_key(page), page.pk), reverse=True)
 
 
-def _shown_date_expression():
+def shown_date_expression():
     """The date readers see (`date_shown`) as an SQL expression over `Page`: each
     content type's `listing_date_field` (a datetime taken as a date in the site's
     time zone), else the first publication."""
@@ -62,7 +62,7 @@ def _shown_date_expression():
 
 def newest_first_in_database(queryset):
     """`queryset` (of `Page`) ordered in the database as `newest_first` orders a list."""
-    return queryset.annotate(shown_date=_shown_date_expression()).order_by(F("shown_date").desc(nulls_last=True), "-pk")
+    return queryset.annotate(shown_date=shown_date_expression()).order_by(F("shown_date").desc(nulls_last=True), "-pk")
 
 
 def _compute(page, limit):
@@ -88,7 +88,7 @@ def _compute(page, limit):
             pin_order=Subquery(pins.values("sort_order")[:1]),
             pin=Subquery(pins.values("pk")[:1]),
             shared=Subquery(shared),
-            shown_date=_shown_date_expression(),
+            shown_date=shown_date_expression(),
         )
         .order_by(
             F("pinned").desc(),

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -12,9 +12,8 @@ from wagtail_localize.fields import TranslatableField
 
 from editorial.cards import Card
 from editorial.listing import Listing, page_type_filter
-from editorial.models import EditorialPage, PageTopic
+from editorial.models import EditorialPage
 from editorial.ordering import alphabetical
-from editorial.related import newest_first_in_database
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin, live_pages_of
 from serving.sitewide import sitewide
 from serving.specific import specific_pages
@@ -115,9 +114,12 @@ class TopicIndexPage(SnippetIndexPage):
         topic = Topic.objects.filter(locale_id=self.locale_id, live=True, slug=slug).first()
         if topic is None:
             raise Http404
-        # Filtered, ordered and paginated in the database; only the page shown is loaded.
-        pages = newest_first_in_database(
-            live_pages_of(self.locale_id).filter(pk__in=PageTopic.objects.filter(topic=topic).values("page_id"))
+        # Filtered, ordered and paginated in the database, newest first along the
+        # topic rows' index (`PageTopic.shown_date`); only the page shown is loaded.
+        pages = (
+            live_pages_of(self.locale_id)
+            .filter(page_topics__topic=topic)
+            .order_by(F("page_topics__shown_date").desc(), F("pk").desc())
         )
         listing = Listing(
             request,

@@ -50,6 +50,27 @@ def test_topic_page_gathers_reports_events_and_news_newest_first(client, site):
     assert doc.select_one("link[rel=canonical]")["href"] == "http://testserver/fr/themes/souverainete-numerique/"
 
 
+def test_a_new_date_moves_a_page_on_its_topic_page_once_published(client, site, monkeypatch):
+    """The order comes from a copy of each page's date kept on its topic rows."""
+    topic = TopicFactory(slug="travail")
+    event = event_page(site["events"], "Le sommet", topics=[topic], starts_at=at(2025, 2, 7, 10))
+    article(site["news"], "L'article", [topic], datetime.date(2025, 2, 10))
+
+    def titles(query=""):
+        html = client.get(f"/fr/themes/travail/{query}").text
+        return [title.get_text(strip=True) for title in soup(html).select(".card__title")]
+
+    assert titles() == ["L'article", "Le sommet"]
+    event.starts_at = at(2025, 3, 1, 10)
+    event.save_revision()
+    assert titles() == ["L'article", "Le sommet"], "a draft's date is not the readers'"
+    event.get_latest_revision().publish()
+    assert titles() == ["Le sommet", "L'article"]
+    # One a page: the last is read from the other end of the same order.
+    monkeypatch.setattr(TopicIndexPage, "items_per_page", 1)
+    assert [titles(), titles("?page=2")] == [["Le sommet"], ["L'article"]]
+
+
 def test_type_filter_and_bad_input(client, site):
     topic = TopicFactory(slug="travail")
     report(site["reports"], "Le rapport", topics=[topic])
