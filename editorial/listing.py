@@ -200,8 +200,9 @@ class Listing:
         """`cache_key` (naming the list, such as its index page) keeps the filters'
         choices and the unfiltered count with the site-wide data, which any
         publication renews: they cost a query each (DISTINCT over every listed page).
-        `order(queryset)`, when given, makes the filtered queryset the list to
-        paginate (`queryset` is then left unordered)."""
+        `order(queryset, count)`, when given, makes the filtered queryset the list
+        to paginate (`queryset` is then left unordered); `count` is its length when
+        already known (the kept count of the unfiltered list), else None."""
         self.request = request
         self.language = get_language()
         self.params = {}
@@ -221,9 +222,10 @@ class Listing:
                 self.params[link_filter.param] = value
                 queryset = link_filter.apply(queryset, chosen[2])
             self.filters.append((link_filter, chosen))
-        self.paginator = EitherEndPaginator(order(queryset) if order else queryset, per_page)
-        if not self.params and self.total_count is not None:
-            self.paginator.count = self.total_count
+        known_count = None if self.params else self.total_count
+        self.paginator = EitherEndPaginator(order(queryset, known_count) if order else queryset, per_page)
+        if known_count is not None:
+            self.paginator.count = known_count
         number = request.GET.get(PAGE_PARAM) or 1
         self.past_the_end = False
         try:

@@ -79,9 +79,12 @@ class UpcomingThenPast:
     (soonest first), then past ones (newest first). Two queries that each
     follow an index (the end-or-start expression, the start) instead of one
     sorting every event on a computed key: at 25,000 events that sort was
-    200 ms and spilled to disk (docs/performance.md). Django's paginator slices it."""
+    200 ms and spilled to disk (docs/performance.md). Django's paginator slices it.
+    `count`, the number of events when already known, spares counting past ones
+    (50 ms at 12,000 past events of a language, every page of the archive)."""
 
-    def __init__(self, queryset, now=None):
+    def __init__(self, queryset, count=None, now=None):
+        self.known_count = count
         queryset = with_end(queryset)
         # `is_over` says which part a row is from (the index's two headings).
         self.upcoming = soonest_first(queryset.filter(not_ended(now)).annotate(is_over=Value(False)))
@@ -104,6 +107,8 @@ class UpcomingThenPast:
 
     @cached_property
     def past_count(self):
+        if self.known_count is not None:
+            return self.known_count - self.upcoming_count
         return self.past.count()
 
     def _past(self, start, stop):
