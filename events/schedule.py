@@ -66,7 +66,7 @@ def soonest_first(upcoming):
     bare column, PostgreSQL follows the start index from the oldest event to
     find the few not ended at its far end, reading every past one: 45 ms at
     25,000 events, against 1 ms found by the end-or-start index, then sorted
-    (docs/performance.md). The same start, wrapped, is an order no index serves."""
+    (docs/scale.md). The same start, wrapped, is an order no index serves."""
     return upcoming.order_by(Coalesce("starts_at", "starts_at"), "pk")
 
 
@@ -79,7 +79,7 @@ class UpcomingThenPast:
     (soonest first), then past ones (newest first). Two queries that each
     follow an index (the end-or-start expression, the start) instead of one
     sorting every event on a computed key: at 25,000 events that sort was
-    200 ms and spilled to disk (docs/performance.md). Django's paginator slices it.
+    200 ms and spilled to disk (docs/scale.md). Django's paginator slices it.
     `count`, the number of events when already known, spares counting past ones
     (50 ms at 12,000 past events of a language, every page of the archive)."""
 

@@ -2,7 +2,7 @@
 host, path, normalised query string and language, stored with the versions of
 the tags of what they show (`serving.tags`, sent to Varnish in `xkey`) and
 current while those are: a tag's purge reaches every address of a page.
-The HTML is kept deflated: a fifth of the memory (docs/performance.md), for
+The HTML is kept deflated: a fifth of the memory (docs/scale.md), for
 a fraction of a millisecond to inflate it on each hit."""
 
 import hashlib

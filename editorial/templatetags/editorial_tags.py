@@ -61,7 +61,7 @@ def card(context, item, heading="h3", loading="lazy", brief=False, summary=True)
 
     The HTML is kept in the cache under a digest of what the card shows: the
     template, its dates and its cover's four renditions took half of an uncached
-    list page (docs/performance.md). What a card shows is its key, so no change
+    list page (docs/scale.md). What a card shows is its key, so no change
     needs to drop it; an image's does (the `media` tag)."""
     request = context.get("request")
     meta = item.brief_card_meta(request) if brief else item.card_meta(request)
