@@ -28,8 +28,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.models.copying import _copy
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from editorial.models import PageTopic
-from editorial.related import date_shown
+from editorial.models import PageTopic, copy_page_dates
 from events.models import EventIndexPage, EventPage, EventParticipation
 from initiatives.models import InitiativeIndexPage, InitiativePage
 from news.models import NewsArticlePage, NewsIndexPage
@@ -301,14 +300,13 @@ class CorpusBuilder:
                 setattr(page, model._meta.pk.attname, page.id)
             model._base_manager._insert(pages, fields=model._meta.local_concrete_fields, using=DEFAULT_DB_ALIAS)
         rows_by_model = defaultdict(list)
-        for page, _parent, rows in copies:
+        for _page, _parent, rows in copies:
             for row in rows:
-                if isinstance(row, PageTopic):
-                    # What `EditorialPage.save` keeps on the row, the copy's own date.
-                    row.shown_date = date_shown(page)
                 rows_by_model[type(row)].append(row)
         for model, rows in rows_by_model.items():
             model.objects.bulk_create(rows)
+        # What `EditorialPage.save` keeps on each topic row: the copy's own date.
+        copy_page_dates(PageTopic.objects.filter(page_id__in=[page.pk for page, _parent, _rows in copies]))
         EventParticipation.objects.bulk_create(
             participation for page, _parent, _rows in copies for participation in moved_participations(page)
         )

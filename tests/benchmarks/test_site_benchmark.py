@@ -10,6 +10,8 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from benchmarks.corpus import SLUG_PREFIX
+from editorial.models import PageTopic
+from editorial.related import date_shown
 
 # gunicorn, in another process, reads the corpus: it must be committed.
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -49,6 +51,9 @@ def test_the_benchmark_prints_every_page_type_in_both_languages_against_the_floo
     assert generated.filter(locale__language_code="fr").count() == 12
     assert generated.filter(locale__language_code="en").count() == 12
     assert re.search(r"Corpus: 24 generated pages \(24 added in [\d.]+ s\)", printed)
+    # Each copy's topic rows order it on topic pages by the copy's own date.
+    rows = PageTopic.objects.filter(page__in=generated).select_related("page")
+    assert rows and all(row.shown_date == date_shown(row.page.specific) for row in rows)
     assert re.search(r"Search reindex \(database backend\): [\d.]+ s", printed)
 
     rows = [match.groupdict() for match in map(ROW.match, printed.splitlines()) if match]
