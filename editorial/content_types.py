@@ -20,7 +20,8 @@ class HomeSection:
     """A section of the home page: `context(page, request)` gives the context
     of `template` (falsy: the section is left out); `in_columns` sections sit
     side by side with their neighbours; `order` places it when the editors
-    chose no order (the home page's "sections" field)."""
+    chose no order (the home page's "sections" field); `changes_with_time`
+    when time alone changes what it shows (upcoming events)."""
 
     key: str
     label: str
@@ -28,6 +29,7 @@ class HomeSection:
     context: object
     in_columns: bool = False
     order: int = 50
+    changes_with_time: bool = False
 
 
 @dataclass(frozen=True)

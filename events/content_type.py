@@ -42,6 +42,7 @@ def register_events():
                 next_events,
                 in_columns=True,
                 order=20,
+                changes_with_time=True,
             )
         ],
         contributions=[

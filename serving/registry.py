@@ -23,6 +23,9 @@ class Cached:
     parts: tuple[str, ...]
     tags: tuple[str, ...]
     holds: str
+    # Current also while every tag its computation showed is (the pages, people and
+    # topics a rendered list loaded): its `tags` need only cover the entries it reads.
+    checks_shown: bool = False
 
     def key(self, parts):
         if len(parts) != len(self.parts):
@@ -50,6 +53,13 @@ ENTRIES = {
         Cached("topics-with-counts", ("locale",), (PAGES, TOPICS), "the topics of a language with page counts"),
         Cached("body", ("language", "model", "page", "digest"), (PAGES, MEDIA), "a rendered body (StreamField)"),
         Cached("card", ("language", "digest"), (MEDIA,), "a rendered card, keyed by a digest of what it shows"),
+        Cached(
+            "home-section",
+            ("home", "section", "language"),
+            (PAGES, TOPICS, MEDIA),
+            "a rendered section of the home page, while the pages and snippets it shows are unchanged",
+            checks_shown=True,
+        ),
         Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),
         Cached("translations-out-of-date", (), (PAGES, TRANSLATIONS), "translations whose source changed"),
         Cached("synonyms", ("language",), (SEARCH,), "search synonyms of a language"),
@@ -74,7 +84,7 @@ def markdown_table():
     """The registry as the table of docs/caching.md."""
     rows = ["| name | holds | key parts | dropped by the tags | responses reading it carry |", "|---|---|---|---|---|"]
     for entry in ENTRIES.values():
-        dropped_by = ", ".join(dict.fromkeys((*entry.tags, SITE)))
+        dropped_by = ", ".join(dict.fromkeys((*entry.tags, SITE))) + (", what it shows" if entry.checks_shown else "")
         parts = ", ".join(entry.parts) or "—"
         rows.append(f"| `{entry.name}` | {entry.holds} | {parts} | {dropped_by} | {', '.join(entry.shown) or '—'} |")
     return "\n".join(rows)

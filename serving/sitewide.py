@@ -26,9 +26,10 @@ from .wagtail_compat import share_site_root_paths
 TIMEOUT = 60 * 60 * 24
 
 
-def sitewide(name, compute, *parts):
+def sitewide(name, compute, *parts, timeout=TIMEOUT):
     """The value of the registry entry `name` for `parts` (such as the
-    language), computed by `compute()` when missing or out of date."""
+    language), computed by `compute()` when missing or out of date; `timeout`
+    (seconds) bounds what time alone changes (an event becoming past)."""
     entry = ENTRIES[name]
     key = entry.key(parts)
     tags.shows(*entry.shown)
@@ -38,16 +39,23 @@ def sitewide(name, compute, *parts):
     depends_on = (SITE, *entry.tags)
     current = tags.versions(depends_on)
     stored = tags.cache().get(key)
-    if stored is not None and stored[0] == current and None not in current.values():
+    if stored is not None and stored[0] == current and None not in current.values() and _shown_current(stored):
         value = stored[1]
     else:
         # Versions read before computing: a purge meanwhile makes this value stale at once.
         current = tags.versions(depends_on, create=True)
         value = tags.recording(compute)
-        tags.cache().set(key, (current, value), TIMEOUT)
+        # What it showed, as the page cache keeps a response's tags: versions after computing.
+        shown = tags.versions(sorted(value[1]), create=True) if entry.checks_shown else {}
+        tags.cache().set(key, (current, value, shown), timeout)
     if memo is not None:
         memo[key] = value
     return tags.replayed(value)
+
+
+def _shown_current(stored):
+    shown = stored[2] if len(stored) > 2 else {}
+    return not shown or tags.versions(list(shown)) == shown
 
 
 @dataclass(frozen=True)

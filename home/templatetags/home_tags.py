@@ -1,7 +1,10 @@
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import get_language
 
 from editorial.content_types import home_sections as registered_sections
+from serving.sitewide import sitewide
 
 register = template.Library()
 
@@ -10,7 +13,12 @@ register = template.Library()
 def home_sections(context, page):
     """The home page's sections, in the editors' order (all of them, in their
     default order, if they chose none), rendered; consecutive sections that
-    sit in columns grouped: [{"in_columns": bool, "parts": [html]}]."""
+    sit in columns grouped: [{"in_columns": bool, "parts": [html]}].
+
+    Each section is kept rendered while the pages and snippets it shows are
+    unchanged (`home-section`): the page is rendered again after every
+    publication in its language, or when its cache entry expires, and most of
+    the time only one section or none has changed (docs/scale.md)."""
     request = context.get("request")
     sections = registered_sections()
     keys = [block.value for block in page.sections] or list(sections)
@@ -19,12 +27,22 @@ def home_sections(context, page):
         section = sections.get(key)
         if section is None:  # its app is no longer installed
             continue
-        values = section.context(page, request)
-        if not values:
+        html = _kept(section, page, request)
+        if not html:
             continue
-        html = render_to_string(section.template, values, request)
         if groups and section.in_columns and groups[-1]["in_columns"]:
             groups[-1]["parts"].append(html)
         else:
             groups.append({"in_columns": section.in_columns, "parts": [html]})
     return groups
+
+
+def _kept(section, page, request):
+    def render():
+        values = section.context(page, request)
+        return render_to_string(section.template, values, request) if values else ""
+
+    if not settings.BODY_CACHE_ENABLED or getattr(request, "is_preview", False):
+        return render()
+    timeout = {"timeout": settings.PAGE_CACHE_TIMEOUT} if section.changes_with_time else {}
+    return sitewide("home-section", render, page.pk, section.key, get_language(), **timeout)

@@ -1,0 +1,76 @@
+"""The home page keeps each of its sections rendered (`home-section`) while
+what the section shows is unchanged: a page rendered again (its cache entry
+expired, another section changed) reads them instead of querying. What an
+editor changes reaches readers at once all the same, and what time alone
+changes (an event over) within the page cache's timeout."""
+
+import datetime
+import time
+
+import pytest
+from django.utils import timezone
+
+from reports.models import ReportSeries
+from tests.caching.site import build, text_of
+from tests.events.factories import event_page
+from tests.reports.factories import report
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(home_fr):
+    return build(home_fr)
+
+
+@pytest.fixture
+def rendered_each_time(settings):
+    """Without the page cache, every read renders the page: its sections come from their own entries."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def test_a_section_kept_rendered_shows_an_author_renamed(reader, editor_acts, site, rendered_each_time):
+    assert "Ada Lovelace" in text_of(reader, "/fr/")
+    with editor_acts():
+        site["author"].name = "Ada King"
+        site["author"].save()
+    shown = text_of(reader, "/fr/")
+    assert "Ada King" in shown
+    assert "Ada Lovelace" not in shown
+
+
+def test_a_series_renamed_reaches_the_home_page_in_the_page_cache_too(reader, editor_acts, site):
+    note = ReportSeries.objects.create(name="Note", slug="note", locale=site["reports"].locale)
+    report(site["reports"], "La note", series=note, series_number="12", date=datetime.date(2026, 1, 5), slug="la-note")
+    assert "Note n° 12" in text_of(reader, "/fr/")
+    assert reader.get("/fr/")["X-Page-Cache"] == "hit"
+    with editor_acts():
+        note.name = "Étude"
+        note.save()
+    shown = text_of(reader, "/fr/")
+    assert "Étude n° 12" in shown
+    assert "Note n° 12" not in shown
+
+
+def test_a_new_page_appears_in_its_section_at_once(reader, editor_acts, site, rendered_each_time):
+    assert "Le colloque" not in text_of(reader, "/fr/")
+    with editor_acts():
+        event_page(site["events"], "Le colloque", starts_at=timezone.now() + datetime.timedelta(days=3))
+    assert "Le colloque" in text_of(reader, "/fr/")
+
+
+def test_an_event_over_leaves_the_home_page_within_the_page_caches_timeout(
+    reader, site, rendered_each_time, settings, monkeypatch
+):
+    now = timezone.now()
+    event_page(site["events"], "Le colloque", starts_at=now + datetime.timedelta(minutes=5))
+    assert "Le colloque" in text_of(reader, "/fr/")
+    # An hour later, no publication in between: only time has passed.
+    later = now + datetime.timedelta(hours=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    clock = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: clock)
+    assert settings.PAGE_CACHE_TIMEOUT < 3600
+    shown = text_of(reader, "/fr/")
+    assert "Le colloque" not in shown
+    assert "Le rapport" in shown
