@@ -196,15 +196,19 @@ class Listing:
     """A filtered, paginated list of `queryset` for `request`; raises Http404
     for a malformed filter value or page number."""
 
-    def __init__(self, request, queryset, filters=(), per_page=12, cache_key=None, order=None):
+    def __init__(self, request, queryset, filters=(), per_page=12, cache_key=None, order=None, changes_with_time=False):
         """`cache_key` (naming the list, such as its index page) keeps the filters'
         choices and the unfiltered count with the site-wide data, which any
-        publication renews: they cost a query each (DISTINCT over every listed page).
+        publication renews: they cost a query each (DISTINCT over every listed page);
+        and each page of the list rendered (`{% kept_listing %}`), for the page
+        cache's timeout only when `changes_with_time` (upcoming, then past events).
         `order(queryset, count)`, when given, makes the filtered queryset the list
         to paginate (`queryset` is then left unordered); `count` is its length when
         already known (the kept count of the unfiltered list), else None."""
         self.request = request
         self.language = get_language()
+        self.cache_key = cache_key
+        self.changes_with_time = changes_with_time
         self.params = {}
         self.filters = []
         choices, self.total_count = self._load(queryset, filters, cache_key)

@@ -60,6 +60,13 @@ ENTRIES = {
             "a rendered section of the home page, while the pages and snippets it shows are unchanged",
             checks_shown=True,
         ),
+        Cached(
+            "listing-page",
+            ("listing", "language", "query"),
+            (PAGES, TOPICS, MEDIA),
+            "the rendered cards of one page of an index (its filters and number), as the home page's sections",
+            checks_shown=True,
+        ),
         Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),
         Cached("translations-out-of-date", (), (PAGES, TRANSLATIONS), "translations whose source changed"),
         Cached("synonyms", ("language",), (SEARCH,), "search synonyms of a language"),

@@ -53,6 +53,17 @@ def sitewide(name, compute, *parts, timeout=TIMEOUT):
     return tags.replayed(value)
 
 
+def kept_rendering(name, render, request, *parts, changes_with_time=False):
+    """`render()` (what a page shows of other pages: a home section, a page of
+    a list), kept as the entry `name` for `parts` unless `BODY_CACHE_ENABLED`
+    is off or the request is a preview; for the page cache's timeout only
+    when time alone changes it."""
+    if not settings.BODY_CACHE_ENABLED or getattr(request, "is_preview", False):
+        return render()
+    timeout = settings.PAGE_CACHE_TIMEOUT if changes_with_time else TIMEOUT
+    return sitewide(name, render, *parts, timeout=timeout)
+
+
 def _shown_current(stored):
     shown = stored[2] if len(stored) > 2 else {}
     return not shown or tags.versions(list(shown)) == shown

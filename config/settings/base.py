@@ -243,8 +243,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
-# Page bodies and the home page's sections rendered once per content
-# (editorial/rendered_body.py, home/templatetags/home_tags.py); off only
+# Page bodies, the home page's sections and the indexes' pages of cards rendered
+# once per content (editorial/rendered_body.py, serving.sitewide.kept_rendering); off only
 # to time their rendering (`site_benchmark`).
 BODY_CACHE_ENABLED = env_bool("BODY_CACHE_ENABLED", True)
 # Varnish servers sent each tag purge (serving/tags.py); none by default.

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from editorial import url_words
-from serving.sitewide import sitewide
+from serving.sitewide import kept_rendering, sitewide
 
 register = template.Library()
 
@@ -95,3 +95,39 @@ def _plain(value):
 def url_word(key, language=None):
     """A URL word (segment, parameter, anchor) in `language`, default the active one."""
     return url_words.word(key, language)
+
+
+@register.tag
+def kept_listing(parser, token):
+    """`{% kept_listing listing %}…{% endkept_listing %}`: what it encloses (a
+    page of the list's cards) kept rendered per page and filters, while the
+    pages and snippets it shows are unchanged (`listing-page`, for a `Listing`
+    with a `cache_key`). The queries of the page's cards run inside it: an
+    index rendered again (its cache entry expired, the menus changed) reads
+    the cards instead of building its pages."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("kept_listing takes one argument: the listing")
+    nodelist = parser.parse(("endkept_listing",))
+    parser.delete_first_token()
+    return KeptListingNode(parser.compile_filter(bits[1]), nodelist)
+
+
+class KeptListingNode(template.Node):
+    def __init__(self, listing, nodelist):
+        self.listing = listing
+        self.nodelist = nodelist
+
+    def render(self, context):
+        listing = self.listing.resolve(context)
+        if listing.cache_key is None:
+            return self.nodelist.render(context)
+        return kept_rendering(
+            "listing-page",
+            lambda: self.nodelist.render(context),
+            context.get("request"),
+            listing.cache_key,
+            listing.language,
+            listing.url(listing.page.number),
+            changes_with_time=listing.changes_with_time,
+        )

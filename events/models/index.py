@@ -61,6 +61,7 @@ class EventIndexPage(LocalizedRoutesMixin, SectionIndexPage):
             per_page=12,
             cache_key=f"page-{self.pk}",
             order=UpcomingThenPast,
+            changes_with_time=True,
         )
         mark_empty_options(listing, events)
         context["calendar_url"] = request.build_absolute_uri(self.url + self.reverse_subpage("calendar"))

@@ -1,10 +1,9 @@
 from django import template
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from editorial.content_types import home_sections as registered_sections
-from serving.sitewide import sitewide
+from serving.sitewide import kept_rendering
 
 register = template.Library()
 
@@ -18,7 +17,7 @@ def home_sections(context, page):
     Each section is kept rendered while the pages and snippets it shows are
     unchanged (`home-section`): the page is rendered again after every
     publication in its language, or when its cache entry expires, and most of
-    the time only one section or none has changed (docs/scale.md)."""
+    the time only one section or none has changed (docs/caching.md)."""
     request = context.get("request")
     sections = registered_sections()
     keys = [block.value for block in page.sections] or list(sections)
@@ -27,7 +26,20 @@ def home_sections(context, page):
         section = sections.get(key)
         if section is None:  # its app is no longer installed
             continue
-        html = _kept(section, page, request)
+
+        def render(section=section):
+            values = section.context(page, request)
+            return render_to_string(section.template, values, request) if values else ""
+
+        html = kept_rendering(
+            "home-section",
+            render,
+            request,
+            page.pk,
+            section.key,
+            get_language(),
+            changes_with_time=section.changes_with_time,
+        )
         if not html:
             continue
         if groups and section.in_columns and groups[-1]["in_columns"]:
@@ -35,14 +47,3 @@ def home_sections(context, page):
         else:
             groups.append({"in_columns": section.in_columns, "parts": [html]})
     return groups
-
-
-def _kept(section, page, request):
-    def render():
-        values = section.context(page, request)
-        return render_to_string(section.template, values, request) if values else ""
-
-    if not settings.BODY_CACHE_ENABLED or getattr(request, "is_preview", False):
-        return render()
-    timeout = {"timeout": settings.PAGE_CACHE_TIMEOUT} if section.changes_with_time else {}
-    return sitewide("home-section", render, page.pk, section.key, get_language(), **timeout)

@@ -1,8 +1,9 @@
-"""The home page keeps each of its sections rendered (`home-section`) while
-what the section shows is unchanged: a page rendered again (its cache entry
-expired, another section changed) reads them instead of querying. What an
-editor changes reaches readers at once all the same, and what time alone
-changes (an event over) within the page cache's timeout."""
+"""The home page keeps each of its sections rendered (`home-section`), and
+an index each page of its cards (`listing-page`), while what they show is
+unchanged: a page rendered again (its cache entry expired, another section
+changed) reads them instead of querying. What an editor changes reaches
+readers at once all the same, and what time alone changes (an event over)
+within the page cache's timeout."""
 
 import datetime
 import time
@@ -74,3 +75,36 @@ def test_an_event_over_leaves_the_home_page_within_the_page_caches_timeout(
     shown = text_of(reader, "/fr/")
     assert "Le colloque" not in shown
     assert "Le rapport" in shown
+
+
+def test_a_page_of_an_index_kept_rendered_shows_an_author_renamed(reader, editor_acts, site, rendered_each_time):
+    assert "Ada Lovelace" in text_of(reader, "/fr/rapports/")
+    with editor_acts():
+        site["author"].name = "Ada King"
+        site["author"].save()
+    shown = text_of(reader, "/fr/rapports/")
+    assert "Ada King" in shown
+    assert "Ada Lovelace" not in shown
+
+
+def test_each_page_and_filter_of_an_index_is_kept_apart(reader, site, rendered_each_time):
+    report(site["reports"], "L'autre rapport", date=datetime.date(2024, 3, 1), slug="autre")
+    assert "L'autre rapport" in text_of(reader, "/fr/rapports/")
+    only_work = text_of(reader, "/fr/rapports/?theme=travail")
+    assert "Le rapport" in only_work
+    assert "L'autre rapport" not in only_work
+
+
+def test_an_event_over_moves_to_the_past_events_of_the_index_within_the_page_caches_timeout(
+    reader, site, rendered_each_time, settings, monkeypatch
+):
+    now = timezone.now()
+    event_page(site["events"], "Le colloque", starts_at=now + datetime.timedelta(minutes=5))
+    assert "Événements passés" not in text_of(reader, "/fr/evenements/")
+    later = now + datetime.timedelta(hours=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    clock = time.time() + 3600
+    monkeypatch.setattr(time, "time", lambda: clock)
+    shown = text_of(reader, "/fr/evenements/")
+    assert "Événements passés" in shown
+    assert "Le colloque" in shown

@@ -8,10 +8,10 @@ figure's ratio to that floor.
     DATABASE_URL=postgres://... python manage.py site_benchmark --pages 10000
 
 "Uncached" is a server without the page cache, rendering every request with
-the site-wide data, the pages' bodies and the home page's sections from the
-cache, as when a page's cache entry expires or what is around its body
-changes; "body too" renders bodies and sections on every request as well, as
-after the page's own publication;
+the site-wide data, the pages' bodies, the home page's sections and the
+indexes' pages of cards from the cache, as when a page's cache entry expires
+or what is around its body changes; "body too" renders bodies, sections and
+cards on every request as well, as after the page's own publication;
 "cached" is the production server, whose page cache answers after the first
 request. Each is timed in turn with the floor, request by request, on its own
 server."""
