@@ -287,6 +287,11 @@ class Listing:
         return self.url(self.paginator.num_pages)
 
     @property
+    def kept_key(self):
+        """What names this page of the list kept rendered (`{% kept_listing %}`), None when not kept."""
+        return (self.cache_key, self.language, self.url(self.page.number)) if self.cache_key else None
+
+    @property
     def is_filtered(self):
         return bool(self.params)
 

@@ -9,7 +9,7 @@ from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.formats import date_format, time_format
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext
 
 
@@ -98,6 +98,10 @@ class UpcomingThenPast:
         return self.upcoming_count + self.past_count
 
     def __getitem__(self, window):
+        # Read when first used: an index that kept its rendered cards (`kept_listing`) reads none.
+        return SimpleLazyObject(lambda: self._rows(window))
+
+    def _rows(self, window):
         start, stop = window.start or 0, window.stop
         split = self.upcoming_count
         rows = list(self.upcoming[start : min(stop, split)]) if start < split else []

@@ -7,10 +7,13 @@ newest first, with a query parameter of its own (`?rapports=2` /
 `?reports=2`), so a prolific author's page costs the same as anyone's."""
 
 from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
 
 from editorial.content_types import contributions
 from editorial.snippet_index import live_pages_of
 from editorial.url_words import word
+from serving.pagecache import normalised_query
 
 PER_KIND = 10
 
@@ -57,10 +60,31 @@ class Section:
         return self._url(self.number + 1) if self.has_next else None
 
 
-def person_contributions(request, person):
-    """[(contribution, section)] of the content types (editorial.content_types) the person contributed to."""
-    visible = live_pages_of(person.locale_id)
-    return [
-        (contribution, Section(request, contribution.key, contribution.queryset(person, visible), contribution.load))
-        for contribution in contributions()
-    ]
+class PersonContributions:
+    """(contribution, section) of each content type (editorial.content_types)
+    the person contributed to, read when first iterated: their page keeps them
+    rendered per query (`kept_listing`), and a page rendered again reads none.
+    A page of a kind past its first is read at once, so that one past the end
+    is a 404, never a page half rendered."""
+
+    changes_with_time = False
+
+    def __init__(self, request, person):
+        self.request, self.person = request, person
+        self.kept_key = (f"person-{person.pk}", get_language(), request.path, normalised_query(request.GET.urlencode()))
+        if any(request.GET.get(word(contribution.key), "1") != "1" for contribution in contributions()):
+            self.sections  # noqa: B018 - read now: raises Http404 for a page past the end
+
+    @cached_property
+    def sections(self):
+        visible = live_pages_of(self.person.locale_id)
+        return [
+            (
+                contribution,
+                Section(self.request, contribution.key, contribution.queryset(self.person, visible), contribution.load),
+            )
+            for contribution in contributions()
+        ]
+
+    def __iter__(self):
+        return iter(self.sections)

@@ -15,7 +15,7 @@ from editorial.ordering import alphabetical
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin
 from serving.sitewide import locale_for
 
-from .contributions import person_contributions
+from .contributions import PersonContributions
 from .jsonld import person_json_ld
 
 
@@ -262,7 +262,7 @@ class PeopleIndexPage(SnippetIndexPage):
             raise Http404
         context = {
             "person": person,
-            "contributions": person_contributions(request, person),
+            "contributions": PersonContributions(request, person),
             **self.snippet_language_context(request, person),
         }
         return self.render(request, template="people/person_page.html", context_overrides=context)

@@ -62,9 +62,9 @@ ENTRIES = {
         ),
         Cached(
             "listing-page",
-            ("listing", "language", "query"),
-            (PAGES, TOPICS, MEDIA),
-            "the rendered cards of one page of an index (its filters and number), as the home page's sections",
+            ("digest of list, language and query",),
+            (PAGES, MEDIA),
+            "the rendered cards of one page of a list (an index's, a topic's, a person's), per filters and number",
             checks_shown=True,
         ),
         Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, F, Q
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.panels import FieldPanel, TitleFieldPanel
@@ -128,8 +129,10 @@ class TopicIndexPage(SnippetIndexPage):
             per_page=self.items_per_page,
             cache_key=f"topic-{topic.pk}",
         )
-        listing.page.object_list = specific_pages(
-            listing.page.object_list, EditorialPage.page_types(), defer_streamfields=True
+        rows = listing.page.object_list
+        # Read when first used: a page of the list kept rendered (`kept_listing`) reads none.
+        listing.page.object_list = SimpleLazyObject(
+            lambda: specific_pages(rows, EditorialPage.page_types(), defer_streamfields=True)
         )
         context = {
             "topic": topic,

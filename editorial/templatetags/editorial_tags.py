@@ -101,8 +101,9 @@ def url_word(key, language=None):
 def kept_listing(parser, token):
     """`{% kept_listing listing %}…{% endkept_listing %}`: what it encloses (a
     page of the list's cards) kept rendered per page and filters, while the
-    pages and snippets it shows are unchanged (`listing-page`, for a `Listing`
-    with a `cache_key`). The queries of the page's cards run inside it: an
+    pages and snippets it shows are unchanged (`listing-page`). `listing` has
+    a `kept_key` (None: not kept) and `changes_with_time`: a `Listing`, a
+    person's contributions. The queries of the page's cards run inside it: an
     index rendered again (its cache entry expired, the menus changed) reads
     the cards instead of building its pages."""
     bits = token.split_contents()
@@ -120,14 +121,12 @@ class KeptListingNode(template.Node):
 
     def render(self, context):
         listing = self.listing.resolve(context)
-        if listing.cache_key is None:
+        if listing.kept_key is None:
             return self.nodelist.render(context)
         return kept_rendering(
             "listing-page",
             lambda: self.nodelist.render(context),
             context.get("request"),
-            listing.cache_key,
-            listing.language,
-            listing.url(listing.page.number),
+            hashlib.sha256(repr(listing.kept_key).encode()).hexdigest(),
             changes_with_time=listing.changes_with_time,
         )

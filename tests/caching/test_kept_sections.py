@@ -9,6 +9,9 @@ import datetime
 import time
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from reports.models import ReportSeries
@@ -108,3 +111,45 @@ def test_an_event_over_moves_to_the_past_events_of_the_index_within_the_page_cac
     shown = text_of(reader, "/fr/evenements/")
     assert "Événements passés" in shown
     assert "Le colloque" in shown
+
+
+def test_a_topics_page_kept_rendered_shows_a_page_retitled(reader, editor_acts, site, rendered_each_time):
+    assert "Le rapport" in text_of(reader, "/fr/themes/travail/")
+    with editor_acts():
+        site["report"].title = "Le rapport revu"
+        site["report"].save_revision().publish()
+    assert "Le rapport revu" in text_of(reader, "/fr/themes/travail/")
+
+
+def test_a_persons_page_kept_rendered_shows_a_page_retitled_and_refuses_a_page_past_the_end(
+    reader, editor_acts, site, rendered_each_time
+):
+    assert "Le rapport" in text_of(reader, "/fr/personnes/ada-lovelace/")
+    with editor_acts():
+        site["report"].title = "Le rapport revu"
+        site["report"].save_revision().publish()
+    assert "Le rapport revu" in text_of(reader, "/fr/personnes/ada-lovelace/")
+    assert reader.get("/fr/personnes/ada-lovelace/?rapports=2").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "url", ["/fr/", "/fr/rapports/", "/fr/evenements/", "/fr/themes/travail/", "/fr/personnes/ada-lovelace/"]
+)
+def test_a_page_rendered_again_reads_its_kept_lists_instead_of_their_pages(
+    reader, site, rendered_each_time, settings, url
+):
+    event_page(
+        site["events"], "Le colloque", starts_at=timezone.now() + datetime.timedelta(days=3), topics=[site["topic"]]
+    )
+
+    def queries_when_rendered_again():
+        cache.clear()
+        assert reader.get(url).status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            assert reader.get(url).status_code == 200
+        return len(queries)
+
+    settings.BODY_CACHE_ENABLED = False
+    unkept = queries_when_rendered_again()
+    settings.BODY_CACHE_ENABLED = True
+    assert queries_when_rendered_again() < unkept
