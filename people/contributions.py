@@ -64,16 +64,13 @@ class PersonContributions:
     """(contribution, section) of each content type (editorial.content_types)
     the person contributed to, read when first iterated: their page keeps them
     rendered per query (`kept_listing`), and a page rendered again reads none.
-    A page of a kind past its first is read at once, so that one past the end
-    is a 404, never a page half rendered."""
+    A page of a kind past the end is a 404 all the same, raised while rendering."""
 
     changes_with_time = False
 
     def __init__(self, request, person):
         self.request, self.person = request, person
         self.kept_key = (f"person-{person.pk}", get_language(), request.path, normalised_query(request.GET.urlencode()))
-        if any(request.GET.get(word(contribution.key), "1") != "1" for contribution in contributions()):
-            self.sections  # noqa: B018 - read now: raises Http404 for a page past the end
 
     @cached_property
     def sections(self):
