@@ -289,7 +289,9 @@ class Listing:
     @property
     def kept_key(self):
         """What names this page of the list kept rendered (`{% kept_listing %}`), None when not kept."""
-        return (self.cache_key, self.language, self.url(self.page.number)) if self.cache_key else None
+        if self.cache_key is None:
+            return None
+        return (self.cache_key, self.language, self.url(self.page.number), self.paginator.per_page)
 
     @property
     def is_filtered(self):
