@@ -209,6 +209,8 @@ class Listing:
         self.language = get_language()
         self.cache_key = cache_key
         self.changes_with_time = changes_with_time
+        # The list `mark_empty_options` narrows, when the filters are first shown.
+        self.empty_options_of = None
         self.params = {}
         self.filters = []
         choices, self.total_count = self._load(queryset, filters, cache_key)
@@ -319,7 +321,19 @@ class Listing:
                 for value, label, _obj in link_filter.choices
             ]
             groups.append({"param": self.param_name(link_filter.param), "label": link_filter.label, "options": options})
+        if self.empty_options_of is not None and self.is_filtered:
+            self._mark_empty(groups)
         return groups
+
+    def _mark_empty(self, groups):
+        for (link_filter, _chosen), group in zip(self.filters, groups, strict=True):
+            narrowed = self.empty_options_of
+            for other, chosen in self.filters:
+                if other is not link_filter and chosen is not None:
+                    narrowed = other.apply(narrowed, chosen[2])
+            for option, (_value, _label, obj) in zip(group["options"][1:], link_filter.choices, strict=True):
+                found = link_filter.apply(narrowed, obj)
+                option["empty"] = not (found.exists() if hasattr(found, "exists") else found)
 
     @cached_property
     def page_links(self):
@@ -349,15 +363,8 @@ def elided_page_links(page, url_for_number):
 def mark_empty_options(listing, queryset):
     """Marks `empty` the filter options that, with the other filters chosen, would list
     nothing, so that filters.html does not link them (crawlers would index empty pages).
-    One query per option, on filtered listings only: unfiltered, every option lists something."""
-    if not listing.is_filtered:
-        return listing
-    for (link_filter, _chosen), group in zip(listing.filters, listing.filter_groups, strict=True):
-        narrowed = queryset
-        for other, chosen in listing.filters:
-            if other is not link_filter and chosen is not None:
-                narrowed = other.apply(narrowed, chosen[2])
-        for option, (_value, _label, obj) in zip(group["options"][1:], link_filter.choices, strict=True):
-            found = link_filter.apply(narrowed, obj)
-            option["empty"] = not (found.exists() if hasattr(found, "exists") else found)
+    One query per option, on filtered listings only (unfiltered, every option lists
+    something), when the filters are first shown: not at all when they are kept rendered
+    (`{% kept_listing %}`)."""
+    listing.empty_options_of = queryset
     return listing

@@ -63,8 +63,8 @@ ENTRIES = {
         Cached(
             "listing-page",
             ("digest of list, language and query",),
-            (PAGES, MEDIA),
-            "the rendered cards of one page of a list (an index's, a topic's, a person's), per filters and number",
+            (PAGES, TOPICS, MEDIA),
+            "one page of a list rendered (an index's, a topic's: filters, cards, pages; a person's), per query",
             checks_shown=True,
         ),
         Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),

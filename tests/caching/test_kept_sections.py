@@ -17,6 +17,7 @@ from django.utils import timezone
 from reports.models import ReportSeries
 from tests.caching.site import build, text_of
 from tests.events.factories import event_page
+from tests.kit.factories import TopicFactory
 from tests.reports.factories import report
 
 pytestmark = pytest.mark.django_db
@@ -139,3 +140,16 @@ def test_a_page_rendered_again_reads_its_kept_lists_instead_of_their_pages(
     unkept = queries_when_rendered_again()
     settings.BODY_CACHE_ENABLED = True
     assert queries_when_rendered_again() < unkept
+
+
+def test_a_topic_renamed_shows_in_the_filters_of_an_index_rendered_again(reader, editor_acts, site, rendered_each_time):
+    report(site["reports"], "L'autre rapport", topics=[TopicFactory(name="Climat")], date=datetime.date(2024, 3, 1))
+    # The page of 2024 lists the other report only: no card on it names the topic.
+    url = "/fr/rapports/?annee=2024"
+    assert "Travail" in text_of(reader, url)
+    with editor_acts():
+        site["topic"].name = "Emploi"
+        site["topic"].save()
+    shown = text_of(reader, url)
+    assert "Emploi" in shown
+    assert "Travail" not in shown
