@@ -226,6 +226,10 @@ class EditorialPage(ServedPage):
     # Joined to the page when a reader's URL is routed to it (`ServedPage`):
     # the cover comes with the page, its renditions from Wagtail's rendition cache.
     view_related = ("cover_image",)
+    # Prefetched with it: the topics (chips, JSON-LD), read by the header and the head.
+    view_prefetched = (
+        Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order")),
+    )
 
     # The StreamField of body blocks (`editorial.blocks.BodyBlock`) readers read
     # as the page's text; its HTML and outline are in the context as `body` and
@@ -233,10 +237,8 @@ class EditorialPage(ServedPage):
     body_field = None
 
     def get_context(self, request, *args, **kwargs):
-        # Topics (chips, JSON-LD), read by the header and the head: one query whatever their number.
-        prefetch_related_objects(
-            [self], Prefetch("page_topics", queryset=PageTopic.objects.select_related("topic").order_by("sort_order"))
-        )
+        # Unless the route prefetched them (a preview): one query whatever their number.
+        prefetch_related_objects([self], *EditorialPage.view_prefetched)
         context = super().get_context(request, *args, **kwargs)
         context["related"] = related_block(self, request)
         if self.body_field:

@@ -3,7 +3,8 @@ and word count, kept with the site-wide data (entry `body`) across page-cache
 misses, which are mostly expiries and purges of what surrounds the body. The
 key carries a digest of the content; the entry's tags drop it when a link's
 target or an image may have changed (docs/caching.md). Previews and private
-pages are rendered every time, never kept."""
+pages are rendered every time, never kept. It is kept while the people and
+pages it names are (their tags, with those of what came loaded with the page)."""
 
 import hashlib
 import json
@@ -15,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
 from serving.sitewide import sitewide
+from serving.tags import loaded_with, shows
 
 from .blocks import Outline, body_images, body_word_count
 
@@ -38,7 +40,12 @@ def rendered_body(page, stream_value, request):
         return _render(page, stream_value, request)
     raw = json.dumps(list(stream_value.raw_data), sort_keys=True, default=str)
     digest = hashlib.sha256(raw.encode()).hexdigest()
-    render = lambda: _render(page, stream_value, request)  # noqa: E731
+
+    def render():
+        # The body reads what came loaded with the page (a recommendation's citation names its authors).
+        shows(*loaded_with(page))
+        return _render(page, stream_value, request)
+
     return sitewide("body", render, get_language(), page._meta.label_lower, page.pk, digest)
 
 

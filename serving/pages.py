@@ -2,13 +2,17 @@
 per level, each child loaded as its specific page, and the view restrictions
 read from the site-wide data, by the pages and by their querysets' `public()`."""
 
+import hashlib
+
+from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from .sitewide import view_restrictions
+from .sitewide import sitewide, view_restrictions
 from .specific import specific_pages
+from .tags import page_tag, shows
 from .wagtail_compat import set_parent
 
 
@@ -31,6 +35,17 @@ def served_pages():
     return ServedPageQuerySet(Page).order_by("path")
 
 
+class _NotLive(Exception):
+    def __init__(self, page):
+        self.page = page
+
+
+def _live(page):
+    if not page.live:
+        raise _NotLive(page)
+    return page
+
+
 class ServedPage(Page):
     """Abstract base of every page type served to readers: a URL resolved one
     query per level, the view restrictions read from the site-wide data, and
@@ -49,9 +64,25 @@ class ServedPage(Page):
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        child = self.child_by_slug(path_components[0])
+        child = self.kept_child(path_components[0])
         set_parent(child, self)
         return child.route(request, path_components[1:])
+
+    def kept_child(self, slug):
+        """The live child at `slug` as `child_by_slug` finds it, kept with the
+        site-wide data (entry `routed-page`) while it and what it loaded are
+        unchanged. Keyed by its URL path: a parent's new slug, which rewrites
+        its descendants' paths behind the ORM, routes to pages loaded again. A
+        page not live is read every time (deleting a draft purges no tag, and
+        a page published later at its slug would find it)."""
+        if not settings.BODY_CACHE_ENABLED:
+            return self.child_by_slug(slug)
+        url_path = hashlib.sha256(f"{self.url_path}{slug}/".encode()).hexdigest()
+        try:
+            return sitewide("routed-page", lambda: _live(self.child_by_slug(slug)), url_path)
+        except _NotLive as not_live:
+            shows(page_tag(not_live.page.pk))
+            return not_live.page
 
     def child_by_slug(self, slug, types=None):
         """The child page at `slug` as its specific page with its locale, in one

@@ -43,6 +43,13 @@ ENTRIES = {
         Cached("sites", (), (PAGES,), "the sites with their settings, home pages, sections and locales"),
         Cached("view-restrictions", (), (PAGES,), "every view restriction with its page's path"),
         Cached("section", ("home", "slug"), (PAGES,), "a child of the home page (routing)"),
+        Cached(
+            "routed-page",
+            ("digest of URL path",),
+            (MEDIA,),
+            "a live page below a section as routed (its type's row and joined rows), while it and they are unchanged",
+            checks_shown=True,
+        ),
         Cached("section-indexes", (), (PAGES,), "each section index per language: path, URL, title"),
         Cached("menus", ("language",), (MENUS, PAGES), "the menus of a language with their links"),
         Cached("footer", ("language",), (MENUS, PAGES), "the rendered footer"),
@@ -51,7 +58,13 @@ ENTRIES = {
         Cached("related-block", ("page", "language", "site"), (PAGES, TOPICS), "the rendered “same subject” block"),
         Cached("listing", ("listing", "language"), (PAGES, TOPICS), "an index's filter choices and count"),
         Cached("topics-with-counts", ("locale",), (PAGES, TOPICS), "the topics of a language with page counts"),
-        Cached("body", ("language", "model", "page", "digest"), (PAGES, MEDIA), "a rendered body (StreamField)"),
+        Cached(
+            "body",
+            ("language", "model", "page", "digest"),
+            (PAGES, MEDIA),
+            "a rendered body (StreamField), while the people and pages it names are unchanged",
+            checks_shown=True,
+        ),
         Cached("card", ("language", "digest"), (MEDIA,), "a rendered card, keyed by a digest of what it shows"),
         Cached(
             "home-section",

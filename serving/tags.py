@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from background.retry import retried
 
@@ -69,6 +70,26 @@ def shows_instead(page_id, *tags):
     if gathered is not None:
         gathered.difference_update((page_tag(page_id), list_tag(page_id)))
         gathered.update(tags)
+
+
+def loaded_with(instance):
+    """The tags of the pages and snippets `instance` carries, joined or
+    prefetched (a routed page's authors and topics): what a rendering reading
+    them shows, though their loading was recorded before it."""
+    found, seen, pending = set(), set(), [instance]
+    while pending:
+        item = pending.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, Page):
+            found.add(page_tag(item.pk))
+        elif type(item) in SHOWN_WHEN_LOADED:
+            found.add(object_tag(type(item), item.pk))
+        pending.extend(related for related in item._state.fields_cache.values() if related is not None)
+        for rows in getattr(item, "_prefetched_objects_cache", {}).values():
+            pending.extend(rows)
+    return found
 
 
 def recording(compute):

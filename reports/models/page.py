@@ -6,6 +6,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -34,6 +35,7 @@ from ..jsonld import report_json_ld
 from ..notes import number_notes
 from ..pdf import report_pdf_response
 from ..versions import corrections_with_versions, earlier_version
+from .authors import ReportAuthor
 
 
 class ReportType(models.TextChoices):
@@ -195,6 +197,13 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
 
     listing_date_field = "publication_date"
     view_related = EditorialPage.view_related + ("pdf", "pdf_english", "series__locale")
+    view_prefetched = EditorialPage.view_prefetched + (
+        Prefetch(
+            "authors",
+            queryset=ReportAuthor.objects.select_related("person", "person__organisation").order_by("sort_order"),
+        ),
+        "corrections",
+    )
 
     @property
     def listing_date(self):
@@ -267,7 +276,8 @@ class ReportPage(LocalizedRoutesMixin, EditorialPage):
     # Authors, PDF, citation ----------------------------------------------------
 
     def author_links(self):
-        """Authors in editor order with their person (prefetched in listings, else one query)."""
+        """Authors in editor order with their person (prefetched in listings and
+        by the route, `view_prefetched`; else one query)."""
         prefetched = getattr(self, "_prefetched_objects_cache", {}).get("authors")
         if prefetched is not None:
             return list(prefetched)

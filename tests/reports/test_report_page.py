@@ -1,6 +1,7 @@
 import datetime
 import json
 import re
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -223,7 +224,8 @@ def test_cover_image_in_social_preview(client, page):
 def test_last_updated_shown_only_after_a_later_revision(client, page):
     assert "Mis à jour" not in client.get("/fr/rapports/litteratie/").text
     later = timezone.now() + datetime.timedelta(days=3)
-    ReportPage.objects.filter(pk=page.pk).update(last_published_at=later)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        page.save_revision().publish()
     html = soup(client.get("/fr/rapports/litteratie/"))
     meta = html.select_one(".report__header .meta")
     assert "Mis à jour le" in meta.text
