@@ -10,12 +10,11 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from editorial.cards import Card
-from editorial.listing import Listing
-from editorial.ordering import alphabetical
 from editorial.snippet_index import SnippetIndexPage, SourceReviewMixin
 from serving.sitewide import locale_for
 
 from .contributions import PersonContributions
+from .directory import PeopleList
 from .jsonld import person_json_ld
 
 
@@ -237,17 +236,8 @@ class PeopleIndexPage(SnippetIndexPage):
 
     @path("")
     def person_list(self, request):
-        people = (
-            Person.objects.filter(locale_id=self.locale_id, live=True, show_in_listings=True)
-            .select_related("organisation", "photo")
-            .prefetch_related("photo__renditions")
-            .order_by(alphabetical("name"), "pk")
-        )
-        # Speakers and contributors run to hundreds after a few years of events:
-        # page by page, in the database. The team leads the first page.
-        listing = Listing(request, people.filter(is_staff_member=False), per_page=self.people_per_page)
-        staff = list(people.filter(is_staff_member=True)) if listing.page.number == 1 else []
-        context = {"staff": staff, "others": listing.page.object_list, "listing": listing}
+        people = Person.objects.filter(locale_id=self.locale_id, live=True, show_in_listings=True)
+        context = {"people": PeopleList(request, self, people, self.people_per_page)}
         return self.render(request, context_overrides=context)
 
     @path("<slug:slug>/")

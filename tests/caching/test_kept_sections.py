@@ -1,7 +1,7 @@
 """The home page keeps each of its sections rendered (`home-section`), and
-an index each page of its cards (`listing-page`), while what they show is
-unchanged: a page rendered again (its cache entry expired, another section
-changed) reads them instead of querying. What an editor changes reaches
+an index each page of its cards (`listing-page`; the people index, of its
+people), while what they show is unchanged: a page rendered again (its cache
+entry expired, another section changed) reads them instead of querying. What an editor changes reaches
 readers at once all the same, and what time alone changes (an event over)
 within the page cache's timeout."""
 
@@ -17,7 +17,7 @@ from django.utils import timezone
 from reports.models import ReportSeries
 from tests.caching.site import build, text_of
 from tests.events.factories import event_page
-from tests.kit.factories import TopicFactory
+from tests.kit.factories import PersonFactory, TopicFactory
 from tests.reports.factories import report
 
 pytestmark = pytest.mark.django_db
@@ -153,3 +153,39 @@ def test_a_topic_renamed_shows_in_the_filters_of_an_index_rendered_again(reader,
     shown = text_of(reader, url)
     assert "Emploi" in shown
     assert "Travail" not in shown
+
+
+def test_the_people_index_kept_rendered_shows_a_person_added_renamed_or_hidden(
+    reader, editor_acts, site, rendered_each_time
+):
+    assert "Ada Lovelace" in text_of(reader, "/fr/personnes/")
+    with editor_acts():
+        PersonFactory(name="Grace Hopper", slug="grace-hopper", locale=site["author"].locale)
+    assert "Grace Hopper" in text_of(reader, "/fr/personnes/")
+    with editor_acts():
+        site["author"].name = "Ada King"
+        site["author"].save()
+    assert "Ada King" in text_of(reader, "/fr/personnes/")
+    with editor_acts():
+        site["author"].show_in_listings = False
+        site["author"].save()
+    assert "Ada King" not in text_of(reader, "/fr/personnes/")
+
+
+def test_the_people_index_rendered_again_reads_its_kept_list(reader, site, rendered_each_time, settings):
+    for number in range(30):
+        PersonFactory(name=f"Personne {number:02}", locale=site["author"].locale)
+
+    def queries_when_rendered_again():
+        cache.clear()
+        assert reader.get("/fr/personnes/?page=2").status_code == 200
+        with CaptureQueriesContext(connection) as queries:
+            later = reader.get("/fr/personnes/?page=2")
+        # A later page says so to crawlers, kept or not.
+        assert '<meta name="robots" content="noindex, follow">' in later.content.decode()
+        return len(queries)
+
+    settings.BODY_CACHE_ENABLED = False
+    unkept = queries_when_rendered_again()
+    settings.BODY_CACHE_ENABLED = True
+    assert queries_when_rendered_again() == 0 < unkept
