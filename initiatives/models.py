@@ -137,6 +137,7 @@ class InitiativePage(FormMixin, EditorialPage):
         TranslatableField("participants"),
         TranslatableField("key_dates"),
     ]
+    view_prefetched = EditorialPage.view_prefetched + ("form_fields",)
     search_fields = EditorialPage.search_fields + [
         index.SearchField("sections"),
         index.SearchField("participants"),

@@ -174,6 +174,7 @@ class NewsArticlePage(EditorialPage):
             raise ValidationError(errors)
 
     listing_date_field = "date"
+    view_related = EditorialPage.view_related + ("author", "source_organisation")
 
     @property
     def listing_date(self):

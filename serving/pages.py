@@ -5,7 +5,7 @@ read from the site-wide data, by the pages and by their querysets' `public()`.""
 import hashlib
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
@@ -55,6 +55,17 @@ class ServedPage(Page):
 
     class Meta:
         abstract = True
+
+    # What the type's view reads besides its row, prefetched when a reader's URL
+    # is routed to a page of it (and kept with it: `kept_child`).
+    view_prefetched = ()
+
+    @classmethod
+    def load_for_view(cls, pages):
+        """Loads what the view of `pages` (of this type) reads besides their
+        rows, when a reader's URL is routed to them: their `view_prefetched`."""
+        if cls.view_prefetched:
+            prefetch_related_objects(pages, *cls.view_prefetched)
 
     def ld_entity(self, context):
         """The page's schema.org entity (a dict) or None; `templates/base.html`

@@ -13,7 +13,6 @@ so that a fifth type costs the queries four do: measured on the demo (PostgreSQL
 load 5), planning the base rows with 3, 4 and 5 types joined takes 0.5, 0.9 and
 4.7 ms, about what the five queries more of `.specific()` would cost."""
 
-from django.db.models import prefetch_related_objects
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
@@ -36,7 +35,7 @@ def specific_pages(queryset, models, defer_streamfields=False, for_view=False):
     instances of `models` (page types), in one query when they are few (else
     one more per type); pages of other types come as they are. `for_view` joins
     what each type's own view reads: its `view_related` foreign keys (a cover,
-    a PDF) joined, its `view_prefetched` relations (topics, authors) prefetched."""
+    a PDF) joined, then its `load_for_view()` (topics, authors, a programme)."""
     links = _page_links(models)
     if len(links) > MAX_JOINS:
         return list((queryset.defer_streamfields() if defer_streamfields else queryset).specific())
@@ -66,6 +65,6 @@ def specific_pages(queryset, models, defer_streamfields=False, for_view=False):
     if for_view:
         for _accessor, model in links:
             of_type = [page for page in pages if isinstance(page, model)]
-            if of_type and getattr(model, "view_prefetched", ()):
-                prefetch_related_objects(of_type, *model.view_prefetched)
+            if of_type and hasattr(model, "load_for_view"):
+                model.load_for_view(of_type)
     return pages

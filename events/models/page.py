@@ -306,6 +306,11 @@ class EventPage(LocalizedRoutesMixin, EditorialPage):
         return build_sessions(self)
 
     @classmethod
+    def load_for_view(cls, pages):
+        super().load_for_view(pages)
+        cls.prefetch_sessions(pages)
+
+    @classmethod
     def prefetch_sessions(cls, pages):
         """Build the sessions of many pages with one query for everyone in them
         (search builds its documents by the hundred)."""

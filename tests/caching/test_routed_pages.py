@@ -1,6 +1,6 @@
 """A live page below a section is kept as routed (`routed-page`: its row, its
-type's, the cover, PDFs and series joined, its topics and authors
-prefetched), so a page rendered again (its cache entry expired or purged by
+type's, the cover, PDFs and series joined, its topics, authors and
+programme loaded), so a page rendered again (its cache entry expired or purged by
 a list it shows) routes without a query. What an editor changes on it, or on
 what it shows, reaches readers at once all the same."""
 
@@ -10,7 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.caching.site import build, text_of
+from tests.events.factories import event_page, programme
+from tests.kit.factories import PersonFactory
 from tests.kit.html import soup
+from tests.news.factories import article
 from tests.reports.factories import report
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +100,24 @@ def test_a_page_published_where_a_deleted_draft_was_is_served(reader, editor_act
     with editor_acts():
         report(site["reports"], "La note publiée", slug="la-note")
     assert soup(reader.get("/fr/rapports/la-note/")).h1.get_text(strip=True) == "La note publiée"
+
+
+def test_a_speaker_renamed_shows_in_the_programme_at_once(reader, editor_acts, site):
+    event = event_page(site["events"], "Le colloque", programme=programme(1, 1))
+    url = f"/fr/evenements/{event.slug}/"
+    speaker = event.sessions[0].people[-1].person
+    assert speaker.name in text_of(reader, url)
+    with editor_acts():
+        speaker.name = "Nouveau Nom"
+        speaker.save()
+    assert "Nouveau Nom" in text_of(reader, url)
+
+
+def test_an_articles_author_renamed_shows_on_it_at_once(reader, editor_acts, site):
+    author = PersonFactory(name="Alan Turing", slug="alan-turing")
+    article(site["news"], "L'article signé", author=author, slug="signe")
+    assert "Alan Turing" in text_of(reader, "/fr/actualites/signe/")
+    with editor_acts():
+        author.name = "A. M. Turing"
+        author.save()
+    assert "A. M. Turing" in text_of(reader, "/fr/actualites/signe/")
