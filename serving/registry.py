@@ -42,12 +42,13 @@ ENTRIES = {
     for entry in [
         Cached("sites", (), (PAGES,), "the sites with their settings, home pages, sections and locales"),
         Cached("view-restrictions", (), (PAGES,), "every view restriction with its page's path"),
-        Cached("section", ("home", "slug"), (PAGES,), "a child of the home page (routing)"),
+        Cached("section", ("home", "digest of slug"), (PAGES,), "a child of the home page (routing)"),
         Cached(
             "routed-page",
             ("digest of URL path",),
             (MEDIA,),
-            "a live page below a section as routed (its type's row and joined rows), while it and they are unchanged",
+            "a live page below a section as routed, with what its view reads (topics, authors, a programme), "
+            "while it and they are unchanged",
             checks_shown=True,
         ),
         Cached("section-indexes", (), (PAGES,), "each section index per language: path, URL, title"),

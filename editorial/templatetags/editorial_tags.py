@@ -103,9 +103,9 @@ def kept_listing(parser, token):
     page of the list's cards) kept rendered per page and filters, while the
     pages and snippets it shows are unchanged (`listing-page`). `listing` has
     a `kept_key` (None: not kept) and `changes_with_time`: a `Listing`, a
-    person's contributions, the people index's list. The queries of the page's cards run inside it: an
-    index rendered again (its cache entry expired, the menus changed) reads
-    the cards instead of building its pages."""
+    person's contributions, the people index's list. The queries of the
+    page's cards run inside it: an index rendered again (its cache entry
+    expired, the menus changed) reads the cards instead of building its pages."""
     bits = token.split_contents()
     if len(bits) != 2:
         raise template.TemplateSyntaxError("kept_listing takes one argument: the listing")
