@@ -35,14 +35,14 @@ def served_pages():
     return ServedPageQuerySet(Page).order_by("path")
 
 
-class _NotLive(Exception):
+class _NotKept(Exception):
     def __init__(self, page):
         self.page = page
 
 
-def _live(page):
-    if not page.live:
-        raise _NotLive(page)
+def _kept_if_live_and_public(page):
+    if not page.live or page.get_view_restrictions():
+        raise _NotKept(page)
     return page
 
 
@@ -85,15 +85,16 @@ class ServedPage(Page):
         unchanged. Keyed by its URL path: a parent's new slug, which rewrites
         its descendants' paths behind the ORM, routes to pages loaded again. A
         page not live is read every time (deleting a draft purges no tag, and
-        a page published later at its slug would find it)."""
+        a page published later at its slug would find it), and a private one
+        (its content is kept nowhere, as its body is not)."""
         if not settings.BODY_CACHE_ENABLED:
             return self.child_by_slug(slug)
         url_path = hashlib.sha256(f"{self.url_path}{slug}/".encode()).hexdigest()
         try:
-            return sitewide("routed-page", lambda: _live(self.child_by_slug(slug)), url_path)
-        except _NotLive as not_live:
-            shows(page_tag(not_live.page.pk))
-            return not_live.page
+            return sitewide("routed-page", lambda: _kept_if_live_and_public(self.child_by_slug(slug)), url_path)
+        except _NotKept as not_kept:
+            shows(page_tag(not_kept.page.pk))
+            return not_kept.page
 
     def child_by_slug(self, slug, types=None):
         """The child page at `slug` as its specific page with its locale, in one

@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from tests.caching.site import build, text_of
 from tests.events.factories import event_page, programme
@@ -121,3 +122,17 @@ def test_an_articles_author_renamed_shows_on_it_at_once(reader, editor_acts, sit
         author.name = "A. M. Turing"
         author.save()
     assert "A. M. Turing" in text_of(reader, "/fr/actualites/signe/")
+
+
+def test_a_private_page_is_routed_again_each_time_and_still_guarded(reader, editor_acts, site):
+    with editor_acts():
+        PageViewRestriction.objects.create(
+            page=site["report"], restriction_type=PageViewRestriction.PASSWORD, password="secret"
+        )
+    assert reader.get(REPORT).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        response = reader.get(REPORT)
+    # Its content is kept nowhere: the page row is read again, and the password form shown.
+    assert [query for query in queries if '"wagtailcore_page"' in query["sql"]]
+    assert soup(response).find("input", attrs={"name": "password"}) is not None
+    assert "Un texte." not in response.content.decode()
