@@ -22,11 +22,10 @@ def initiative_json_ld(page, request):
     partners = [
         {
             "@type": "Organization",
-            "name": block.value.name,
-            **({"url": block.value.website} if block.value.website else {}),
+            "name": organisation.name,
+            **({"url": organisation.website} if organisation.website else {}),
         }
-        for block in page.partners
-        if block.value
+        for organisation in page.partner_organisations
     ]
     if partners:
         data["contributor"] = partners

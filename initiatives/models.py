@@ -10,6 +10,7 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -138,6 +139,7 @@ class InitiativePage(FormMixin, EditorialPage):
         TranslatableField("key_dates"),
     ]
     view_prefetched = EditorialPage.view_prefetched + ("form_fields",)
+    view_loaded = ("partner_organisations", "contact_value")
     search_fields = EditorialPage.search_fields + [
         index.SearchField("sections"),
         index.SearchField("participants"),
@@ -181,9 +183,16 @@ class InitiativePage(FormMixin, EditorialPage):
     def accepts_responses(self):
         return self.status == self.Status.OPEN and self.form_action is not None
 
-    @property
+    @cached_property
+    def partner_organisations(self):
+        """The partners' organisations, those deleted since left out."""
+        return [block.value for block in self.partners if block.value]
+
+    @cached_property
     def contact_value(self):
-        return self.contact[0].value if self.contact else None
+        """The contact (person, name, role, e-mail, phone) as a dict, or None: a
+        dict, unlike Wagtail's block value, is kept with the routed page."""
+        return dict(self.contact[0].value) if self.contact else None
 
     @property
     def sorted_key_dates(self):

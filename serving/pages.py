@@ -56,16 +56,23 @@ class ServedPage(Page):
     class Meta:
         abstract = True
 
-    # What the type's view reads besides its row, prefetched when a reader's URL
-    # is routed to a page of it (and kept with it: `kept_child`).
+    # What the type's view reads besides its row, loaded when a reader's URL is
+    # routed to a page of it (and kept with it: `kept_child`): relations
+    # prefetched, and cached properties computed (snippets chosen in a
+    # StreamField, which Wagtail pickles as their ids and would load again).
     view_prefetched = ()
+    view_loaded = ()
 
     @classmethod
     def load_for_view(cls, pages):
         """Loads what the view of `pages` (of this type) reads besides their
-        rows, when a reader's URL is routed to them: their `view_prefetched`."""
+        rows, when a reader's URL is routed to them: their `view_prefetched`
+        and `view_loaded`."""
         if cls.view_prefetched:
             prefetch_related_objects(pages, *cls.view_prefetched)
+        for page in pages:
+            for name in cls.view_loaded:
+                getattr(page, name)
 
     def ld_entity(self, context):
         """The page's schema.org entity (a dict) or None; `templates/base.html`

@@ -47,7 +47,8 @@ ENTRIES = {
             "routed-page",
             ("digest of URL path",),
             (MEDIA,),
-            "a live page below a section as routed, with what its view reads (topics, authors, a programme), "
+            "a live page below a section as routed, with what its view reads (topics, authors, a programme, "
+            "partners), "
             "while it and they are unchanged",
             checks_shown=True,
         ),
@@ -79,6 +80,13 @@ ENTRIES = {
             ("digest of list, language and query",),
             (PAGES, TOPICS, MEDIA),
             "one page of a list rendered (an index's, a topic's: filters, cards, pages; a person's), per query",
+            checks_shown=True,
+        ),
+        Cached(
+            "blank-form",
+            ("language", "page"),
+            (),
+            "a page's public form as every reader first sees it (its fields, no CSRF token), while the page is unchanged",
             checks_shown=True,
         ),
         Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 
 from editorial import url_words
 from serving.sitewide import kept_rendering, sitewide
+from serving.tags import page_tag, shows
 
 register = template.Library()
 
@@ -130,3 +131,38 @@ class KeptListingNode(template.Node):
             hashlib.sha256(repr(listing.kept_key).encode()).hexdigest(),
             changes_with_time=listing.changes_with_time,
         )
+
+
+@register.tag
+def kept_blank_form(parser, token):
+    """`{% kept_blank_form form page %}…{% endkept_blank_form %}`: what it
+    encloses (a public form's fields, `{% csrf_token %}` left outside) kept
+    rendered per page and language while the page is unchanged (`blank-form`),
+    when the form is blank: the same for every reader. A form sent back with
+    its errors and what was typed is rendered each time, as is the form of a
+    private page or a preview."""
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("kept_blank_form takes two arguments: the form and its page")
+    nodelist = parser.parse(("endkept_blank_form",))
+    parser.delete_first_token()
+    return KeptBlankFormNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+
+
+class KeptBlankFormNode(template.Node):
+    def __init__(self, form, page, nodelist):
+        self.form = form
+        self.page = page
+        self.nodelist = nodelist
+
+    def render(self, context):
+        page = self.page.resolve(context)
+        if self.form.resolve(context).is_bound or page.get_view_restrictions():
+            return self.nodelist.render(context)
+
+        def render():
+            # Its fields are the page's: a new revision published changes them.
+            shows(page_tag(page.pk))
+            return self.nodelist.render(context)
+
+        return kept_rendering("blank-form", render, context.get("request"), get_language(), page.pk)
