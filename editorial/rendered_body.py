@@ -6,7 +6,6 @@ target or an image may have changed (docs/caching.md). Previews and private
 pages are rendered every time, never kept. It is kept while the people and
 pages it names are (their tags, with those of what came loaded with the page)."""
 
-import hashlib
 import json
 from dataclasses import dataclass
 
@@ -38,15 +37,14 @@ def rendered_body(page, stream_value, request):
         or page.get_view_restrictions()
     ):
         return _render(page, stream_value, request)
-    raw = json.dumps(list(stream_value.raw_data), sort_keys=True, default=str)
-    digest = hashlib.sha256(raw.encode()).hexdigest()
+    content = json.dumps(list(stream_value.raw_data), sort_keys=True, default=str)
 
     def render():
         # The body reads what came loaded with the page (a recommendation's citation names its authors).
         shows(*loaded_with(page))
         return _render(page, stream_value, request)
 
-    return sitewide("body", render, get_language(), page._meta.label_lower, page.pk, digest)
+    return sitewide("body", render, get_language(), page._meta.label_lower, page.pk, content)
 
 
 def _render(page, stream_value, request):

@@ -2,8 +2,6 @@
 per level, each child loaded as its specific page, and the view restrictions
 read from the site-wide data, by the pages and by their querysets' `public()`."""
 
-import hashlib
-
 from django.conf import settings
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
@@ -96,7 +94,7 @@ class ServedPage(Page):
         (its content is kept nowhere, as its body is not)."""
         if not settings.BODY_CACHE_ENABLED:
             return self.child_by_slug(slug)
-        url_path = hashlib.sha256(f"{self.url_path}{slug}/".encode()).hexdigest()
+        url_path = f"{self.url_path}{slug}/"
         try:
             return sitewide("routed-page", lambda: _kept_if_live_and_public(self.child_by_slug(slug)), url_path)
         except _NotKept as not_kept:

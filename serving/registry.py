@@ -4,6 +4,8 @@ key parts, and the tags whose purge drops it (docs/caching.md renders it with
 or deletion purges each tag (`serving.purges` connects them, and purges pages,
 snippets and the rows tying them by the tags responses name)."""
 
+import hashlib
+import re
 from dataclasses import dataclass
 
 SITE = "site"
@@ -15,6 +17,9 @@ TRANSLATIONS = "translations"
 MEDIA = "media"
 # Tags of content: what a response reading the entry shows, so a change purges it.
 SHOWN_TAGS = {MENUS, TOPICS, TRANSLATIONS, MEDIA}
+# A key part kept as it is; any other (a body, a URL a reader typed) is keyed by
+# its SHA-256, 64 characters, which no plain part can be.
+PLAIN_PART = re.compile(r"[A-Za-z0-9._-]{1,40}")
 
 
 @dataclass(frozen=True)
@@ -30,11 +35,18 @@ class Cached:
     def key(self, parts):
         if len(parts) != len(self.parts):
             raise TypeError(f"{self.name} is keyed by {self.parts}, got {parts}")
-        return ":".join(("sitewide", self.name, *map(str, parts)))
+        return ":".join(("sitewide", self.name, *map(_key_part, parts)))
 
     @property
     def shown(self):
         return sorted(SHOWN_TAGS.intersection(self.tags))
+
+
+def _key_part(part):
+    """`part` as it is when short and plain, else its digest: a key stays within
+    memcached's 250 characters and its character set, whatever it holds."""
+    text = str(part)
+    return text if PLAIN_PART.fullmatch(text) else hashlib.sha256(text.encode()).hexdigest()
 
 
 ENTRIES = {
@@ -42,10 +54,10 @@ ENTRIES = {
     for entry in [
         Cached("sites", (), (PAGES,), "the sites with their settings, home pages, sections and locales"),
         Cached("view-restrictions", (), (PAGES,), "every view restriction with its page's path"),
-        Cached("section", ("home", "digest of slug"), (PAGES,), "a child of the home page (routing)"),
+        Cached("section", ("home", "slug"), (PAGES,), "a child of the home page (routing)"),
         Cached(
             "routed-page",
-            ("digest of URL path",),
+            ("URL path",),
             (MEDIA,),
             "a live page below a section as routed, with what its view reads (topics, authors, a programme, "
             "partners), "
@@ -62,12 +74,12 @@ ENTRIES = {
         Cached("topics-with-counts", ("locale",), (PAGES, TOPICS), "the topics of a language with page counts"),
         Cached(
             "body",
-            ("language", "model", "page", "digest"),
+            ("language", "model", "page", "content"),
             (PAGES, MEDIA),
             "a rendered body (StreamField), while the people and pages it names are unchanged",
             checks_shown=True,
         ),
-        Cached("card", ("language", "digest"), (MEDIA,), "a rendered card, keyed by a digest of what it shows"),
+        Cached("card", ("language", "what it shows"), (MEDIA,), "a rendered card, keyed by what it shows"),
         Cached(
             "home-section",
             ("home", "section", "language"),
@@ -77,7 +89,7 @@ ENTRIES = {
         ),
         Cached(
             "listing-page",
-            ("digest of list, language and query",),
+            ("list, language and query",),
             (PAGES, TOPICS, MEDIA),
             "one page of a list rendered (an index's, a topic's: filters, cards, pages; a person's), per query",
             checks_shown=True,
@@ -89,7 +101,7 @@ ENTRIES = {
             "a page's public form as every reader first sees it (its fields, no CSRF token), while the page is unchanged",
             checks_shown=True,
         ),
-        Cached("citation-styles", ("language", "digest"), (), "a report's citation in APA, Chicago and ISO 690"),
+        Cached("citation-styles", ("language", "record"), (), "a report's citation in APA, Chicago and ISO 690"),
         Cached("translations-out-of-date", (), (PAGES, TRANSLATIONS), "translations whose source changed"),
         Cached("synonyms", ("language",), (SEARCH,), "search synonyms of a language"),
         Cached("search-promotions", (), (SEARCH, PAGES), "Wagtail's search promotions"),

@@ -2,8 +2,6 @@
 sections from the site-wide data; the levels below are routed by the pages
 themselves (`serving.pages`)."""
 
-import hashlib
-
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.deprecation import MiddlewareMixin
@@ -56,9 +54,7 @@ def _route(home, request, parts, sections):
     cache: a page below a section costs the queries of the levels below it."""
     if not parts or not isinstance(home, ServedPage):
         return home.route(request, parts)
-    # A slug that is no section raises Http404 before anything is stored; a
-    # digest keeps the key short whatever a reader typed.
-    slug_digest = hashlib.sha256(parts[0].encode()).hexdigest()
-    section = sitewide("section", lambda: _section(home, parts[0], sections), home.pk, slug_digest)
+    # A slug that is no section raises Http404 before anything is stored.
+    section = sitewide("section", lambda: _section(home, parts[0], sections), home.pk, parts[0])
     set_parent(section, home)
     return section.route(request, parts[1:])

@@ -2,11 +2,13 @@
 survives an editor's change (Redis restarted), every piece is an entry of the
 registry (`serving.registry`) and docs/caching.md shows the registry as it is."""
 
+import warnings
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.base import CacheKeyWarning
 
 from navigation.models import Menu, MenuItem
 from serving.registry import markdown_table
@@ -60,6 +62,15 @@ def test_a_name_outside_the_registry_or_with_other_key_parts_is_refused():
         sitewide("unlisted", lambda: 1)
     with pytest.raises(TypeError):
         sitewide("menus", lambda: 1, "fr", "one part too many")
+
+
+def test_what_a_reader_types_in_a_url_keeps_every_key_within_memcacheds_limits(client, homes, section):
+    # Django warns of a key memcached would refuse (over 250 characters, spaces, control characters).
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        assert client.get(f"/fr/{'é' * 200} x/").status_code == 404
+        assert client.get(f"/fr/programme/{'long-slug-' * 30}/").status_code == 404
+        assert client.get("/fr/programme/").status_code == 200
 
 
 def test_the_documentation_shows_the_registry_as_it_is():
