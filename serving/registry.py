@@ -70,7 +70,13 @@ ENTRIES = {
         Cached("translations", ("site", "translation key"), (PAGES,), "a page's live translations (hreflang)"),
         Cached("related", ("page", "locale", "limit"), (PAGES, TOPICS), "a page's “same subject” pages"),
         Cached("related-block", ("page", "language", "site"), (PAGES, TOPICS), "the rendered “same subject” block"),
-        Cached("listing", ("listing", "language"), (PAGES, TOPICS), "an index's filter choices and count"),
+        Cached(
+            "listing",
+            ("listing", "language"),
+            (PAGES, TOPICS),
+            "an index's filter choices and count, while the snippets they name are unchanged",
+            checks_shown=True,
+        ),
         Cached("topics-with-counts", ("locale",), (PAGES, TOPICS), "the topics of a language with page counts"),
         Cached(
             "body",

@@ -18,6 +18,7 @@ from reports.models import ReportSeries
 from tests.caching.site import build, text_of
 from tests.events.factories import event_page
 from tests.kit.factories import PersonFactory, TopicFactory
+from tests.kit.html import soup
 from tests.reports.factories import report
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,17 @@ def test_a_series_renamed_reaches_the_home_page_in_the_page_cache_too(reader, ed
     shown = text_of(reader, "/fr/")
     assert "Étude n° 12" in shown
     assert "Note n° 12" not in shown
+
+
+def test_a_series_renamed_reaches_the_index_filter_at_once(reader, editor_acts, site):
+    note = ReportSeries.objects.create(name="Note", slug="note", locale=site["reports"].locale)
+    report(site["reports"], "La note", series=note, series_number="12", slug="la-note")
+    filter_links = "#filter-collection ~ a"
+    assert [link.get_text() for link in soup(reader.get("/fr/rapports/")).select(filter_links)] == ["Toutes", "Note"]
+    with editor_acts():
+        note.name = "Étude"
+        note.save()
+    assert [link.get_text() for link in soup(reader.get("/fr/rapports/")).select(filter_links)] == ["Toutes", "Étude"]
 
 
 def test_a_new_page_appears_in_its_section_at_once(reader, editor_acts, site, rendered_each_time):
